@@ -1,0 +1,74 @@
+using GradeLens.Core.Import.Mapping;
+
+namespace GradeLens.Core.Import;
+
+/// <summary>One row that was (or would be) rejected, located exactly in the user's file.</summary>
+/// <param name="Line">Line in a text file, row in a sheet (1-based, header included).</param>
+/// <param name="Column">The column's header, or null when the whole row is wrong (wrong field count).</param>
+public sealed record RejectedRow(string File, long Line, string? Column, string? Value, string Reason)
+{
+    public override string ToString() =>
+        Column is null
+            ? $"{File}:{Line}: {Reason}"
+            : $"{File}:{Line}: column '{Column}'{(Value is null ? "" : $" value '{Value}'")}: {Reason}";
+}
+
+/// <summary>Per-column facts for the health report.</summary>
+public sealed record ColumnHealth(
+    string Header,
+    ColumnRole Role,
+    string? Target,
+    long Missing,
+    long Distinct,
+    string? Scale,
+    long OutOfScale,
+    long Zeros,
+    string? Minimum,
+    string? Maximum);
+
+/// <summary>What one table of one file holds, and what is wrong with it.</summary>
+public sealed record TableHealth(
+    string File,
+    string? Sheet,
+    TableKind Kind,
+    string Encoding,
+    char Delimiter,
+    string Shape,
+    long Rows,
+    long Students,
+    IReadOnlyList<string> Subjects,
+    IReadOnlyList<string> Series,
+    IReadOnlyList<ColumnHealth> Columns,
+    IReadOnlyList<string> UnmappedColumns,
+    long DuplicateRows,
+    IReadOnlyList<string> Notes,
+    ImportMapping Mapping);
+
+/// <summary>Rows written to (or, on a dry run, that would change in) the store.</summary>
+public sealed record WriteCounts(
+    long StudentsAdded,
+    long StudentsUpdated,
+    long ResultsAdded,
+    long ResultsUpdated,
+    long ResultsUnchanged,
+    long BaselinesWritten,
+    long AssessmentsAdded,
+    long AreaRowsWritten)
+{
+    public static WriteCounts None { get; } = new(0, 0, 0, 0, 0, 0, 0, 0);
+}
+
+/// <summary>The outcome of <c>gradelens import</c> or an upload on the Data page.</summary>
+/// <param name="Succeeded">True when the store was changed as asked (or, on a dry run, would be).</param>
+/// <param name="Message">One plain sentence for the user: what happened, or why nothing did.</param>
+/// <param name="RejectedTotal">All rejected rows; <paramref name="Rejected"/> lists the first ones only.</param>
+public sealed record ImportReport(
+    bool Succeeded,
+    bool DryRun,
+    string Message,
+    IReadOnlyList<TableHealth> Tables,
+    IReadOnlyList<RejectedRow> Rejected,
+    long RejectedTotal,
+    WriteCounts Written,
+    string? RejectFile,
+    double Seconds);

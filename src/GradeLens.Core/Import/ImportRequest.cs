@@ -1,0 +1,25 @@
+using GradeLens.Core.Import.Mapping;
+
+namespace GradeLens.Core.Import;
+
+/// <summary>What to import and how.</summary>
+/// <param name="Files">Paths of CSV, TSV or .xlsx files.</param>
+/// <param name="Mapping">A mapping to use instead of inferring one (from <c>--mapping</c>).</param>
+/// <param name="DryRun">Report only: the store is not changed.</param>
+/// <param name="SkipBadRows">Import the good rows and write the bad ones to <paramref name="RejectFile"/>.</param>
+/// <param name="RejectFile">Where skipped rows go; default FILE.rejects.csv beside the first file.</param>
+/// <param name="Organisation">Organisation the rows belong to.</param>
+/// <param name="Sheet">Only this sheet of a workbook.</param>
+/// <param name="DisplayNames">Names to show instead of the paths (an upload's original file name).</param>
+public sealed record ImportRequest(
+    IReadOnlyList<string> Files,
+    ImportMapping? Mapping = null,
+    bool DryRun = false,
+    bool SkipBadRows = false,
+    string? RejectFile = null,
+    string Organisation = ImportRequest.DefaultOrganisation,
+    string? Sheet = null,
+    IReadOnlyList<string>? DisplayNames = null)
+{
+    public const string DefaultOrganisation = "default";
+}

@@ -1,0 +1,98 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace GradeLens.Core.Import.Mapping;
+
+/// <summary>Whether a file holds student results or area (state, county, zip) figures.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<TableKind>))]
+public enum TableKind
+{
+    Students,
+    Areas,
+}
+
+/// <summary>
+/// How one source column maps to the canonical model. Inferred from headers and values, printed,
+/// and saved/reused as JSON (<c>--save-mapping</c>, <c>--mapping</c>).
+/// </summary>
+public sealed record ColumnMapping
+{
+    /// <summary>The header exactly as it is in the file.</summary>
+    public required string Header { get; init; }
+
+    public required ColumnRole Role { get; init; }
+
+    /// <summary>Fixed subject of a wide score/baseline column ("math score" -> Mathematics).</summary>
+    public string? Subject { get; init; }
+
+    /// <summary>Fixed series of a wide score column ("G1", "Mock 2").</summary>
+    public string? Series { get; init; }
+
+    /// <summary>Fixed domain of a wide score column.</summary>
+    public string? Domain { get; init; }
+
+    /// <summary>Fixed grade level of a wide area-score column.</summary>
+    public string? GradeLevel { get; init; }
+
+    /// <summary>Declared grade scale id (see <c>GradeScales</c>); null = detect from the values.</summary>
+    public string? Scale { get; init; }
+
+    /// <summary>Declared maximum score; null = the scale's maximum.</summary>
+    public double? MaxScore { get; init; }
+
+    /// <summary>Raw values that mean "missing" in this column (e.g. "0" for a dropped-out G3). Declared, never guessed.</summary>
+    public IReadOnlyList<string> Missing { get; init; } = [];
+
+    /// <summary>Area level for <see cref="ColumnRole.Area"/> columns: state, county, zip, district...</summary>
+    public string? AreaLevel { get; init; }
+
+    /// <summary>Name of the measure for <see cref="ColumnRole.Measure"/>; null = the header.</summary>
+    public string? Measure { get; init; }
+
+    /// <summary>For <see cref="ColumnRole.Derived"/>: a check "SERIES_A - SERIES_B" verified on every row.</summary>
+    public string? Rule { get; init; }
+
+    /// <summary>How the role was found: "synonym", "fuzzy (distance 1)", "values", "mapping file"...</summary>
+    public string? MatchedBy { get; init; }
+}
+
+/// <summary>A whole file's mapping.</summary>
+public sealed record ImportMapping
+{
+    public int Version { get; init; } = 1;
+
+    public TableKind Kind { get; init; } = TableKind.Students;
+
+    /// <summary>Sheet of an .xlsx workbook; null = every sheet with the same mapping.</summary>
+    public string? Sheet { get; init; }
+
+    public required IReadOnlyList<ColumnMapping> Columns { get; init; }
+
+    /// <summary>Subject for score columns with none (a single-subject file).</summary>
+    public string? DefaultSubject { get; init; }
+
+    /// <summary>Series for score columns with none (a single-series file). Defaults to "Final".</summary>
+    public string? DefaultSeries { get; init; }
+
+    /// <summary>Grade level for area scores with none.</summary>
+    public string? DefaultGradeLevel { get; init; }
+
+    /// <summary>Year for area rows with none.</summary>
+    public int? DefaultYear { get; init; }
+
+    /// <summary>Series names that hold expected grades in a long file (e.g. "BASELINE").</summary>
+    public IReadOnlyList<string> BaselineSeries { get; init; } = [];
+
+    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    public static ImportMapping FromJson(string json) =>
+        JsonSerializer.Deserialize<ImportMapping>(json, JsonOptions)
+        ?? throw new JsonException("The mapping file is empty.");
+}

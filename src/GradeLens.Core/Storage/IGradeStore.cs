@@ -1,0 +1,25 @@
+using GradeLens.Core.Import;
+using GradeLens.Core.Quality;
+
+namespace GradeLens.Core.Storage;
+
+/// <summary>
+/// The store: one interface, an embedded DuckDB file by default and PostgreSQL for shared deployments.
+/// Every read takes a <see cref="Scope"/> and applies it in SQL.
+/// </summary>
+public interface IGradeStore : IAsyncDisposable
+{
+    /// <summary>Where the store is, for messages ("./gradelens.duckdb").</summary>
+    string Location { get; }
+
+    Task<StoreInfo> GetInfoAsync(Scope scope, CancellationToken cancellationToken = default);
+
+    /// <summary>Imports files all-or-nothing (unless <see cref="ImportRequest.SkipBadRows"/>) and reports every rejected row.</summary>
+    Task<ImportReport> ImportAsync(ImportRequest request, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces an organisation's higher-education quality data in one transaction.</summary>
+    Task WriteQualityAsync(QualityData data, string organisation, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Progress of a long import: a stage name and the fraction done (0..1).</summary>
+public sealed record ImportProgress(string Stage, double Fraction);
