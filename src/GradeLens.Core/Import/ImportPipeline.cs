@@ -1,17 +1,135 @@
+using System.Diagnostics;
+using System.Globalization;
 using DuckDB.NET.Data;
+using GradeLens.Core.Import.Mapping;
+using GradeLens.Core.Import.Reading;
+using GradeLens.Core.Import.Staging;
 using GradeLens.Core.Storage;
 
 namespace GradeLens.Core.Import;
 
-/// <summary>file -> read -> map -> stage and validate (SQL) -> write in one transaction.</summary>
+/// <summary>
+/// file -> read -> map -> stage and validate (SQL) -> write in one transaction. Nothing is written unless
+/// every table passes (or the caller asked to skip bad rows), and a failure leaves the store as it was.
+/// </summary>
 internal sealed class ImportPipeline(DuckDBConnection connection, ImportRequest request, IProgress<ImportProgress>? progress)
 {
-    public Task<ImportReport> RunAsync(CancellationToken cancellationToken)
+    /// <summary>How many rejected rows a report lists; the total is always given.</summary>
+    public const int ListedRejects = 1000;
+
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+    public async Task<ImportReport> RunAsync(CancellationToken cancellationToken)
     {
-        _ = connection;
-        _ = request;
-        _ = progress;
-        _ = cancellationToken;
-        throw new NotImplementedException("Import is being built.");
+        var sources = new List<SourceTable>();
+        try
+        {
+            for (var i = 0; i < request.Files.Count; i++)
+            {
+                var display = request.DisplayNames is { } names && i < names.Count ? names[i] : Path.GetFileName(request.Files[i]);
+                progress?.Report(new ImportProgress($"Reading {display}", 0.02));
+                sources.AddRange(TableFileReader.Open(request.Files[i], request.Sheet, display));
+            }
+
+            return await ImportTablesAsync(sources, cancellationToken);
+        }
+        catch (UnreadableFileException e)
+        {
+            return Failed(e.Message, [], [], 0);
+        }
+        catch (MappingMismatchException e)
+        {
+            return Failed(e.Message, [], [], 0);
+        }
+        finally
+        {
+            foreach (var source in sources)
+            {
+                source.Dispose();
+            }
+        }
     }
+
+    private async Task<ImportReport> ImportTablesAsync(IReadOnlyList<SourceTable> sources, CancellationToken cancellationToken)
+    {
+        var prepared = new List<PreparedTable>();
+        for (var n = 0; n < sources.Count; n++)
+        {
+            progress?.Report(new ImportProgress($"Checking {sources[n].DisplayName}", 0.1 + 0.5 * n / sources.Count));
+            prepared.Add(await PreparedTable.CreateAsync(connection, sources[n], n, request.Mapping, cancellationToken));
+        }
+
+        var health = prepared.Select(p => p.Health).ToList();
+        var rejectedTotal = prepared.Sum(p => p.RejectedTotal);
+        var listed = prepared.SelectMany(p => p.Rejected).Take(ListedRejects).ToList();
+        if (prepared.FirstOrDefault(p => p.Table.Rows == 0 && p.RejectedTotal == 0) is { } empty)
+        {
+            return Failed($"{empty.Table.Source.DisplayName} has a header row but no data rows; nothing was imported.", health, listed, rejectedTotal);
+        }
+
+        if (rejectedTotal > 0 && !request.SkipBadRows)
+        {
+            var first = listed[0];
+            return Failed(
+                $"Nothing was imported: {Plural(rejectedTotal, "row")} cannot be imported as they are (first: {first}). " +
+                "Correct the file, declare the values in a mapping, or import with --skip-bad-rows to import the other rows and write these to a reject file.",
+                health, listed, rejectedTotal);
+        }
+
+        var rows = prepared.Sum(p => p.Table.Rows);
+        if (request.DryRun)
+        {
+            return Report(true, $"Dry run: nothing was written. {Plural(rows, "row")} read from {Plural(sources.Count, "table")}; {Plural(rejectedTotal, "row")} would be rejected.",
+                health, listed, rejectedTotal, WriteCounts.None, null);
+        }
+
+        progress?.Report(new ImportProgress("Writing to the store", 0.7));
+        var written = await WriteAllAsync(prepared, cancellationToken);
+        string? rejectFile = null;
+        if (rejectedTotal > 0)
+        {
+            rejectFile = request.RejectFile ?? Path.ChangeExtension(request.Files[0], ".rejects.csv");
+            await RejectFileWriter.WriteAsync(connection, prepared, rejectFile, cancellationToken);
+        }
+
+        progress?.Report(new ImportProgress("Done", 1));
+        var message = $"Imported {Plural(rows - rejectedTotal, "row")} from {Plural(sources.Count, "table")}: " +
+                      $"{written.StudentsAdded} students added, {written.StudentsUpdated} updated; {written.ResultsAdded} results added, " +
+                      $"{written.ResultsUpdated} changed, {written.ResultsUnchanged} unchanged; {written.BaselinesWritten} baselines; {written.AreaRowsWritten} area figures." +
+                      (rejectFile is null ? "" : $" {Plural(rejectedTotal, "row")} skipped and written to {rejectFile}.");
+        return Report(true, message, health, listed, rejectedTotal, written, rejectFile);
+    }
+
+    private async Task<WriteCounts> WriteAllAsync(IReadOnlyList<PreparedTable> prepared, CancellationToken cancellationToken)
+    {
+        var total = WriteCounts.None;
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var table in prepared)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var counts = await table.WriteAsync(connection, request.Organisation, cancellationToken);
+            total = Add(total, counts);
+            await ImportLog.AppendAsync(connection, request.Organisation, table, counts, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return total;
+    }
+
+    private static WriteCounts Add(WriteCounts a, WriteCounts b) => new(
+        a.StudentsAdded + b.StudentsAdded, a.StudentsUpdated + b.StudentsUpdated, a.ResultsAdded + b.ResultsAdded,
+        a.ResultsUpdated + b.ResultsUpdated, a.ResultsUnchanged + b.ResultsUnchanged, a.BaselinesWritten + b.BaselinesWritten,
+        a.AssessmentsAdded + b.AssessmentsAdded, a.AreaRowsWritten + b.AreaRowsWritten);
+
+    private ImportReport Failed(string message, IReadOnlyList<TableHealth> health, IReadOnlyList<RejectedRow> rejected, long total) =>
+        Report(false, message, health, rejected, total, WriteCounts.None, null);
+
+    private ImportReport Report(bool ok, string message, IReadOnlyList<TableHealth> health, IReadOnlyList<RejectedRow> rejected, long total, WriteCounts written, string? rejectFile) =>
+        new(ok, request.DryRun, message, health, rejected, total, written, rejectFile, Math.Round(_clock.Elapsed.TotalSeconds, 3));
+
+    internal static string Plural(long count, string noun) =>
+        count.ToString("N0", CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? "" : "s");
 }
+
+/// <summary>A mapping that does not fit the file (a mapped column the file lacks).</summary>
+public sealed class MappingMismatchException(string message) : Exception(message);

@@ -5,15 +5,19 @@ using GradeLens.Core.Quality;
 
 namespace GradeLens.Core.Storage.DuckDb;
 
-/// <summary>The embedded store: one DuckDB file owned read-write by this process.</summary>
+/// <summary>
+/// The embedded store: one DuckDB file owned read-write by this process. A root connection is held open
+/// for the store's lifetime (it holds the file lock); every operation works on its own connection to the same instance, so
+/// concurrent requests share one database instance.
+/// </summary>
 public sealed class DuckDbStore : IGradeStore
 {
-    private readonly string _connectionString;
+    private readonly DuckDBConnection _root;
 
-    private DuckDbStore(string path)
+    private DuckDbStore(string path, DuckDBConnection root)
     {
         Location = path;
-        _connectionString = $"Data Source={path}";
+        _root = root;
     }
 
     public string Location { get; }
@@ -30,31 +34,37 @@ public sealed class DuckDbStore : IGradeStore
             Directory.CreateDirectory(directory);
         }
 
-        var store = new DuckDbStore(full);
-        await using var connection = await store.OpenConnectionAsync(cancellationToken);
-        await DuckDbSchema.EnsureAsync(connection, full, cancellationToken);
-        return store;
-    }
-
-    /// <summary>A new connection to the store; connections in one process share the database.</summary>
-    internal async Task<DuckDBConnection> OpenConnectionAsync(CancellationToken cancellationToken)
-    {
-        var connection = new DuckDBConnection(_connectionString);
+        var root = new DuckDBConnection($"Data Source={full}");
         try
         {
-            await connection.OpenAsync(cancellationToken);
+            await root.OpenAsync(cancellationToken);
+            await DuckDbSchema.EnsureAsync(root, full, cancellationToken);
         }
         catch (DuckDBException e) when (e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
         {
-            await connection.DisposeAsync();
-            throw new StoreBusyException(Location, e);
+            await root.DisposeAsync();
+            throw new StoreBusyException(full, e);
         }
         catch (DuckDBException e)
         {
-            await connection.DisposeAsync();
-            throw new UnreadableStoreException($"{Location} is not a GradeLens store DuckDB can open: {FirstLine(e.Message)}", e);
+            await root.DisposeAsync();
+            throw new UnreadableStoreException($"{full} is not a GradeLens store that DuckDB can open: {FirstLine(e.Message)}", e);
+        }
+        catch
+        {
+            await root.DisposeAsync();
+            throw;
         }
 
+        return new DuckDbStore(full, root);
+    }
+
+    /// <summary>A new connection to the same database instance.</summary>
+    internal async Task<DuckDBConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        // DuckDB.NET shares one database instance among the connections of a process to the same file.
+        var connection = new DuckDBConnection(_root.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
         return connection;
     }
 
@@ -76,7 +86,7 @@ public sealed class DuckDbStore : IGradeStore
         await DuckDbQualityWriter.ReplaceAsync(connection, data, organisation, cancellationToken);
     }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public ValueTask DisposeAsync() => _root.DisposeAsync();
 
     internal static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
     {

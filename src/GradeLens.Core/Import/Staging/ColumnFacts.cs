@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text;
+using DuckDB.NET.Data;
+using GradeLens.Core.Import.Mapping;
+
+namespace GradeLens.Core.Import.Staging;
+
+/// <summary>Per-column facts of a staged table (missing, distinct, min, max) in one aggregate query.</summary>
+internal static class ColumnFacts
+{
+    public static async Task<IReadOnlyList<ColumnHealth>> ComputeAsync(
+        DuckDBConnection connection, StagedTable table, ImportMapping mapping,
+        Func<ColumnMapping, (string? Target, string? Scale, long OutOfScale, long Zeros)> extra, CancellationToken cancellationToken)
+    {
+        var sql = new StringBuilder("SELECT ");
+        for (var i = 0; i < mapping.Columns.Count; i++)
+        {
+            var v = $"NULLIF(trim({Sql.Column(i)}), '')";
+            sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"""
+                count(*) FILTER (WHERE {v} IS NULL), approx_count_distinct({v}),
+                CASE WHEN count(TRY_CAST({v} AS DOUBLE)) = count({v}) THEN min(TRY_CAST({v} AS DOUBLE))::VARCHAR ELSE min({v}) END,
+                CASE WHEN count(TRY_CAST({v} AS DOUBLE)) = count({v}) THEN max(TRY_CAST({v} AS DOUBLE))::VARCHAR ELSE max({v}) END
+                """);
+        }
+
+        sql.Append(CultureInfo.InvariantCulture, $" FROM {table.Name}");
+        var result = new List<ColumnHealth>();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql.ToString();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        for (var i = 0; i < mapping.Columns.Count; i++)
+        {
+            var column = mapping.Columns[i];
+            var (target, scale, outside, zeros) = extra(column);
+            result.Add(new ColumnHealth(column.Header, column.Role, target, reader.GetInt64(4 * i), reader.GetInt64(4 * i + 1), scale, outside, zeros,
+                reader.IsDBNull(4 * i + 2) ? null : reader.GetString(4 * i + 2), reader.IsDBNull(4 * i + 3) ? null : reader.GetString(4 * i + 3)));
+        }
+
+        return result;
+    }
+
+    public static async Task<Dictionary<string, long>> CountsByKeyAsync(DuckDBConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        var counts = new Dictionary<string, long>();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (!reader.IsDBNull(0))
+            {
+                counts[reader.GetString(0)] = reader.GetInt64(1);
+            }
+        }
+
+        return counts;
+    }
+
+    public static async Task<long> ScalarAsync(DuckDBConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    public static async Task<IReadOnlyList<string>> ListAsync(DuckDBConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        var values = new List<string>();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            values.Add(reader.GetValue(0).ToString() ?? "");
+        }
+
+        return values;
+    }
+}

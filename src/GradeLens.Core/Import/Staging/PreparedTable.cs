@@ -1,0 +1,118 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+using GradeLens.Core.Import.Mapping;
+using GradeLens.Core.Import.Reading;
+
+namespace GradeLens.Core.Import.Staging;
+
+/// <summary>A staged, mapped and validated table, ready to be written (or reported on a dry run).</summary>
+internal sealed class PreparedTable
+{
+    private readonly Func<DuckDBConnection, string, CancellationToken, Task<WriteCounts>> _write;
+
+    private PreparedTable(StagedTable table, TableHealth health, IReadOnlyList<RejectedRow> rejected, long rejectedTotal,
+        Func<DuckDBConnection, string, CancellationToken, Task<WriteCounts>> write)
+    {
+        Table = table;
+        Health = health;
+        Rejected = rejected;
+        RejectedTotal = rejectedTotal;
+        _write = write;
+    }
+
+    public StagedTable Table { get; }
+
+    public TableHealth Health { get; }
+
+    public IReadOnlyList<RejectedRow> Rejected { get; }
+
+    public long RejectedTotal { get; }
+
+    /// <summary>Suffix of this table's temp objects (stage_N, bad_N...).</summary>
+    public string Suffix => Table.Name["stage_".Length..];
+
+    public Task<WriteCounts> WriteAsync(DuckDBConnection connection, string organisation, CancellationToken cancellationToken) =>
+        _write(connection, organisation, cancellationToken);
+
+    public static async Task<PreparedTable> CreateAsync(DuckDBConnection connection, SourceTable source, int number, ImportMapping? requested, CancellationToken cancellationToken)
+    {
+        var table = await StagedTable.CreateAsync(connection, source, number, cancellationToken);
+        var suffix = number.ToString(CultureInfo.InvariantCulture);
+        var mapping = requested is null
+            ? MappingInference.Infer(source.Headers, await SampleAsync(connection, table, cancellationToken))
+            : MappingAlignment.Align(requested, source);
+
+        TableHealth health;
+        Func<DuckDBConnection, string, CancellationToken, Task<WriteCounts>> write;
+        if (mapping.Kind == TableKind.Areas)
+        {
+            var areas = new AreaRows(table, mapping, suffix);
+            health = await areas.PrepareAsync(connection, cancellationToken);
+            write = (c, org, ct) => areas.WriteAsync(c, org, ct);
+        }
+        else
+        {
+            var rows = new StudentRows(table, mapping);
+            await ExecuteAsync(connection, rows.CreateViewSql(), cancellationToken);
+            var scales = await ScaleResolver.ResolveAsync(connection, rows, suffix, cancellationToken);
+            await ExecuteAsync(connection, ScaleResolver.ScoredViewSql(rows, suffix), cancellationToken);
+            await StudentValidation.CreateBadRowsAsync(connection, rows, mapping, suffix, cancellationToken);
+            health = await new StudentHealth(connection, rows, mapping, suffix).ComputeAsync(scales, cancellationToken);
+            write = (c, org, ct) => new StudentWriter(c, rows, suffix, org).WriteAsync(ct);
+        }
+
+        var (rejected, total) = await RejectedRowsAsync(connection, table, mapping, suffix, cancellationToken);
+        return new PreparedTable(table, health, rejected, total, write);
+    }
+
+    private static async Task<(IReadOnlyList<RejectedRow> Rows, long Total)> RejectedRowsAsync(
+        DuckDBConnection connection, StagedTable table, ImportMapping mapping, string suffix, CancellationToken cancellationToken)
+    {
+        _ = mapping;
+        var rows = new List<RejectedRow>(table.Malformed);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT row_index, header, value, reason, count(*) OVER () AS total, count(DISTINCT row_index) OVER () AS distinct_rows
+            FROM bad_{suffix} ORDER BY row_index, header LIMIT {ImportPipeline.ListedRejects}
+            """;
+        long badRows = 0;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var line = table.LineOf(reader.GetInt64(0));
+            rows.Add(new RejectedRow(table.Source.DisplayName, line, reader.IsDBNull(1) ? null : reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3)));
+            badRows = reader.GetInt64(5);
+        }
+
+        rows.Sort((a, b) => a.Line.CompareTo(b.Line));
+        return (rows, table.Malformed.Count + badRows);
+    }
+
+    private static async Task<IReadOnlyList<IReadOnlyList<string?>>> SampleAsync(DuckDBConnection connection, StagedTable table, CancellationToken cancellationToken)
+    {
+        var rows = new List<IReadOnlyList<string?>>();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT * EXCLUDE (row_index) FROM {table.Name} ORDER BY row_index LIMIT 500";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var row = new string?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetString(i);
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    internal static async Task ExecuteAsync(DuckDBConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text;
+using DuckDB.NET.Data;
+using GradeLens.Core.Import.Reading;
+
+namespace GradeLens.Core.Import.Staging;
+
+/// <summary>
+/// A source table copied into a DuckDB temp table <c>stage_N</c>: one VARCHAR column per source column
+/// (<c>c0..</c>) plus <c>row_index</c>, the 0-based data row. Lines the CSV reader could not parse
+/// (wrong field count, unterminated quote) are kept aside with their exact line numbers.
+/// </summary>
+internal sealed class StagedTable
+{
+    private readonly long[] _rejectedLines;
+
+    private StagedTable(SourceTable source, string name, long rows, IReadOnlyList<RejectedRow> malformed)
+    {
+        Source = source;
+        Name = name;
+        Rows = rows;
+        Malformed = malformed;
+        _rejectedLines = malformed.Select(r => r.Line).Order().ToArray();
+    }
+
+    public SourceTable Source { get; }
+
+    /// <summary>The temp table's name.</summary>
+    public string Name { get; }
+
+    public long Rows { get; }
+
+    /// <summary>Lines the CSV reader rejected.</summary>
+    public IReadOnlyList<RejectedRow> Malformed { get; }
+
+    /// <summary>The line in the user's file of the data row <paramref name="rowIndex"/>, skipping malformed lines before it.</summary>
+    public long LineOf(long rowIndex)
+    {
+        var line = Source.LineOf(rowIndex);
+        foreach (var rejected in _rejectedLines)
+        {
+            if (rejected > line)
+            {
+                break;
+            }
+
+            line++;
+        }
+
+        return line;
+    }
+
+    public static async Task<StagedTable> CreateAsync(DuckDBConnection connection, SourceTable source, int number, CancellationToken cancellationToken)
+    {
+        var name = "stage_" + number.ToString(CultureInfo.InvariantCulture);
+        var columns = new StringBuilder();
+        for (var i = 0; i < source.Headers.Count; i++)
+        {
+            columns.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"'{Sql.Column(i)}': 'VARCHAR'");
+        }
+
+        var reader = $$"""
+            read_csv({{Sql.Text(source.CsvPath)}}, header = true, auto_detect = false, delim = {{Sql.Text(source.Delimiter.ToString())}},
+                     quote = '"', escape = '"', columns = { {{columns}} }, encoding = 'utf-8',
+                     ignore_errors = true, store_rejects = true, rejects_table = '{{name}}_errors', rejects_scan = '{{name}}_scans')
+            """;
+        await ExecuteAsync(connection, $"DROP TABLE IF EXISTS {name}; DROP TABLE IF EXISTS {name}_errors; DROP TABLE IF EXISTS {name}_scans", cancellationToken);
+        await ExecuteAsync(connection, $"CREATE TEMP TABLE {name} AS SELECT (row_number() OVER () - 1)::BIGINT AS row_index, * FROM {reader}", cancellationToken);
+        var malformed = await ReadMalformedAsync(connection, source, name, cancellationToken);
+        await using var count = connection.CreateCommand();
+        count.CommandText = $"SELECT count(*) FROM {name}";
+        var rows = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        return new StagedTable(source, name, rows, malformed);
+    }
+
+    private static async Task<IReadOnlyList<RejectedRow>> ReadMalformedAsync(DuckDBConnection connection, SourceTable source, string name, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT line, column_name, error_type, csv_line FROM {name}_errors ORDER BY line";
+        var rows = new List<RejectedRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var line = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
+            var error = reader.IsDBNull(2) ? "unreadable line" : reader.GetValue(2).ToString() ?? "";
+            rows.Add(new RejectedRow(source.DisplayName, line, null, null, Describe(error, source.Headers.Count)));
+        }
+
+        return rows;
+    }
+
+    private static string Describe(string errorType, int headerCount) => errorType.ToUpperInvariant() switch
+    {
+        "TOO MANY COLUMNS" => $"the line has more fields than the {headerCount} columns of the header",
+        "MISSING COLUMNS" => $"the line has fewer fields than the {headerCount} columns of the header",
+        "UNQUOTED VALUE" or "UNTERMINATED QUOTE" => "a quoted field is not closed (the file may be truncated)",
+        "INVALID UNICODE" => "the line is not valid text in the file's encoding",
+        "LINE SIZE OVER MAXIMUM" => "the line is too long to be a table row",
+        _ => "the line cannot be read as a row of the table (" + errorType.ToLowerInvariant() + ")",
+    };
+
+    private static async Task ExecuteAsync(DuckDBConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,94 @@
+using DuckDB.NET.Data;
+using GradeLens.Core.Import.Mapping;
+
+namespace GradeLens.Core.Import.Staging;
+
+/// <summary>The health report of a staged students table: shape, per-column facts and the quirks worth a sentence.</summary>
+internal sealed class StudentHealth(DuckDBConnection connection, StudentRows rows, ImportMapping mapping, string suffix)
+{
+    public async Task<TableHealth> ComputeAsync(IReadOnlyList<ResolvedScale> scales, CancellationToken cancellationToken)
+    {
+        var table = rows.Table;
+        var columns = await ColumnFactsAsync(scales, cancellationToken);
+        var notes = new List<string>(table.Source.Notes);
+        if (!rows.HasStudentId)
+        {
+            notes.Add("No student id column: ids were generated from the file name and line number (stable when the same file is imported again).");
+        }
+
+        if (!rows.IsLong && mapping.DefaultSubject is null && rows.ScoreColumns.Any(c => c.Column.Subject is null))
+        {
+            notes.Add($"No subject given for some score columns: they are filed under the subject '{rows.FallbackSubject}'. Set default_subject in a mapping to name it.");
+        }
+
+        foreach (var c in columns.Where(c => c.Zeros > 0 && c.Role is ColumnRole.Score))
+        {
+            notes.Add($"'{c.Header}': {c.Zeros} score(s) of 0. If 0 means absent or dropped out rather than a real zero, declare \"missing\": [\"0\"] for this column in a mapping.");
+        }
+
+        foreach (var c in rows.ScoreColumns.Where(c => c.Column.Missing.Count > 0))
+        {
+            var declared = await ScalarAsync($"SELECT count(*) FROM {rows.ViewName} WHERE declared_missing AND score_column = {Sql.Text(c.Column.Header)}", cancellationToken);
+            notes.Add($"'{c.Column.Header}': {declared} value(s) declared missing by the mapping ({string.Join(", ", c.Column.Missing)}); they are not stored as scores.");
+        }
+
+        notes.AddRange(await BaselineNotesAsync(cancellationToken));
+        notes.AddRange(await DerivedChecks.RunAsync(connection, rows, mapping, suffix, cancellationToken));
+
+        var subjects = await ListAsync($"SELECT DISTINCT subject FROM {rows.ViewName} WHERE subject IS NOT NULL ORDER BY 1", cancellationToken);
+        var series = await ListAsync($"SELECT series FROM {rows.ViewName} WHERE series IS NOT NULL GROUP BY series ORDER BY min({StudentWriter.SeriesOrder("series")}), series", cancellationToken);
+        var students = await ScalarAsync($"SELECT count(DISTINCT student_id) FROM {rows.ViewName}", cancellationToken);
+        var duplicates = await ScalarAsync($"""
+            SELECT count(*) - count(DISTINCT (student_id, subject, series, domain, is_baseline, raw))
+            FROM {rows.ViewName} WHERE raw IS NOT NULL
+            """, cancellationToken);
+        if (duplicates > 0)
+        {
+            notes.Add($"{duplicates} score(s) repeat an identical earlier row; each is stored once.");
+        }
+
+        var unmapped = mapping.Columns.Where(c => c.Role == ColumnRole.Ignore).Select(c => c.Header).ToList();
+        return new TableHealth(table.Source.DisplayName, table.Source.Sheet, mapping.Kind, table.Source.Encoding, table.Source.Delimiter,
+            rows.IsLong ? "long (a row per student, subject and series)" : "wide (a column per subject or series)",
+            table.Rows, students, subjects, series, columns, unmapped, duplicates, notes, mapping);
+    }
+
+    private async Task<IReadOnlyList<string>> BaselineNotesAsync(CancellationToken cancellationToken)
+    {
+        if (!rows.IsLong || mapping.BaselineSeries.Count == 0)
+        {
+            return [];
+        }
+
+        var without = await ListAsync($"""
+            SELECT subject FROM {rows.ViewName} WHERE subject IS NOT NULL GROUP BY subject
+            HAVING count(*) FILTER (WHERE is_baseline AND raw IS NOT NULL) = 0 ORDER BY subject
+            """, cancellationToken);
+        return without.Count == 0 ? [] : [$"{without.Count} subject(s) have no baseline: {string.Join(", ", without)}."];
+    }
+
+    private async Task<IReadOnlyList<ColumnHealth>> ColumnFactsAsync(IReadOnlyList<ResolvedScale> scales, CancellationToken cancellationToken)
+    {
+        var zeros = await ColumnFacts.CountsByKeyAsync(connection, $"SELECT score_column, count(*) FILTER (WHERE score = 0) FROM scored_{suffix} GROUP BY 1", cancellationToken);
+        var outside = await ColumnFacts.CountsByKeyAsync(connection, $"SELECT header, count(*) FROM bad_{suffix} WHERE reason LIKE 'outside%' GROUP BY 1", cancellationToken);
+        return await ColumnFacts.ComputeAsync(connection, rows.Table, mapping, column =>
+        {
+            var scale = column.Role is ColumnRole.Score or ColumnRole.Baseline
+                ? scales.FirstOrDefault(s => s.Group == column.Header)?.Scale.DisplayName ?? string.Join(", ", scales.Select(s => s.Scale.DisplayName).Distinct())
+                : null;
+            return (Target(column), scale, outside.GetValueOrDefault(column.Header), zeros.GetValueOrDefault(column.Header));
+        }, cancellationToken);
+    }
+
+    private static string? Target(ColumnMapping column) => column.Role switch
+    {
+        ColumnRole.Score or ColumnRole.Baseline => string.Join(" / ", new[] { column.Subject, column.Series, column.Domain }.Where(x => x is not null)) is { Length: > 0 } t ? t : null,
+        ColumnRole.Attribute => "attribute '" + column.Header + "'",
+        ColumnRole.Derived => column.Rule is null ? "not stored (derived)" : "checked: " + column.Rule,
+        _ => null,
+    };
+
+    private Task<long> ScalarAsync(string sql, CancellationToken cancellationToken) => ColumnFacts.ScalarAsync(connection, sql, cancellationToken);
+
+    private Task<IReadOnlyList<string>> ListAsync(string sql, CancellationToken cancellationToken) => ColumnFacts.ListAsync(connection, sql, cancellationToken);
+}

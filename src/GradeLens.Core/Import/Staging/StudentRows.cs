@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text;
+using GradeLens.Core.Import.Mapping;
+
+namespace GradeLens.Core.Import.Staging;
+
+/// <summary>
+/// Builds the SQL view <c>long_N</c> that turns a staged students table, wide or long, into one row per
+/// student x score cell: row_index, student_id, school, region, grade_level, gender, subject, series,
+/// domain, taken_raw, score_column, grp (the scale group), raw, declared_missing, is_baseline.
+/// </summary>
+internal sealed class StudentRows(StagedTable table, ImportMapping mapping)
+{
+    public StagedTable Table => table;
+
+    public const string DefaultSeries = "Final";
+
+    public string ViewName { get; } = table.Name.Replace("stage_", "long_", StringComparison.Ordinal);
+
+    /// <summary>Score and baseline columns: (index, mapping).</summary>
+    public IReadOnlyList<(int Index, ColumnMapping Column)> ScoreColumns { get; } =
+        mapping.Columns.Select((c, i) => (i, c)).Where(x => x.c.Role is ColumnRole.Score or ColumnRole.Baseline).ToList();
+
+    public bool IsLong => Index(ColumnRole.Subject) is not null || Index(ColumnRole.Series) is not null;
+
+    public bool HasStudentId => Index(ColumnRole.StudentId) is not null;
+
+    /// <summary>Attribute columns: (index, header).</summary>
+    public IReadOnlyList<(int Index, string Header)> Attributes =>
+        mapping.Columns.Select((c, i) => (i, c)).Where(x => x.c.Role == ColumnRole.Attribute).Select(x => (x.i, x.c.Header)).ToList();
+
+    /// <summary>The subject used when neither a column nor the mapping gives one: the file's name.</summary>
+    public string FallbackSubject { get; } = mapping.DefaultSubject ?? Path.GetFileNameWithoutExtension(table.Source.OriginalPath);
+
+    public int? Index(ColumnRole role)
+    {
+        for (var i = 0; i < mapping.Columns.Count; i++)
+        {
+            if (mapping.Columns[i].Role == role)
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    public string CreateViewSql()
+    {
+        var cells = ScoreColumns.Select(x => Cell(x.Index, x.Column)).ToList();
+        var sql = new StringBuilder();
+        sql.Append(CultureInfo.InvariantCulture, $"CREATE OR REPLACE TEMP VIEW {ViewName} AS SELECT row_index, ");
+        sql.Append(CultureInfo.InvariantCulture, $"{StudentIdExpression()} AS student_id, ");
+        sql.Append(CultureInfo.InvariantCulture, $"{Field(ColumnRole.School)} AS school, {Field(ColumnRole.Region)} AS region, ");
+        sql.Append(CultureInfo.InvariantCulture, $"{Field(ColumnRole.GradeLevel)} AS grade_level, {Field(ColumnRole.Gender)} AS gender, ");
+        sql.Append(CultureInfo.InvariantCulture, $"COALESCE(u.subject, {Field(ColumnRole.Subject)}, {Sql.Text(FallbackSubject)}) AS subject, ");
+        sql.Append(CultureInfo.InvariantCulture, $"COALESCE(u.series, {Field(ColumnRole.Series)}, {Sql.Text(mapping.DefaultSeries ?? DefaultSeries)}) AS series, ");
+        sql.Append(CultureInfo.InvariantCulture, $"COALESCE(u.domain, {Field(ColumnRole.Domain)}, '') AS domain, ");
+        sql.Append(CultureInfo.InvariantCulture, $"{Field(ColumnRole.Date)} AS taken_raw, ");
+        foreach (var (index, _) in Attributes)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $"NULLIF(trim({Sql.Column(index)}), '') AS a_{index}, ");
+        }
+
+        sql.Append("u.header AS score_column, ");
+        sql.Append(IsLong ? $"COALESCE(u.subject, {Field(ColumnRole.Subject)}, {Sql.Text(FallbackSubject)})" : "u.header").Append(" AS grp, ");
+        sql.Append("CASE WHEN u.missing THEN NULL ELSE u.raw END AS raw, u.missing AS declared_missing, ");
+        sql.Append(CultureInfo.InvariantCulture, $"(u.baseline OR {BaselineSeriesCondition()}) AS is_baseline ");
+        sql.Append(CultureInfo.InvariantCulture, $"FROM (SELECT *, UNNEST([{string.Join(", ", cells)}]) AS u FROM {table.Name})");
+        return sql.ToString();
+    }
+
+    private static string Cell(int index, ColumnMapping column)
+    {
+        var raw = $"NULLIF(trim({Sql.Column(index)}), '')";
+        var missing = column.Missing.Count == 0
+            ? "false"
+            : $"COALESCE({raw} IN ({string.Join(", ", column.Missing.Select(m => Sql.Text(m.Trim())))}), false)";
+        return $"{{'header': {Sql.Text(column.Header)}, 'subject': {Sql.Text(column.Subject)}::VARCHAR, 'series': {Sql.Text(column.Series)}::VARCHAR, " +
+               $"'domain': {Sql.Text(column.Domain)}::VARCHAR, 'raw': {raw}, 'missing': {missing}, 'baseline': {(column.Role == ColumnRole.Baseline ? "true" : "false")}}}";
+    }
+
+    private string StudentIdExpression()
+    {
+        if (Index(ColumnRole.StudentId) is { } index)
+        {
+            return $"NULLIF(trim({Sql.Column(index)}), '')";
+        }
+
+        // Stable generated ids: the file's name and the row's line, so re-importing the same file gives the same ids.
+        var stem = Path.GetFileNameWithoutExtension(table.Source.OriginalPath);
+        var sheet = table.Source.Sheet is null ? "" : "[" + table.Source.Sheet + "]";
+        return $"{Sql.Text(stem + sheet + "#")} || (row_index + {table.Source.FirstDataLine})::VARCHAR";
+    }
+
+    private string Field(ColumnRole role) => Index(role) is { } index ? $"NULLIF(trim({Sql.Column(index)}), '')" : "NULL::VARCHAR";
+
+    private string BaselineSeriesCondition()
+    {
+        if (mapping.BaselineSeries.Count == 0 || Index(ColumnRole.Series) is not { } index)
+        {
+            return "false";
+        }
+
+        var names = string.Join(", ", mapping.BaselineSeries.Select(s => Sql.Text(s.Trim().ToUpperInvariant())));
+        return $"COALESCE(upper(trim({Sql.Column(index)})) IN ({names}), false)";
+    }
+}
