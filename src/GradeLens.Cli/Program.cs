@@ -1,1 +1,14 @@
-return 0;
+using System.CommandLine;
+using GradeLens.Cli.Commands;
+
+// gradelens: the command line. Each command lives in Commands/ and is a thin host over GradeLens.Core.
+var root = new RootCommand("GradeLens: turns assessment spreadsheets into answers. Run 'gradelens demo' to see it with sample data.")
+{
+
+    ImportCommand.Create(),
+    InfoCommand.Create(),
+
+    BenchCommand.Create(),
+};
+
+return await CommandLine.RunAsync(root, args);

@@ -31,6 +31,7 @@ internal sealed class ImportPipeline(DuckDBConnection connection, ImportRequest 
                 sources.AddRange(TableFileReader.Open(request.Files[i], request.Sheet, display));
             }
 
+            ImportTrace.Mark("opened");
             return await ImportTablesAsync(sources, cancellationToken);
         }
         catch (UnreadableFileException e)
@@ -113,6 +114,7 @@ internal sealed class ImportPipeline(DuckDBConnection connection, ImportRequest 
         }
 
         await transaction.CommitAsync(cancellationToken);
+        ImportTrace.Mark("committed");
         return total;
     }
 

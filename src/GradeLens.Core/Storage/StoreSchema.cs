@@ -5,13 +5,12 @@ public static class StoreSchema
 {
     public const int Version = 1;
 
-    /// <summary>Tables in the order <c>gradelens info</c> lists them.</summary>
+    /// <summary>Data tables in the order <c>gradelens info</c> lists them (the import log is an audit trail, not data).</summary>
     public static IReadOnlyList<string> Tables { get; } =
     [
         "students", "student_attributes", "assessments", "results", "baselines",
         "areas", "area_measures", "area_scores",
         "he_programmes", "he_modules", "he_enrolments", "he_assessments", "he_grades", "he_surveys", "he_support_visits",
-        "import_log",
     ];
 
     public static string CreateSql { get; } = ReadResource("Schema.sql");

@@ -23,7 +23,7 @@ internal static class DerivedChecks
 
             await using var command = connection.CreateCommand();
             command.CommandText = $"""
-                WITH pivot AS (
+                WITH by_series AS (
                     SELECT student_id, subject,
                            any_value(score) FILTER (WHERE upper(series) = {Sql.Text(left.Trim().ToUpperInvariant())}) AS a,
                            any_value(score) FILTER (WHERE upper(series) = {Sql.Text(right.Trim().ToUpperInvariant())}) AS b
@@ -31,7 +31,7 @@ internal static class DerivedChecks
                 rowsx AS (
                     SELECT s.row_index, TRY_CAST(replace(trim(s.{Sql.Column(i)}), ',', '.') AS DOUBLE) AS given, p.a - p.b AS expected
                     FROM {rows.Table.Name} s JOIN (SELECT DISTINCT row_index, student_id, subject FROM {rows.ViewName}) l USING (row_index)
-                    JOIN pivot p USING (student_id, subject))
+                    JOIN by_series p USING (student_id, subject))
                 SELECT count(*), min(row_index) FROM rowsx
                 WHERE given IS NOT NULL AND expected IS NOT NULL AND abs(given - expected) > 1e-9
                 """;

@@ -53,11 +53,15 @@ internal sealed class PreparedTable
         else
         {
             var rows = new StudentRows(table, mapping);
+            ImportTrace.Mark("staged");
             await ExecuteAsync(connection, rows.CreateViewSql(), cancellationToken);
             var scales = await ScaleResolver.ResolveAsync(connection, rows, suffix, cancellationToken);
+            ImportTrace.Mark("scales");
             await ExecuteAsync(connection, ScaleResolver.ScoredViewSql(rows, suffix), cancellationToken);
             await StudentValidation.CreateBadRowsAsync(connection, rows, mapping, suffix, cancellationToken);
+            ImportTrace.Mark("validated");
             health = await new StudentHealth(connection, rows, mapping, suffix).ComputeAsync(scales, cancellationToken);
+            ImportTrace.Mark("health");
             write = (c, org, ct) => new StudentWriter(c, rows, suffix, org).WriteAsync(ct);
         }
 

@@ -96,7 +96,7 @@ internal static class ScaleResolver
 
     /// <summary>The view <c>scored_N</c>: long rows with their parsed score, grade label and date.</summary>
     public static string ScoredViewSql(StudentRows rows, string suffix) => $"""
-        CREATE OR REPLACE TEMP VIEW scored_{suffix} AS
+        CREATE OR REPLACE TEMP TABLE scored_{suffix} AS
         SELECT l.*, sc.scale_id, sc.scale_name, sc.min_value, sc.max_value, sc.half_grades,
                CASE WHEN l.raw IS NULL THEN NULL
                     WHEN lb.label IS NOT NULL THEN lb.value

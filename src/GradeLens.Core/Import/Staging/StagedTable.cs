@@ -64,8 +64,11 @@ internal sealed class StagedTable
                      quote = '"', escape = '"', columns = { {{columns}} }, encoding = 'utf-8',
                      ignore_errors = true, store_rejects = true, rejects_table = '{{name}}_errors', rejects_scan = '{{name}}_scans')
             """;
-        await ExecuteAsync(connection, $"DROP TABLE IF EXISTS {name}; DROP TABLE IF EXISTS {name}_errors; DROP TABLE IF EXISTS {name}_scans", cancellationToken);
-        await ExecuteAsync(connection, $"CREATE TEMP TABLE {name} AS SELECT (row_number() OVER () - 1)::BIGINT AS row_index, * FROM {reader}", cancellationToken);
+        await ExecuteAsync(connection, $"DROP TABLE IF EXISTS {name}_rows; DROP TABLE IF EXISTS {name}_errors; DROP TABLE IF EXISTS {name}_scans", cancellationToken);
+
+        // Insertion order is preserved, so a row's rowid is its 0-based position among the file's data rows.
+        await ExecuteAsync(connection, $"CREATE TEMP TABLE {name}_rows AS SELECT * FROM {reader}", cancellationToken);
+        await ExecuteAsync(connection, $"CREATE OR REPLACE TEMP VIEW {name} AS SELECT rowid AS row_index, * FROM {name}_rows", cancellationToken);
         var malformed = await ReadMalformedAsync(connection, source, name, cancellationToken);
         await using var count = connection.CreateCommand();
         count.CommandText = $"SELECT count(*) FROM {name}";

@@ -39,8 +39,8 @@ internal sealed class StudentHealth(DuckDBConnection connection, StudentRows row
         var series = await ListAsync($"SELECT series FROM {rows.ViewName} WHERE series IS NOT NULL GROUP BY series ORDER BY min({StudentWriter.SeriesOrder("series")}), series", cancellationToken);
         var students = await ScalarAsync($"SELECT count(DISTINCT student_id) FROM {rows.ViewName}", cancellationToken);
         var duplicates = await ScalarAsync($"""
-            SELECT count(*) - count(DISTINCT (student_id, subject, series, domain, is_baseline, raw))
-            FROM {rows.ViewName} WHERE raw IS NOT NULL
+            SELECT COALESCE(sum(n - 1), 0)::BIGINT FROM (SELECT count(*) AS n FROM {rows.ViewName} WHERE raw IS NOT NULL
+            GROUP BY student_id, subject, series, domain, is_baseline, raw HAVING count(*) > 1)
             """, cancellationToken);
         if (duplicates > 0)
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using DuckDB.NET.Data;
 using GradeLens.Core.Import.Mapping;
@@ -7,11 +8,13 @@ namespace GradeLens.Core.Import.Staging;
 /// <summary>
 /// Every check a students table must pass, as SQL over <c>scored_N</c>. Writes <c>bad_N</c>
 /// (row_index, header, value, reason): one row per problem, so a row may appear more than once.
+/// Checks that compare rows use a cheap aggregate to find the (rare) keys concerned first.
 /// </summary>
 internal static class StudentValidation
 {
     public static async Task CreateBadRowsAsync(DuckDBConnection connection, StudentRows rows, ImportMapping mapping, string suffix, CancellationToken cancellationToken)
     {
+        var firstLine = rows.Table.Source.FirstDataLine.ToString(CultureInfo.InvariantCulture);
         var checks = new List<string>
         {
             $"""
@@ -27,13 +30,14 @@ internal static class StudentValidation
             FROM scored_{suffix} WHERE half_grades AND score IS NOT NULL AND (score * 2) % 1 <> 0
             """,
             $"""
-            SELECT row_index, score_column, raw, 'the same student, subject and series already has the value ' || first_raw || ' on line ' || (first_row + 0)::VARCHAR
-            FROM (SELECT row_index, score_column, raw, score,
-                         first_value(raw) OVER w AS first_raw, first_value(row_index) OVER w AS first_row,
-                         count(DISTINCT score) OVER (PARTITION BY student_id, subject, series, domain, is_baseline) AS values_seen
+            SELECT v.row_index, v.score_column, v.raw,
+                   'the same student, subject and series already has the value ' || f.first_raw || ' on line ' || (f.first_row + {firstLine})::VARCHAR
+            FROM scored_{suffix} v
+            JOIN (SELECT student_id, subject, series, domain, is_baseline, arg_min(raw, row_index) AS first_raw, min(row_index) AS first_row
                   FROM scored_{suffix} WHERE score IS NOT NULL AND student_id IS NOT NULL
-                  WINDOW w AS (PARTITION BY student_id, subject, series, domain, is_baseline ORDER BY row_index))
-            WHERE values_seen > 1 AND row_index <> first_row AND raw <> first_raw
+                  GROUP BY ALL HAVING min(score) <> max(score)) f
+              ON f.student_id = v.student_id AND f.subject = v.subject AND f.series = v.series AND f.domain = v.domain AND f.is_baseline = v.is_baseline
+            WHERE v.row_index <> f.first_row AND v.raw <> f.first_raw
             """,
         };
 
@@ -42,14 +46,12 @@ internal static class StudentValidation
             checks.Add($"SELECT DISTINCT row_index, {Sql.Text(Header(mapping, ColumnRole.StudentId))}, NULL, 'the student id is empty' FROM {rows.ViewName} WHERE student_id IS NULL");
         }
 
-        if (rows.Index(ColumnRole.Subject) is { } subject)
+        foreach (var role in new[] { ColumnRole.Subject, ColumnRole.Series })
         {
-            checks.Add($"SELECT row_index, {Sql.Text(mapping.Columns[subject].Header)}, NULL, 'the subject is empty' FROM {rows.Table.Name} WHERE NULLIF(trim({Sql.Column(subject)}), '') IS NULL");
-        }
-
-        if (rows.Index(ColumnRole.Series) is { } series)
-        {
-            checks.Add($"SELECT row_index, {Sql.Text(mapping.Columns[series].Header)}, NULL, 'the series is empty' FROM {rows.Table.Name} WHERE NULLIF(trim({Sql.Column(series)}), '') IS NULL");
+            if (rows.Index(role) is { } index)
+            {
+                checks.Add($"SELECT row_index, {Sql.Text(mapping.Columns[index].Header)}, NULL, 'the {role.ToString().ToLowerInvariant()} is empty' FROM {rows.Table.Name} WHERE NULLIF(trim({Sql.Column(index)}), '') IS NULL");
+            }
         }
 
         if (rows.Index(ColumnRole.Date) is { } date)
@@ -57,11 +59,13 @@ internal static class StudentValidation
             checks.Add($"SELECT DISTINCT row_index, {Sql.Text(mapping.Columns[date].Header)}, taken_raw, 'not a date (write it as YYYY-MM-DD or DD/MM/YYYY)' FROM scored_{suffix} WHERE taken_raw IS NOT NULL AND taken_on IS NULL");
         }
 
-        if (rows.HasStudentId)
+        var fixedPerStudent = mapping.Columns.Select((c, i) => (c, i))
+            .Where(x => x.c.Role is ColumnRole.School or ColumnRole.Region or ColumnRole.GradeLevel or ColumnRole.Gender or ColumnRole.Attribute)
+            .ToList();
+        if (rows.HasStudentId && fixedPerStudent.Count > 0)
         {
-            var fixedPerStudent = mapping.Columns.Select((c, i) => (c, i))
-                .Where(x => x.c.Role is ColumnRole.School or ColumnRole.Region or ColumnRole.GradeLevel or ColumnRole.Gender or ColumnRole.Attribute);
-            checks.AddRange(fixedPerStudent.Select(x => ConflictCheck(rows, x.c.Header, x.i)));
+            await CreateConflictedStudentsAsync(connection, rows, fixedPerStudent.Select(x => x.i).ToList(), suffix, cancellationToken);
+            checks.AddRange(fixedPerStudent.Select(x => ConflictCheck(rows, x.c.Header, x.i, suffix, firstLine)));
         }
 
         var sql = new StringBuilder($"CREATE OR REPLACE TEMP TABLE bad_{suffix} AS SELECT * FROM (");
@@ -72,18 +76,33 @@ internal static class StudentValidation
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>A student whose rows disagree on a fixed attribute (two genders): every row after the first one that differs.</summary>
-    private static string ConflictCheck(StudentRows rows, string header, int index)
+    /// <summary>One pass over the stage: the (rare) students whose rows disagree on any fixed attribute.</summary>
+    private static async Task CreateConflictedStudentsAsync(DuckDBConnection connection, StudentRows rows, IReadOnlyList<int> columns, string suffix, CancellationToken cancellationToken)
+    {
+        var id = $"NULLIF(trim({Sql.Column(rows.Index(ColumnRole.StudentId)!.Value)}), '')";
+        var differs = columns.Select(i => $"min(NULLIF(trim({Sql.Column(i)}), '')) <> max(NULLIF(trim({Sql.Column(i)}), ''))");
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            CREATE OR REPLACE TEMP TABLE conflicted_{suffix} AS
+            SELECT {id} AS id FROM {rows.Table.Name} WHERE {id} IS NOT NULL GROUP BY 1 HAVING {string.Join(" OR ", differs)}
+            """;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Rows of conflicted students whose fixed attribute (gender, school...) differs from the value on the student's first row.</summary>
+    private static string ConflictCheck(StudentRows rows, string header, int index, string suffix, string firstLine)
     {
         var column = $"NULLIF(trim({Sql.Column(index)}), '')";
         var id = $"NULLIF(trim({Sql.Column(rows.Index(ColumnRole.StudentId)!.Value)}), '')";
         return $"""
-            SELECT row_index, {Sql.Text(header)}, v, 'this student has ''' || first_v || ''' on line ' || first_row::VARCHAR || ' of the file'
-            FROM (SELECT row_index, {column} AS v,
-                         first_value({column}) OVER w AS first_v, first_value(row_index) OVER w AS first_row
-                  FROM {rows.Table.Name} WHERE {id} IS NOT NULL AND {column} IS NOT NULL
-                  WINDOW w AS (PARTITION BY {id} ORDER BY row_index))
-            WHERE v <> first_v
+            SELECT s.row_index, {Sql.Text(header)}, s.v,
+                   'this student has ''' || f.first_v || ''' on line ' || (f.first_row + {firstLine})::VARCHAR || ' of the file'
+            FROM (SELECT row_index, {id} AS id, {column} AS v FROM {rows.Table.Name}
+                  WHERE {id} IN (SELECT id FROM conflicted_{suffix}) AND {column} IS NOT NULL) s
+            JOIN (SELECT {id} AS id, arg_min({column}, row_index) AS first_v, min(row_index) AS first_row
+                  FROM {rows.Table.Name} WHERE {id} IN (SELECT id FROM conflicted_{suffix}) AND {column} IS NOT NULL
+                  GROUP BY 1) f ON f.id = s.id
+            WHERE s.v <> f.first_v
             """;
     }
 

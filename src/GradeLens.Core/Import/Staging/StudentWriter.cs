@@ -30,6 +30,7 @@ internal sealed class StudentWriter(DuckDBConnection connection, StudentRows row
             WHERE NOT EXISTS (SELECT 1 FROM assessments a WHERE a.organisation = {org} AND a.series = i.series AND a.subject = i.subject AND a.domain = i.domain)
             """, cancellationToken);
 
+        ImportTrace.Mark("assessments written");
         var attributes = rows.Attributes;
         await ExecuteAsync($"""
             CREATE OR REPLACE TEMP TABLE keys_{suffix} AS
@@ -41,6 +42,7 @@ internal sealed class StudentWriter(DuckDBConnection connection, StudentRows row
                   GROUP BY student_id) i
             LEFT JOIN students s ON s.organisation = {org} AND s.student_id = i.student_id
             """, cancellationToken);
+        ImportTrace.Mark("student keys");
         await EnsureNoKeyCollisionAsync(cancellationToken);
 
         var studentsUpdated = await ExecuteAsync($"""
@@ -61,7 +63,9 @@ internal sealed class StudentWriter(DuckDBConnection connection, StudentRows row
             await WriteAttributesAsync(attributes, cancellationToken);
         }
 
+        ImportTrace.Mark("students written");
         var (added, updated, unchanged) = await WriteResultsAsync(org, cancellationToken);
+        ImportTrace.Mark("results written");
         var baselines = await WriteBaselinesAsync(cancellationToken);
         return new WriteCounts(studentsAdded, studentsUpdated, added, updated, unchanged, baselines, assessmentsAdded, 0);
     }

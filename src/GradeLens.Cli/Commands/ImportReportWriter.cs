@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text.Json;
+using GradeLens.Core.Import;
+using Spectre.Console;
+
+namespace GradeLens.Cli.Commands;
+
+/// <summary>Prints an import report: the health of each table, its mapping, rejected rows and the outcome.</summary>
+public static class ImportReportWriter
+{
+    private const int RejectsOnScreen = 20;
+
+    public static void Write(ImportReport report, string? format)
+    {
+        if (format == OutputFormat.Json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(report, OutputFormat.JsonOptions));
+            if (!report.Succeeded)
+            {
+                Console.Error.WriteLine("gradelens: " + report.Message);
+            }
+
+            return;
+        }
+
+        foreach (var table in report.Tables)
+        {
+            WriteTable(table);
+        }
+
+        if (report.RejectedTotal > 0)
+        {
+            AnsiConsole.MarkupLine($"[bold]Rejected rows[/] ({report.RejectedTotal.ToString("N0", CultureInfo.InvariantCulture)}):");
+            foreach (var row in report.Rejected.Take(RejectsOnScreen))
+            {
+                AnsiConsole.WriteLine("  " + row);
+            }
+
+            if (report.Rejected.Count > RejectsOnScreen || report.RejectedTotal > report.Rejected.Count)
+            {
+                AnsiConsole.WriteLine($"  ... and more: use --format json for the first {report.Rejected.Count}, or --skip-bad-rows to write them all to a reject file.");
+            }
+        }
+
+        if (report.Succeeded)
+        {
+            AnsiConsole.WriteLine(report.Message + $" ({report.Seconds.ToString("0.00", CultureInfo.InvariantCulture)} s)");
+        }
+        else
+        {
+            Console.Error.WriteLine("gradelens: " + report.Message);
+        }
+    }
+
+    private static void WriteTable(TableHealth table)
+    {
+        var delimiter = table.Delimiter switch { '\t' => "tab", ';' => "semicolon", ',' => "comma", var d => d.ToString() };
+        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(table.File)}[/]: {Markup.Escape(table.Encoding)}, {delimiter}-separated, {Markup.Escape(table.Shape)}");
+        AnsiConsole.WriteLine($"  {table.Rows:N0} rows, {table.Students:N0} students; subjects: {List(table.Subjects)}; series: {List(table.Series)}");
+        var grid = new Table().Border(TableBorder.Simple)
+            .AddColumns("column", "role", "target", "matched by", "missing", "distinct", "scale", "out of scale", "zeros", "min", "max");
+        var matchedBy = table.Mapping.Columns.ToDictionary(c => c.Header, c => c.MatchedBy ?? "", StringComparer.Ordinal);
+        foreach (var c in table.Columns)
+        {
+            grid.AddRow(Markup.Escape(c.Header), c.Role.ToString(), Markup.Escape(c.Target ?? ""), Markup.Escape(matchedBy.GetValueOrDefault(c.Header, "")),
+                c.Missing.ToString("N0", CultureInfo.InvariantCulture), c.Distinct.ToString("N0", CultureInfo.InvariantCulture), Markup.Escape(c.Scale ?? ""),
+                c.OutOfScale.ToString("N0", CultureInfo.InvariantCulture), c.Zeros.ToString("N0", CultureInfo.InvariantCulture),
+                Markup.Escape(c.Minimum ?? ""), Markup.Escape(c.Maximum ?? ""));
+        }
+
+        AnsiConsole.Write(grid);
+        if (table.UnmappedColumns.Count > 0)
+        {
+            AnsiConsole.WriteLine("  Unmapped (not stored): " + string.Join(", ", table.UnmappedColumns));
+        }
+
+        foreach (var note in table.Notes)
+        {
+            AnsiConsole.WriteLine("  - " + note);
+        }
+
+        AnsiConsole.WriteLine();
+    }
+
+    private static string List(IReadOnlyList<string> values) =>
+        values.Count == 0 ? "none" : values.Count <= 8 ? string.Join(", ", values) : string.Join(", ", values.Take(8)) + $" (+{values.Count - 8} more)";
+}
