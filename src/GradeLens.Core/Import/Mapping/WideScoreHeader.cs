@@ -18,18 +18,29 @@ public sealed partial record WideScoreHeader(string? Subject, string? Series, bo
     public static WideScoreHeader? Parse(string header, HeaderMatcher matcher)
     {
         ArgumentNullException.ThrowIfNull(matcher);
-        var rest = HeaderNormaliser.Normalise(header);
-        string? subject = null;
+        var key = HeaderNormaliser.Normalise(header);
+        if (key.Length == 0)
+        {
+            return null;
+        }
+
+        // Every subject spelling at either end is a candidate: "mathscore" starts with "maths" too, but only "math" leaves a score word.
         foreach (var spelling in matcher.SubjectSpellings)
         {
-            if (rest.StartsWith(spelling, StringComparison.Ordinal) || rest.EndsWith(spelling, StringComparison.Ordinal))
+            var parsed = key.StartsWith(spelling, StringComparison.Ordinal) ? ParseRest(matcher.SubjectOfKey(spelling), key[spelling.Length..]) : null;
+            parsed ??= key.EndsWith(spelling, StringComparison.Ordinal) ? ParseRest(matcher.SubjectOfKey(spelling), key[..^spelling.Length]) : null;
+            if (parsed is not null)
             {
-                subject = matcher.SubjectOfKey(spelling);
-                rest = rest.StartsWith(spelling, StringComparison.Ordinal) ? rest[spelling.Length..] : rest[..^spelling.Length];
-                break;
+                return parsed;
             }
         }
 
+        return ParseRest(null, key);
+    }
+
+    /// <summary>What is left beside the subject: nothing or a score word, a baseline word, or a series ("g1", "mock2", "final").</summary>
+    private static WideScoreHeader? ParseRest(string? subject, string rest)
+    {
         rest = WithoutScoreWord(rest);
         if (rest.Length == 0)
         {
