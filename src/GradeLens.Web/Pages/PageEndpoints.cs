@@ -30,8 +30,8 @@ public static class PageEndpoints
         var navigation = string.Join("\n", DashboardPage.All.Select(entry =>
         {
             var current = entry == page ? " aria-current=\"page\"" : "";
-            var soon = entry.IsBuilt ? "" : " <span class=\"soon\" title=\"Not built yet\">soon</span>";
-            return $"""      <li><a href="{e.Encode(entry.Path)}"{current}>{e.Encode(entry.Title)}{soon}</a></li>""";
+            var soon = entry.IsBuilt ? "" : "<span class=\"soon\" title=\"Not built yet\">soon</span>";
+            return $"""      <li><a href="{e.Encode(entry.Path)}"{current}><span>{e.Encode(entry.Title)}</span>{soon}</a></li>""";
         }));
         var content = page.Content is null
             ? $"""    <section class="panel not-built"><p>This page is not built yet: it will show {e.Encode(Lower(page.Purpose))}</p></section>"""
