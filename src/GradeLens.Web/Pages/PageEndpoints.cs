@@ -36,6 +36,7 @@ public static class PageEndpoints
         var content = page.Content is null
             ? $"""    <section class="panel not-built"><p>This page is not built yet: it will show {e.Encode(Lower(page.Purpose))}</p></section>"""
             : ReadAsset(assets, page.Content).TrimEnd();
+        var purpose = page.IsBuilt ? $"""      <p class="purpose">{e.Encode(page.Purpose)}</p>""" : "";
         var scripts = string.Join("\n", ((IEnumerable<string>)["js/site.js", .. page.Scripts ?? []])
             .Select(script => $"""  <script src="/{e.Encode(script)}"></script>"""));
 
@@ -46,6 +47,7 @@ public static class PageEndpoints
               <meta charset="utf-8">
               <meta name="viewport" content="width=device-width, initial-scale=1">
               <title>{e.Encode(page.Title)} · GradeLens</title>
+              <link rel="icon" href="/favicon.svg" type="image/svg+xml">
               <link rel="stylesheet" href="/css/site.css">
             </head>
             <body>
@@ -58,7 +60,7 @@ public static class PageEndpoints
               <main>
                 <header class="page-header">
                   <h1>{e.Encode(page.Title)}</h1>
-                  <p class="purpose">{e.Encode(page.Purpose)}</p>
+            {purpose}
                 </header>
             {content}
               </main>

@@ -22,6 +22,7 @@
     cardsNode.setAttribute("aria-busy", "false");
 
     const rows = Object.entries(info.tableCounts).map(([table, count]) => ({ table, rows: count }));
+    document.getElementById("empty-store").hidden = rows.some((r) => r.rows > 0);
     document.getElementById("rows-table").replaceChildren(
       tableWithCsv("gradelens-rows-per-table.csv", [
         { key: "table", label: "Table" },
@@ -29,6 +30,7 @@
       ], rows));
 
     const reversed = [...rows].reverse(); // Plotly draws the first category at the bottom.
+    const largest = Math.max(0, ...rows.map((r) => r.rows));
     Plotly.newPlot("rows-chart", [{
       type: "bar",
       orientation: "h",
@@ -42,7 +44,7 @@
     }], {
       margin: { l: 140, r: 60, t: 10, b: 40 },
       height: 460,
-      xaxis: { title: { text: "Rows" }, rangemode: "tozero", zeroline: true },
+      xaxis: { title: { text: "Rows" }, rangemode: "tozero", zeroline: true, dtick: largest <= 10 ? 1 : undefined, tickformat: ",d" },
       yaxis: { automargin: true },
       font: { family: "Segoe UI, Noto Sans, DejaVu Sans, Arial, sans-serif" },
     }, { responsive: true, displaylogo: false });
