@@ -1,4 +1,63 @@
+using System.Text.Json.Serialization;
+using GradeLens.Core.Storage;
+using GradeLens.Core.Storage.DuckDb;
+using GradeLens.Web.Data;
+using GradeLens.Web.Errors;
+using GradeLens.Web.Health;
+using GradeLens.Web.Overview;
+using GradeLens.Web.Pages;
+using Microsoft.Extensions.FileProviders;
+
 namespace GradeLens.Web;
 
-/// <summary>Builds the dashboard application (placeholder until the web shell lands).</summary>
-public static class WebApp;
+/// <summary>Builds the dashboard: the JSON API (+ OpenAPI) and the pages, over one store.</summary>
+public static class WebApp
+{
+    /// <summary>
+    /// Opens the store at <see cref="WebAppOptions.StorePath"/> and builds the application; the caller runs it
+    /// (<c>app.RunAsync()</c>) and, when done, disposes it, which disposes the store.
+    /// </summary>
+    /// <exception cref="StoreBusyException">Another process owns the store file.</exception>
+    /// <exception cref="StoreVersionException">The store was made by another schema version.</exception>
+    public static WebApplication Build(WebAppOptions options, string[]? args = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args ?? [],
+            ApplicationName = typeof(WebApp).Assembly.GetName().Name,
+        });
+        builder.WebHost.UseUrls(options.Urls);
+
+        // Startup, before any request: opening synchronously surfaces a busy or foreign store to the caller at once.
+        var store = DuckDbStore.OpenAsync(options.StorePath).GetAwaiter().GetResult();
+        builder.Services.AddSingleton<IGradeStore>(_ => store);
+        builder.Services.AddSingleton(new UploadLimits(options.MaxUploadBytes));
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<StoreExceptionHandler>();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddOpenApi();
+
+        options.Configure?.Invoke(builder);
+
+        var app = builder.Build();
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = WebAssets });
+
+        app.MapOpenApi();
+        app.MapHealthApi();
+        app.MapOverviewApi();
+        app.MapImportApi();
+        app.MapPages(WebAssets);
+
+        return app;
+    }
+
+    /// <summary>wwwroot, embedded in this assembly: the CLI serves it from whatever directory it runs in.</summary>
+    internal static IFileProvider WebAssets { get; } = new ManifestEmbeddedFileProvider(typeof(WebApp).Assembly, "wwwroot");
+}

@@ -1,0 +1,188 @@
+using System.Text.Json;
+using GradeLens.Core.Import;
+using GradeLens.Core.Import.Mapping;
+using GradeLens.Core.Storage;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace GradeLens.Web.Data;
+
+/// <summary>
+/// POST /api/imports: the Data page's upload. A multipart form with one or more files (any field name),
+/// optional <c>dryRun</c> and <c>skipBadRows</c> fields (true/false, or "on" from a checkbox) and an optional
+/// <c>mapping</c> JSON file. Answers with the store's <see cref="ImportReport"/>, which says itself whether it succeeded.
+/// </summary>
+public static class ImportApi
+{
+    public static IReadOnlySet<string> AcceptedExtensions { get; } =
+        new HashSet<string>([".csv", ".tsv", ".txt", ".xlsx"], StringComparer.OrdinalIgnoreCase);
+
+    public static IEndpointRouteBuilder MapImportApi(this IEndpointRouteBuilder app)
+    {
+        // Read by hand rather than bound: the handler sets the size limits, names a refused file, and has no antiforgery
+        // to satisfy until users sign in (with cookies, this endpoint must then validate an antiforgery token).
+        app.MapPost("/api/imports", ImportAsync)
+            .WithName("Import")
+            .WithTags("Data")
+            .Accepts<IFormFileCollection>("multipart/form-data")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        return app;
+    }
+
+    public static async Task<Results<Ok<ImportReport>, ProblemHttpResult, ValidationProblem>> ImportAsync(
+        HttpRequest request, IGradeStore store, UploadLimits limits, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > limits.MaxUploadBytes)
+        {
+            return TooLarge(limits);
+        }
+
+        var bodySize = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (bodySize is { IsReadOnly: false })
+        {
+            bodySize.MaxRequestBodySize = limits.MaxUploadBytes;
+        }
+
+        if (!request.HasFormContentType)
+        {
+            return NoFile();
+        }
+
+        IFormCollection form;
+        try
+        {
+            var formOptions = new FormOptions { MultipartBodyLengthLimit = limits.MaxUploadBytes };
+            form = await new FormFeature(request, formOptions).ReadFormAsync(cancellationToken);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(limits);
+        }
+        catch (InvalidDataException e)
+        {
+            return TypedResults.Problem($"The upload could not be read: {e.Message}", statusCode: StatusCodes.Status400BadRequest, title: "Unreadable upload");
+        }
+
+        var files = form.Files.Where(f => f.Name != "mapping").ToList();
+        if (files.Count == 0)
+        {
+            return NoFile();
+        }
+
+        var refused = files.FirstOrDefault(f => !AcceptedExtensions.Contains(Path.GetExtension(f.FileName)));
+        if (refused is not null)
+        {
+            return TypedResults.Problem(
+                $"'{refused.FileName}' is not a file GradeLens imports. Upload .csv, .tsv, .txt or .xlsx files.",
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Unsupported file type");
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var dryRun = ReadFlag(form, "dryRun", errors);
+        var skipBadRows = ReadFlag(form, "skipBadRows", errors);
+        var mapping = await ReadMappingAsync(form.Files.GetFile("mapping"), errors, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var folder = Directory.CreateTempSubdirectory("gradelens-upload-");
+        try
+        {
+            var paths = await SaveAsync(files, folder, cancellationToken);
+            var importRequest = new ImportRequest(
+                paths,
+                mapping,
+                DryRun: dryRun,
+                SkipBadRows: skipBadRows,
+                DisplayNames: [.. files.Select(f => f.FileName)]);
+            var report = await store.ImportAsync(importRequest, progress: null, cancellationToken);
+
+            // A rejects file would be written into the upload folder, which is deleted below; the report's rows stay.
+            return TypedResults.Ok(report with { RejectFile = null });
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Saves each upload under its original file name, each in its own folder so equal names cannot collide.</summary>
+    private static async Task<IReadOnlyList<string>> SaveAsync(List<IFormFile> files, DirectoryInfo folder, CancellationToken cancellationToken)
+    {
+        var paths = new List<string>(files.Count);
+        for (var i = 0; i < files.Count; i++)
+        {
+            var directory = folder.CreateSubdirectory(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var path = Path.Combine(directory.FullName, SafeFileName(files[i].FileName));
+            await using var target = File.Create(path);
+            await files[i].CopyToAsync(target, cancellationToken);
+            paths.Add(path);
+        }
+
+        return paths;
+    }
+
+    /// <summary>The last segment of a client-supplied name, whichever separator the client's system uses.</summary>
+    private static string SafeFileName(string name)
+    {
+        var last = name.Split('/', '\\').Last().Trim();
+        foreach (var invalid in Path.GetInvalidFileNameChars())
+        {
+            last = last.Replace(invalid, '_');
+        }
+
+        return last is "" or "." or ".." ? "upload" : last;
+    }
+
+    private static bool ReadFlag(IFormCollection form, string field, Dictionary<string, string[]> errors)
+    {
+        var value = form[field].ToString().Trim();
+        switch (value.ToUpperInvariant())
+        {
+            case "" or "FALSE" or "OFF" or "0":
+                return false;
+            case "TRUE" or "ON" or "1":
+                return true;
+            default:
+                errors[field] = [$"'{value}' is not true or false."];
+                return false;
+        }
+    }
+
+    private static async Task<ImportMapping?> ReadMappingAsync(IFormFile? file, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    {
+        if (file is null)
+        {
+            return null;
+        }
+
+        using var reader = new StreamReader(file.OpenReadStream());
+        var json = await reader.ReadToEndAsync(cancellationToken);
+        try
+        {
+            return ImportMapping.FromJson(json);
+        }
+        catch (JsonException e)
+        {
+            errors["mapping"] = [$"'{file.FileName}' is not a GradeLens mapping: {e.Message}"];
+            return null;
+        }
+    }
+
+    private static ProblemHttpResult NoFile() => TypedResults.Problem(
+        "Choose at least one file to import (.csv, .tsv, .txt or .xlsx), sent as multipart/form-data.",
+        statusCode: StatusCodes.Status400BadRequest,
+        title: "No file to import");
+
+    private static ProblemHttpResult TooLarge(UploadLimits limits) => TypedResults.Problem(
+        $"The upload is larger than the {limits.MaxUploadBytes / (1024 * 1024)} MB this server accepts. Import large files with 'gradelens import' while the server is stopped.",
+        statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "Upload too large");
+}
+
+/// <summary>The largest upload POST /api/imports reads.</summary>
+public sealed record UploadLimits(long MaxUploadBytes);

@@ -1,0 +1,32 @@
+namespace GradeLens.Web.Pages;
+
+/// <summary>One page of the dashboard, as the navigation lists it.</summary>
+/// <param name="Path">Its address ("/" for Overview).</param>
+/// <param name="Purpose">One sentence: what the page shows (or will show).</param>
+/// <param name="Content">Its body in wwwroot (e.g. "pages/overview.html"); null while the page is not built.</param>
+/// <param name="Scripts">Scripts in wwwroot the page runs, after the shared ones.</param>
+public sealed record DashboardPage(string Title, string Path, string Purpose, string? Content = null, IReadOnlyList<string>? Scripts = null)
+{
+    /// <summary>Every page, in navigation order (DESIGN.md's list).</summary>
+    public static IReadOnlyList<DashboardPage> All { get; } =
+    [
+        new("Overview", "/", "What the store holds: students, schools, regions, subjects, series and rows per table.",
+            "pages/overview.html", ["lib/plotly.min.js", "js/overview.js"]),
+        new("Tracking", "/tracking", "How each mock series went by subject, and which students are below their baseline (expected grade)."),
+        new("Gaps", "/gaps", "Which regions, grades and subjects have the widest learning gaps, with the share below proficiency."),
+        new("Equity", "/equity", "Gaps between groups of students (gender, free meals or any attribute), with confidence intervals, significance and effect sizes."),
+        new("Overlap", "/overlap", "Where learning gaps and group gaps fall in the same regions, grades and subjects."),
+        new("Triage", "/triage", "Which students need help first, ordered by how far and in how many subjects they are behind."),
+        new("Risk", "/risk", "Each student's chance of falling below proficiency, how sure the model is, and the reasons behind it."),
+        new("Clusters", "/clusters", "Recurring patterns of weakness across subjects, and which students share each one."),
+        new("Students", "/students", "One student's results across subjects and series, against their baseline."),
+        new("Areas", "/areas", "How far poverty, income and unemployment explain an area's average scores, and what an area with given figures would be expected to score."),
+        new("Quality", "/quality", "Pass rates by programme and term, feedback turnaround, student engagement and modules at risk."),
+        new("Explore", "/explore", "Which attributes of a plain exam table go with higher scores, and how well scores can be predicted."),
+        new("Data", "/data", "Import CSV, TSV or Excel files and read their health report: columns, mapping and every rejected row.",
+            "pages/data.html", ["js/data.js"]),
+        new("Admin", "/admin", "Users and their roles, and the audit log of every import and export."),
+    ];
+
+    public bool IsBuilt => Content is not null;
+}

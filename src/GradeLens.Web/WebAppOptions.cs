@@ -1,0 +1,17 @@
+namespace GradeLens.Web;
+
+/// <summary>How <see cref="WebApp.Build"/> hosts the dashboard.</summary>
+/// <param name="StorePath">The DuckDB store file; opened once, created when absent.</param>
+/// <param name="Urls">Where Kestrel listens (semicolon-separated). Port 0 picks a free port; read it from <c>app.Urls</c> after start.</param>
+/// <param name="MaxUploadBytes">Largest request POST /api/imports accepts (all files together).</param>
+/// <param name="Configure">Last word on the builder before it builds: tests swap in the test server here.</param>
+public sealed record WebAppOptions(
+    string StorePath,
+    string Urls = WebAppOptions.DefaultUrls,
+    long MaxUploadBytes = WebAppOptions.DefaultMaxUploadBytes,
+    Action<WebApplicationBuilder>? Configure = null)
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    public const long DefaultMaxUploadBytes = 512L * 1024 * 1024;
+}

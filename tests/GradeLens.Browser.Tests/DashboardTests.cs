@@ -1,0 +1,140 @@
+using System.Text;
+using GradeLens.Core.Quality;
+using GradeLens.Core.Storage;
+using GradeLens.Web.Pages;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace GradeLens.Browser.Tests;
+
+public sealed class DashboardTests(Chromium chromium, ITestOutputHelper output) : IClassFixture<Chromium>
+{
+    private static readonly string Screenshots = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "gradelens-screenshots")).FullName;
+
+    [BrowserFact]
+    public async Task Overview_shows_the_counts_and_draws_rows_per_table_with_the_numbers_beside_it()
+    {
+        await using var server = await LiveServer.StartAsync();
+        await server.Store.WriteQualityAsync(TwoProgrammes, "uni");
+        var page = await chromium.NewPageAsync();
+        var errors = CollectErrors(page);
+
+        await page.GotoAsync(server.Url("/"));
+        await page.Locator("#rows-chart .main-svg").First.WaitForAsync();
+
+        var cards = page.Locator("#cards .card");
+        Assert.Equal(6, await cards.CountAsync());
+        Assert.Equal(["Students", "Schools", "Regions", "Subjects", "Series", "Results"], await cards.Locator(".label").AllTextContentsAsync());
+        Assert.All(await cards.Locator(".value").AllTextContentsAsync(), value => Assert.Equal("0", value));
+        Assert.Contains("2", await page.Locator("#rows-chart text.bartext").AllTextContentsAsync());
+        var programmes = page.Locator("#rows-table tr", new PageLocatorOptions { Has = page.Locator("td[data-key=table]", new PageLocatorOptions { HasTextString = "he_programmes" }) });
+        Assert.Equal("2", await programmes.Locator("td[data-key=rows]").TextContentAsync());
+        var csv = await page.Locator("#rows-table a.export").GetAttributeAsync("href");
+        Assert.StartsWith("data:text/csv", csv);
+        Assert.Contains("he_programmes,2\r\n", Uri.UnescapeDataString(csv!));
+        await ScreenshotAsync(page, "overview");
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    // Needs the import pipeline (IGradeStore.ImportAsync).
+    [BrowserFact]
+    public async Task Data_page_uploads_a_csv_and_shows_the_report_with_its_row_count()
+    {
+        await using var server = await LiveServer.StartAsync();
+        var page = await chromium.NewPageAsync();
+        var errors = CollectErrors(page);
+
+        await page.GotoAsync(server.Url("/data"));
+        await page.Locator("#files").SetInputFilesAsync(new FilePayload
+        {
+            Name = "results.csv",
+            MimeType = "text/csv",
+            Buffer = Encoding.UTF8.GetBytes("student_id,gender,math score\nA1,F,55\nA2,M,61\nA3,F,70\n"),
+        });
+        await page.Locator("#import-button").ClickAsync();
+        await page.Locator("#report").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+        await ScreenshotAsync(page, "data-report");
+
+        var message = page.Locator("#report .message");
+        Assert.True(await message.First.GetAttributeAsync("class") == "message ok", $"The page says: {await message.First.TextContentAsync()}");
+        Assert.Equal("results.csv", await page.Locator("#report table.report-tables td[data-key=file]").TextContentAsync());
+        Assert.Equal("3", await page.Locator("#report table.report-tables td[data-key=rows]").TextContentAsync());
+        Assert.True(await page.Locator("#report table.report-columns tbody tr").CountAsync() >= 3);
+        Assert.True(await page.Locator("#status").IsHiddenAsync());
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [BrowserFact]
+    public async Task Data_page_shows_every_part_of_a_report_in_arabic_and_french()
+    {
+        var store = new ReportedStore(ReportedStore.ArabicDryRun);
+        await using var server = await LiveServer.StartAsync(builder => builder.Services.AddSingleton<IGradeStore>(store));
+        var page = await chromium.NewPageAsync();
+
+        await page.GotoAsync(server.Url("/data"));
+        await page.Locator("#files").SetInputFilesAsync(new FilePayload { Name = "نتائج.csv", MimeType = "text/csv", Buffer = "رقم الطالب;رياضيات\n1;55\n"u8.ToArray() });
+        await page.Locator("#dry-run").CheckAsync();
+        await page.Locator("#import-button").ClickAsync();
+        await page.Locator("#report").WaitForAsync();
+        await ScreenshotAsync(page, "data-report-arabic");
+
+        Assert.True(store.LastRequest!.DryRun);
+        Assert.Equal(["نتائج.csv"], store.LastRequest.DisplayNames);
+        Assert.Equal("message failed", await page.Locator("#report .message").GetAttributeAsync("class"));
+        Assert.Contains("نتائج.csv", await page.Locator("#report .message").TextContentAsync());
+        Assert.Equal("semicolon", await page.Locator("table.report-tables td[data-key=delimiter]").TextContentAsync());
+        Assert.Equal("Mathematics, Français", await page.Locator("table.report-tables td[data-key=subjects]").TextContentAsync());
+        Assert.Equal(["رقم الطالب", "رياضيات", "Mathématiques", "remarque"], await page.Locator("table.report-columns td[data-key=header]").AllTextContentsAsync());
+        Assert.Equal("auto", await page.Locator("table.report-columns td[data-key=header]").First.GetAttributeAsync("dir"));
+        Assert.Equal(["StudentId", "Score", "Score", "Ignore"], await page.Locator("table.report-columns td[data-key=role]").AllTextContentsAsync());
+        Assert.Equal(["3", "5"], await page.Locator("table.report-rejected td[data-key=line]").AllTextContentsAsync());
+        Assert.Contains("above the scale's maximum", await page.Locator("table.report-rejected").TextContentAsync());
+        Assert.Contains("Scores read as percent (0-100).", await page.Locator("#report ul.notes").TextContentAsync());
+        Assert.Contains("remarque", await page.Locator("#report dl.facts dd").First.TextContentAsync());
+    }
+
+    [BrowserFact]
+    public async Task Every_page_shows_the_navigation_with_its_own_entry_current()
+    {
+        await using var server = await LiveServer.StartAsync();
+        var page = await chromium.NewPageAsync();
+
+        foreach (var dashboardPage in DashboardPage.All)
+        {
+            await page.GotoAsync(server.Url(dashboardPage.Path));
+
+            Assert.Equal(DashboardPage.All.Count, await page.Locator("nav.nav li a").CountAsync());
+            Assert.Equal(dashboardPage.Title, await page.Locator("nav.nav a[aria-current=page] span").First.TextContentAsync());
+            Assert.Equal(dashboardPage.Title, await page.Locator("main h1").TextContentAsync());
+            await ScreenshotAsync(page, "page-" + dashboardPage.Title.ToLowerInvariant());
+        }
+    }
+
+    private async Task ScreenshotAsync(IPage page, string name)
+    {
+        var path = Path.Combine(Screenshots, $"{name}.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        output.WriteLine($"screenshot: {path}");
+    }
+
+    /// <summary>Script errors and failed requests on the page, to assert there were none.</summary>
+    private static List<string> CollectErrors(IPage page)
+    {
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        return errors;
+    }
+
+    private static QualityData TwoProgrammes { get; } = new(
+        [new Programme("P1", "Physics", "Science"), new Programme("P2", "الأدب العربي", "Lettres")],
+        [new CourseModule("M1", "P1", "Mechanics", "2024-Fall")],
+        [], [], [], [], []);
+}

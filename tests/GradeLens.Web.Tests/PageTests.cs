@@ -1,0 +1,83 @@
+using System.Net;
+using GradeLens.Web.Pages;
+
+namespace GradeLens.Web.Tests;
+
+public sealed class PageTests
+{
+    public static TheoryData<string> Paths => [.. DashboardPage.All.Select(p => p.Path)];
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public async Task Every_page_is_utf8_html_with_every_navigation_entry(string path)
+    {
+        await using var app = await GradeLensApplication.StartAsync();
+        using var client = app.CreateClient();
+
+        using var response = await client.GetAsync(path);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
+        Assert.Contains("<meta charset=\"utf-8\">", html);
+        foreach (var page in DashboardPage.All)
+        {
+            Assert.Contains($"<a href=\"{page.Path}\"", html);
+            Assert.Contains($">{page.Title}<", html);
+        }
+    }
+
+    [Fact]
+    public async Task A_page_not_built_yet_says_so_and_what_it_will_show()
+    {
+        await using var app = await GradeLensApplication.StartAsync();
+        using var client = app.CreateClient();
+
+        var html = await client.GetStringAsync("/tracking");
+
+        Assert.Contains("This page is not built yet: it will show how each mock series went by subject", html);
+    }
+
+    [Fact]
+    public async Task The_overview_page_loads_plotly_from_the_app_itself()
+    {
+        await using var app = await GradeLensApplication.StartAsync();
+        using var client = app.CreateClient();
+
+        var html = await client.GetStringAsync("/");
+
+        Assert.Contains("<script src=\"/lib/plotly.min.js\"></script>", html);
+        Assert.DoesNotContain("cdn", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Plotly_is_served_from_the_assembly_as_javascript()
+    {
+        await using var app = await GradeLensApplication.StartAsync();
+        using var client = app.CreateClient();
+
+        using var response = await client.GetAsync("/lib/plotly.min.js");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("javascript", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(bytes.Length > 1024 * 1024, $"plotly.min.js is only {bytes.Length} bytes");
+    }
+
+    [Theory]
+    [InlineData("/css/site.css", "text/css")]
+    [InlineData("/js/site.js", "javascript")]
+    [InlineData("/js/overview.js", "javascript")]
+    [InlineData("/js/data.js", "javascript")]
+    public async Task The_pages_styles_and_scripts_are_served(string path, string mediaType)
+    {
+        await using var app = await GradeLensApplication.StartAsync();
+        using var client = app.CreateClient();
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(mediaType, response.Content.Headers.ContentType?.MediaType);
+    }
+}
