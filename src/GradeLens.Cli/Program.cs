@@ -4,10 +4,10 @@ using GradeLens.Cli.Commands;
 // gradelens: the command line. Each command lives in Commands/ and is a thin host over GradeLens.Core.
 var root = new RootCommand("GradeLens: turns assessment spreadsheets into answers. Run 'gradelens demo' to see it with sample data.")
 {
-
+    DemoCommand.Create(),
     ImportCommand.Create(),
     InfoCommand.Create(),
-
+    ServeCommand.Create(),
     BenchCommand.Create(),
 };
 

@@ -1,0 +1,56 @@
+using System.CommandLine;
+using GradeLens.Core.Storage;
+using GradeLens.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
+
+namespace GradeLens.Cli.Commands;
+
+/// <summary><c>gradelens serve</c>: the dashboard over a store, on 127.0.0.1 by default.</summary>
+public static class ServeCommand
+{
+    public static Option<string> UrlsOption() => new("--urls")
+    {
+        Description = "Where to listen (default: only this computer).",
+        DefaultValueFactory = _ => WebAppOptions.DefaultUrls,
+        HelpName = "URL",
+    };
+
+    public static Command Create()
+    {
+        var store = CommandLine.StoreOption();
+        var urls = UrlsOption();
+        var command = new Command("serve", "Serve the dashboard over the store; imports then go through its Data page.") { store, urls };
+        command.SetAction(async (parse, cancellationToken) =>
+            await RunAsync(StoreLocation.Resolve(parse.GetValue(store)), parse.GetValue(urls)!, cancellationToken));
+        return command;
+    }
+
+    /// <summary>Runs the dashboard until Ctrl+C; a busy or foreign store is one line on stderr.</summary>
+    public static async Task<int> RunAsync(string storePath, string urls, CancellationToken cancellationToken)
+    {
+        WebApplication app;
+        try
+        {
+            app = WebApp.Build(new WebAppOptions(storePath, urls));
+        }
+        catch (Exception e) when (e is StoreBusyException or StoreVersionException or Core.Storage.DuckDb.UnreadableStoreException)
+        {
+            await Console.Error.WriteLineAsync("gradelens: " + e.Message);
+            return ExitCodes.BadInput;
+        }
+
+        await using (app)
+        {
+            await app.StartAsync(cancellationToken);
+            foreach (var url in app.Urls)
+            {
+                Console.WriteLine($"GradeLens dashboard: {url}/  (store {Path.GetFullPath(storePath)}; press Ctrl+C to stop)");
+            }
+
+            await app.WaitForShutdownAsync(cancellationToken);
+        }
+
+        return ExitCodes.Success;
+    }
+}
