@@ -1,5 +1,12 @@
 using System.CommandLine;
 using GradeLens.Cli.Commands;
+using Spectre.Console;
+
+// Off a terminal, lay tables out wide instead of wrapping them at 80 columns.
+if (Console.IsOutputRedirected)
+{
+    AnsiConsole.Profile.Width = 240;
+}
 
 // gradelens: the command line. Each command lives in Commands/ and is a thin host over GradeLens.Core.
 var root = new RootCommand("GradeLens: turns assessment spreadsheets into answers. Run 'gradelens demo' to see it with sample data.")

@@ -38,8 +38,9 @@ internal sealed class PreparedTable
     {
         var table = await StagedTable.CreateAsync(connection, source, number, cancellationToken);
         var suffix = number.ToString(CultureInfo.InvariantCulture);
+        // An inferred mapping's scales come from a sample; the resolver detects them again over every value.
         var mapping = requested is null
-            ? MappingInference.Infer(source.Headers, await SampleAsync(connection, table, cancellationToken))
+            ? WithoutScales(MappingInference.Infer(source.Headers, await SampleAsync(connection, table, cancellationToken)))
             : MappingAlignment.Align(requested, source);
 
         TableHealth health;
@@ -57,6 +58,7 @@ internal sealed class PreparedTable
             await ExecuteAsync(connection, rows.CreateViewSql(), cancellationToken);
             var scales = await ScaleResolver.ResolveAsync(connection, rows, suffix, cancellationToken);
             ImportTrace.Mark("scales");
+            mapping = WithScales(mapping, scales, rows.IsLong);
             await ExecuteAsync(connection, ScaleResolver.ScoredViewSql(rows, suffix), cancellationToken);
             await StudentValidation.CreateBadRowsAsync(connection, rows, mapping, suffix, cancellationToken);
             ImportTrace.Mark("validated");
@@ -67,6 +69,25 @@ internal sealed class PreparedTable
 
         var (rejected, total) = await RejectedRowsAsync(connection, table, mapping, suffix, cancellationToken);
         return new PreparedTable(table, health, rejected, total, write);
+    }
+
+    private static ImportMapping WithoutScales(ImportMapping mapping) =>
+        mapping with { Columns = mapping.Columns.Select(c => c with { Scale = null, MaxScore = null }).ToList() };
+
+    /// <summary>The mapping as used: every score column names the scale it was read on, so a saved mapping reproduces the import.</summary>
+    private static ImportMapping WithScales(ImportMapping mapping, IReadOnlyList<ResolvedScale> scales, bool isLong)
+    {
+        var single = scales.DistinctBy(s => (s.Scale.Id, s.MaxScore)).ToList() is [var only] ? only : null;
+        return mapping with
+        {
+            Columns = mapping.Columns.Select(c =>
+            {
+                var resolved = isLong ? single : scales.FirstOrDefault(s => s.Group == c.Header);
+                return c.Role is ColumnRole.Score or ColumnRole.Baseline && c.Scale is null && resolved is not null
+                    ? c with { Scale = resolved.Scale.Id, MaxScore = c.MaxScore ?? (resolved.Scale.Id == GradeScales.PointsId ? resolved.MaxScore : null) }
+                    : c;
+            }).ToList(),
+        };
     }
 
     private static async Task<(IReadOnlyList<RejectedRow> Rows, long Total)> RejectedRowsAsync(

@@ -13,6 +13,9 @@ internal sealed record ResolvedScale(string Group, GradeScale Scale, double MaxS
 /// </summary>
 internal static class ScaleResolver
 {
+    /// <summary>Largest share of values above 100 still read as typos in a percent column.</summary>
+    public const double OutlierShare = 0.05;
+
     public static async Task<IReadOnlyList<ResolvedScale>> ResolveAsync(
         DuckDBConnection connection, StudentRows rows, string suffix, CancellationToken cancellationToken)
     {
@@ -24,8 +27,10 @@ internal static class ScaleResolver
                 SELECT grp, any_value(score_column),
                        list(DISTINCT raw) FILTER (WHERE TRY_CAST(replace(raw, ',', '.') AS DOUBLE) IS NULL)[1:60],
                        min(TRY_CAST(replace(raw, ',', '.') AS DOUBLE)), max(TRY_CAST(replace(raw, ',', '.') AS DOUBLE)),
-                       bool_or(TRY_CAST(replace(raw, ',', '.') AS DOUBLE) % 1 = 0.5)
-                FROM {rows.ViewName} GROUP BY grp ORDER BY grp
+                       bool_or(TRY_CAST(replace(raw, ',', '.') AS DOUBLE) % 1 = 0.5),
+                       max(TRY_CAST(replace(raw, ',', '.') AS DOUBLE)) FILTER (WHERE TRY_CAST(replace(raw, ',', '.') AS DOUBLE) <= 100),
+                       avg((TRY_CAST(replace(raw, ',', '.') AS DOUBLE) > 100)::INTEGER)
+                FROM {rows.ViewName} WHERE grp IS NOT NULL GROUP BY grp ORDER BY grp
                 """;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
@@ -43,8 +48,10 @@ internal static class ScaleResolver
 
                 if (!reader.IsDBNull(3))
                 {
+                    // A few values above 100 among percentages are typos to reject, not a wider scale.
+                    var fewAbove100 = !reader.IsDBNull(6) && !reader.IsDBNull(7) && reader.GetDouble(7) <= OutlierShare;
                     sample.Add(reader.GetDouble(3).ToString("R", CultureInfo.InvariantCulture));
-                    sample.Add(reader.GetDouble(4).ToString("R", CultureInfo.InvariantCulture));
+                    sample.Add((fewAbove100 ? reader.GetDouble(6) : reader.GetDouble(4)).ToString("R", CultureInfo.InvariantCulture));
                 }
 
                 if (!reader.IsDBNull(5) && reader.GetBoolean(5))
@@ -52,7 +59,7 @@ internal static class ScaleResolver
                     sample.Add("4.5");
                 }
 
-                var scale = column?.Scale is { } id ? GradeScales.ById(id) : ScaleDetector.Detect(sample, header);
+                var scale = column?.Scale is { } id ? Declared(id, column.MaxScore, rows) : ScaleDetector.Detect(sample, header);
                 var max = column?.MaxScore ?? scale.Maximum;
                 var proficiency = column?.MaxScore is { } declaredMax && scale.Maximum > 0
                     ? scale.DefaultProficiency / scale.Maximum * declaredMax
@@ -63,6 +70,18 @@ internal static class ScaleResolver
 
         await WriteTablesAsync(connection, resolved, suffix, cancellationToken);
         return resolved;
+    }
+
+    private static GradeScale Declared(string id, double? maximum, StudentRows rows)
+    {
+        try
+        {
+            return GradeScales.ById(id, maximum);
+        }
+        catch (ArgumentException e)
+        {
+            throw new MappingMismatchException($"{rows.Table.Source.DisplayName}: the mapping's scale is wrong: {e.Message.Split(" (Parameter", 2)[0]} Nothing was imported.");
+        }
     }
 
     private static async Task WriteTablesAsync(DuckDBConnection connection, IReadOnlyList<ResolvedScale> scales, string suffix, CancellationToken cancellationToken)

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using GradeLens.Core.Benchmarks;
+
+namespace GradeLens.Web.Tests.Cli;
+
+public sealed class InterruptedImportTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("gradelens-kill-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public async Task An_import_killed_while_writing_leaves_the_store_exactly_as_it_was()
+    {
+        var store = Path.Combine(_directory, "s.duckdb");
+        var small = Path.Combine(_directory, "small.csv");
+        await File.WriteAllTextAsync(small, "student_id,gender,math score\nA1,F,55\nA2,M,61\n");
+        Assert.Equal(0, (await CliProcess.RunAsync("import", small, "--store", store)).ExitCode);
+        var before = (await CliProcess.RunAsync("info", "--store", store, "--format", "json")).Out;
+
+        var big = Path.Combine(_directory, "national.csv");
+        NationalCsvWriter.Write(big, students: 60_000);
+        var info = CliProcess.StartInfo("import", big, "--store", store);
+        info.Environment["GRADELENS_TRACE"] = "1";
+        using var process = Process.Start(info)!;
+        var stderr = new StringBuilder();
+        // Kill as soon as the import reports it has started writing inside its transaction.
+        while (await process.StandardError.ReadLineAsync() is { } line)
+        {
+            stderr.AppendLine(line);
+            if (line.Contains("assessments written", StringComparison.Ordinal))
+            {
+                process.Kill(entireProcessTree: true);
+                break;
+            }
+        }
+
+        await process.WaitForExitAsync();
+        Assert.Contains("assessments written", stderr.ToString(), StringComparison.Ordinal);
+        Assert.NotEqual(0, process.ExitCode);
+
+        var after = await CliProcess.RunAsync("info", "--store", store, "--format", "json");
+        Assert.Equal(0, after.ExitCode);
+        Assert.Equal(before, after.Out);
+        using var json = JsonDocument.Parse(after.Out);
+        Assert.Equal(2, json.RootElement.GetProperty("students").GetInt64());
+    }
+}
