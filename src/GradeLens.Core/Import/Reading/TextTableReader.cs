@@ -1,0 +1,133 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace GradeLens.Core.Import.Reading;
+
+/// <summary>
+/// Reads a delimited text file's shape from its first 64 KB: encoding, delimiter, headers and quirks.
+/// A UTF-8 file is handed to DuckDB as it is; any other encoding is transcoded line for line to a temporary UTF-8 copy.
+/// </summary>
+internal static partial class TextTableReader
+{
+    private const int SampleBytes = 64 * 1024;
+
+    public static SourceTable Open(string path, string display, ReadOnlySpan<byte> sample, long length)
+    {
+        var encoding = EncodingDetector.Detect(sample)
+            ?? throw new UnreadableFileException($"{display} is not a text table: it looks like a binary file (an image, archive or program?). Save it as CSV or .xlsx and try again.");
+        var text = encoding.Encoding.GetString(sample[encoding.BomLength..]);
+        if (length > sample.Length)
+        {
+            text = text[..Math.Max(0, text.LastIndexOf('\n'))];
+        }
+
+        var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        if (lines.All(string.IsNullOrWhiteSpace))
+        {
+            throw new UnreadableFileException($"{display} is empty: there is no header row and no data.");
+        }
+
+        var delimiter = DelimiterSniffer.Sniff(lines);
+        var headerLine = lines.FindIndex(l => !string.IsNullOrWhiteSpace(l));
+        var notes = new List<string>();
+        var headers = HeaderNames.Clean(CsvLine.Split(lines[headerLine], delimiter), notes);
+        if (length < SampleBytes && lines.Skip(headerLine + 1).All(string.IsNullOrWhiteSpace))
+        {
+            throw new UnreadableFileException($"{display} has a header row but no data rows.");
+        }
+
+        notes.InsertRange(0, Quirks(encoding, delimiter, text, lines, headers.Count));
+        var csvPath = encoding.IsUtf8 && headerLine == 0 ? path : Transcode(path, encoding, headerLine);
+        return new SourceTable(display, path, csvPath, delimiter, headers, encoding.Name, 2 + headerLine, null, csvPath != path, notes);
+    }
+
+    private static IEnumerable<string> Quirks(DetectedEncoding encoding, char delimiter, string text, IReadOnlyList<string> lines, int columns)
+    {
+        if (encoding.BomLength > 0)
+        {
+            yield return $"{encoding.Name.Replace(" (BOM)", "", StringComparison.Ordinal)} with a byte-order mark.";
+        }
+
+        if (!encoding.IsUtf8)
+        {
+            yield return encoding.Name == "Windows-1256"
+                ? "Encoding detected as Windows-1256 (Arabic); read and stored as Unicode."
+                : $"Encoding detected as {encoding.Name}; read and stored as Unicode.";
+        }
+
+        yield return DelimiterSniffer.Describe(delimiter) + $", {columns} columns.";
+        if (text.Contains("\r\n", StringComparison.Ordinal))
+        {
+            yield return "Windows line endings (CRLF).";
+        }
+
+        if (QuotedNumber().IsMatch(text))
+        {
+            yield return "Some numbers are quoted (\"72\"); they are read as numbers.";
+        }
+
+        var d = Regex.Escape(delimiter.ToString());
+        if (lines.Skip(1).Any(l => Regex.IsMatch(l, $"(^|{d}) ({d}|$)")))
+        {
+            yield return "Some fields are a single space; they are treated as missing.";
+        }
+    }
+
+    /// <summary>Copies the file as UTF-8 from its header line on, keeping every line break so line numbers still match.</summary>
+    private static string Transcode(string path, DetectedEncoding encoding, int headerLine)
+    {
+        var target = Path.Combine(Path.GetTempPath(), "gradelens-" + Guid.NewGuid().ToString("N") + ".csv");
+        using var reader = new StreamReader(path, encoding.Encoding, detectEncodingFromByteOrderMarks: encoding.BomLength > 0);
+        using var writer = new StreamWriter(target, append: false, new UTF8Encoding(false), bufferSize: 1 << 20);
+        var skip = headerLine;
+        while (reader.ReadLine() is { } line)
+        {
+            if (skip-- > 0)
+            {
+                continue;
+            }
+
+            writer.Write(line);
+            writer.Write('\n');
+        }
+
+        return target;
+    }
+
+    [GeneratedRegex("\"-?\\d+(\\.\\d+)?\"")]
+    private static partial Regex QuotedNumber();
+}
+
+/// <summary>Makes header names usable: trimmed, blanks named "column N", duplicates numbered.</summary>
+internal static class HeaderNames
+{
+    public static IReadOnlyList<string> Clean(IReadOnlyList<string> raw, List<string> notes)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var headers = new List<string>();
+        for (var i = 0; i < raw.Count; i++)
+        {
+            var name = raw[i].Trim().Trim('\uFEFF').Trim();
+            if (name.Length == 0)
+            {
+                name = $"column {i + 1}";
+                notes.Add($"Column {i + 1} has no header; it is called '{name}'.");
+            }
+
+            if (seen.TryGetValue(name, out var count))
+            {
+                seen[name] = count + 1;
+                notes.Add($"The header '{name}' appears more than once; the repeat is called '{name} ({count + 1})'.");
+                name = $"{name} ({count + 1})";
+            }
+            else
+            {
+                seen[name] = 1;
+            }
+
+            headers.Add(name);
+        }
+
+        return headers;
+    }
+}
