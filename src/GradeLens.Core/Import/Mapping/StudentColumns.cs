@@ -25,7 +25,8 @@ internal static class StudentColumns
             return FromMatch(column, exact);
         }
 
-        if (column.Wide is { } wide && (column.Profile.IsScoreLike || column.Profile.IsEmpty))
+        // A header naming a subject ("math score") is a score column even if a few values are typos: those are rejected, not the column.
+        if (column.Wide is { } wide && (wide.Subject is not null || column.Profile.IsScoreLike || column.Profile.IsEmpty))
         {
             return column.AsScore(wide.IsBaseline ? ColumnRole.Baseline : ColumnRole.Score, "synonym") with
             {

@@ -47,7 +47,11 @@ internal sealed class StudentRows(StagedTable table, ImportMapping mapping)
 
     public string CreateViewSql()
     {
-        var cells = ScoreColumns.Select(x => Cell(x.Index, x.Column)).ToList();
+        // A file with no score column still lists its students: one empty cell per row keeps them.
+        var cells = ScoreColumns.Select(x => Cell(x.Index, x.Column))
+            .DefaultIfEmpty("{'header': NULL::VARCHAR, 'subject': NULL::VARCHAR, 'series': NULL::VARCHAR, 'domain': NULL::VARCHAR, " +
+                            "'raw': NULL::VARCHAR, 'missing': false, 'baseline': false}")
+            .ToList();
         var sql = new StringBuilder();
         sql.Append(CultureInfo.InvariantCulture, $"CREATE OR REPLACE TEMP VIEW {ViewName} AS SELECT row_index, ");
         sql.Append(CultureInfo.InvariantCulture, $"{StudentIdExpression()} AS student_id, ");
