@@ -12,18 +12,20 @@ internal static class ColumnFacts
         DuckDBConnection connection, StagedTable table, ImportMapping mapping,
         Func<ColumnMapping, (string? Target, string? Scale, long OutOfScale, long Zeros)> extra, CancellationToken cancellationToken)
     {
+        // Each value is trimmed and parsed once, in the inner query; the outer one only aggregates.
+        var inner = string.Join(", ", Enumerable.Range(0, mapping.Columns.Count).Select(i =>
+            $"NULLIF(trim({Sql.Column(i)}), '') AS v{i}, TRY_CAST(NULLIF(trim({Sql.Column(i)}), '') AS DOUBLE) AS n{i}"));
         var sql = new StringBuilder("SELECT ");
         for (var i = 0; i < mapping.Columns.Count; i++)
         {
-            var v = $"NULLIF(trim({Sql.Column(i)}), '')";
             sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"""
-                count(*) FILTER (WHERE {v} IS NULL), approx_count_distinct({v}),
-                CASE WHEN count(TRY_CAST({v} AS DOUBLE)) = count({v}) THEN min(TRY_CAST({v} AS DOUBLE))::VARCHAR ELSE min({v}) END,
-                CASE WHEN count(TRY_CAST({v} AS DOUBLE)) = count({v}) THEN max(TRY_CAST({v} AS DOUBLE))::VARCHAR ELSE max({v}) END
+                count(*) - count(v{i}), approx_count_distinct(v{i}),
+                CASE WHEN count(n{i}) = count(v{i}) THEN min(n{i})::VARCHAR ELSE min(v{i}) END,
+                CASE WHEN count(n{i}) = count(v{i}) THEN max(n{i})::VARCHAR ELSE max(v{i}) END
                 """);
         }
 
-        sql.Append(CultureInfo.InvariantCulture, $" FROM {table.Name}");
+        sql.Append(CultureInfo.InvariantCulture, $" FROM (SELECT {inner} FROM {table.Name})");
         var result = new List<ColumnHealth>();
         await using var command = connection.CreateCommand();
         command.CommandText = sql.ToString();

@@ -30,7 +30,7 @@ internal static class DerivedChecks
                     FROM scored_{suffix} GROUP BY ALL),
                 rowsx AS (
                     SELECT s.row_index, TRY_CAST(replace(trim(s.{Sql.Column(i)}), ',', '.') AS DOUBLE) AS given, p.a - p.b AS expected
-                    FROM {rows.Table.Name} s JOIN (SELECT DISTINCT row_index, student_id, subject FROM {rows.ViewName}) l USING (row_index)
+                    FROM {rows.Table.Name} s JOIN (SELECT DISTINCT row_index, student_id, subject FROM scored_{suffix}) l USING (row_index)
                     JOIN by_series p USING (student_id, subject))
                 SELECT count(*), min(row_index) FROM rowsx
                 WHERE given IS NOT NULL AND expected IS NOT NULL AND abs(given - expected) > 1e-9

@@ -25,12 +25,14 @@ internal static class ScaleResolver
         {
             command.CommandText = $"""
                 SELECT grp, any_value(score_column),
-                       list(DISTINCT raw) FILTER (WHERE TRY_CAST(replace(raw, ',', '.') AS DOUBLE) IS NULL)[1:60],
-                       min(TRY_CAST(replace(raw, ',', '.') AS DOUBLE)), max(TRY_CAST(replace(raw, ',', '.') AS DOUBLE)),
-                       bool_or(TRY_CAST(replace(raw, ',', '.') AS DOUBLE) % 1 = 0.5),
-                       max(TRY_CAST(replace(raw, ',', '.') AS DOUBLE)) FILTER (WHERE TRY_CAST(replace(raw, ',', '.') AS DOUBLE) <= 100),
-                       avg((TRY_CAST(replace(raw, ',', '.') AS DOUBLE) > 100)::INTEGER)
-                FROM {rows.ViewName} WHERE grp IS NOT NULL GROUP BY grp ORDER BY grp
+                       list(raw) FILTER (WHERE num IS NULL)[1:60],
+                       min(num), max(num), bool_or(num % 1 = 0.5),
+                       max(num) FILTER (WHERE num <= 100),
+                       sum(n) FILTER (WHERE num > 100) / sum(n) FILTER (WHERE num IS NOT NULL)
+                FROM (SELECT grp, raw, any_value(score_column) AS score_column, count(*) AS n,
+                             TRY_CAST(replace(raw, ',', '.') AS DOUBLE) AS num
+                      FROM {rows.ViewName} WHERE grp IS NOT NULL AND raw IS NOT NULL GROUP BY grp, raw)
+                GROUP BY grp ORDER BY grp
                 """;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
@@ -123,7 +125,7 @@ internal static class ScaleResolver
                CASE WHEN lb.label IS NOT NULL THEN l.raw END AS grade_label,
                COALESCE(TRY_CAST(l.taken_raw AS DATE), TRY_STRPTIME(l.taken_raw, '%d/%m/%Y')::DATE) AS taken_on
         FROM {rows.ViewName} l
-        JOIN scales_{suffix} sc ON sc.grp = l.grp
+        LEFT JOIN scales_{suffix} sc ON sc.grp = l.grp
         LEFT JOIN labels_{suffix} lb ON lb.grp = l.grp AND lb.label = upper(l.raw)
         """;
 }

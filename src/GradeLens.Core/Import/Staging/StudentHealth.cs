@@ -28,19 +28,21 @@ internal sealed class StudentHealth(DuckDBConnection connection, StudentRows row
 
         foreach (var c in rows.ScoreColumns.Where(c => c.Column.Missing.Count > 0))
         {
-            var declared = await ScalarAsync($"SELECT count(*) FROM {rows.ViewName} WHERE declared_missing AND score_column = {Sql.Text(c.Column.Header)}", cancellationToken);
+            var declared = await ScalarAsync($"SELECT count(*) FROM scored_{suffix} WHERE declared_missing AND score_column = {Sql.Text(c.Column.Header)}", cancellationToken);
             notes.Add($"'{c.Column.Header}': {declared} value(s) declared missing by the mapping ({string.Join(", ", c.Column.Missing)}); they are not stored as scores.");
         }
 
         notes.AddRange(await BaselineNotesAsync(cancellationToken));
         notes.AddRange(await DerivedChecks.RunAsync(connection, rows, mapping, suffix, cancellationToken));
 
-        var subjects = await ListAsync($"SELECT DISTINCT subject FROM {rows.ViewName} WHERE subject IS NOT NULL ORDER BY 1", cancellationToken);
-        var series = await ListAsync($"SELECT series FROM {rows.ViewName} WHERE series IS NOT NULL GROUP BY series ORDER BY min({StudentWriter.SeriesOrder("series")}), series", cancellationToken);
-        var students = await ScalarAsync($"SELECT count(DISTINCT student_id) FROM {rows.ViewName}", cancellationToken);
+        var subjects = await ListAsync($"SELECT DISTINCT subject FROM scored_{suffix} WHERE subject IS NOT NULL ORDER BY 1", cancellationToken);
+        var series = await ListAsync($"SELECT series FROM (SELECT DISTINCT series FROM scored_{suffix} WHERE series IS NOT NULL) ORDER BY {StudentWriter.SeriesOrder("series")}, series", cancellationToken);
+        var students = await ScalarAsync($"SELECT count(DISTINCT student_id) FROM scored_{suffix}", cancellationToken);
         var duplicates = await ScalarAsync($"""
-            SELECT COALESCE(sum(n - 1), 0)::BIGINT FROM (SELECT count(*) AS n FROM {rows.ViewName} WHERE raw IS NOT NULL
-            GROUP BY student_id, subject, series, domain, is_baseline, raw HAVING count(*) > 1)
+            SELECT COALESCE(sum(repeats), 0)::BIGINT FROM (
+                SELECT count(*) - count(DISTINCT v.score) AS repeats
+                FROM scored_{suffix} v JOIN cells_{suffix} f USING (student_id, subject, series, domain, is_baseline)
+                WHERE v.score IS NOT NULL GROUP BY ALL)
             """, cancellationToken);
         if (duplicates > 0)
         {
@@ -61,7 +63,7 @@ internal sealed class StudentHealth(DuckDBConnection connection, StudentRows row
         }
 
         var without = await ListAsync($"""
-            SELECT subject FROM {rows.ViewName} WHERE subject IS NOT NULL GROUP BY subject
+            SELECT subject FROM scored_{suffix} WHERE subject IS NOT NULL GROUP BY subject
             HAVING count(*) FILTER (WHERE is_baseline AND raw IS NOT NULL) = 0 ORDER BY subject
             """, cancellationToken);
         return without.Count == 0 ? [] : [$"{without.Count} subject(s) have no baseline: {string.Join(", ", without)}."];

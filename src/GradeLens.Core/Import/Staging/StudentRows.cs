@@ -70,7 +70,10 @@ internal sealed class StudentRows(StagedTable table, ImportMapping mapping)
         sql.Append(IsLong ? $"COALESCE(u.subject, {Field(ColumnRole.Subject)}, {Sql.Text(FallbackSubject)})" : "u.header").Append(" AS grp, ");
         sql.Append("CASE WHEN u.missing THEN NULL ELSE u.raw END AS raw, u.missing AS declared_missing, ");
         sql.Append(CultureInfo.InvariantCulture, $"(u.baseline OR {BaselineSeriesCondition()}) AS is_baseline ");
-        sql.Append(CultureInfo.InvariantCulture, $"FROM (SELECT *, UNNEST([{string.Join(", ", cells)}]) AS u FROM {table.Name})");
+        // One score cell per row (a long file) needs no UNNEST: the struct is the cell.
+        sql.Append(cells.Count == 1
+            ? $"FROM (SELECT *, {cells[0]} AS u FROM {table.Name})"
+            : $"FROM (SELECT *, UNNEST([{string.Join(", ", cells)}]) AS u FROM {table.Name})");
         return sql.ToString();
     }
 

@@ -15,6 +15,7 @@ internal static class StudentValidation
     public static async Task CreateBadRowsAsync(DuckDBConnection connection, StudentRows rows, ImportMapping mapping, string suffix, CancellationToken cancellationToken)
     {
         var firstLine = rows.Table.Source.FirstDataLine.ToString(CultureInfo.InvariantCulture);
+        await CreateRepeatedCellsAsync(connection, suffix, cancellationToken);
         var checks = new List<string>
         {
             $"""
@@ -33,9 +34,7 @@ internal static class StudentValidation
             SELECT v.row_index, v.score_column, v.raw,
                    'the same student, subject and series already has the value ' || f.first_raw || ' on line ' || (f.first_row + {firstLine})::VARCHAR
             FROM scored_{suffix} v
-            JOIN (SELECT student_id, subject, series, domain, is_baseline, arg_min(raw, row_index) AS first_raw, min(row_index) AS first_row
-                  FROM scored_{suffix} WHERE score IS NOT NULL AND student_id IS NOT NULL
-                  GROUP BY ALL HAVING min(score) <> max(score)) f
+            JOIN (SELECT * FROM cells_{suffix} WHERE lo <> hi) f
               ON f.student_id = v.student_id AND f.subject = v.subject AND f.series = v.series AND f.domain = v.domain AND f.is_baseline = v.is_baseline
             WHERE v.row_index <> f.first_row AND v.raw <> f.first_raw
             """,
@@ -43,7 +42,7 @@ internal static class StudentValidation
 
         if (rows.HasStudentId)
         {
-            checks.Add($"SELECT DISTINCT row_index, {Sql.Text(Header(mapping, ColumnRole.StudentId))}, NULL, 'the student id is empty' FROM {rows.ViewName} WHERE student_id IS NULL");
+            checks.Add($"SELECT DISTINCT row_index, {Sql.Text(Header(mapping, ColumnRole.StudentId))}, NULL, 'the student id is empty' FROM scored_{suffix} WHERE student_id IS NULL");
         }
 
         foreach (var role in new[] { ColumnRole.Subject, ColumnRole.Series })
@@ -73,6 +72,23 @@ internal static class StudentValidation
         sql.Append(") AS t(row_index, header, value, reason)");
         await using var command = connection.CreateCommand();
         command.CommandText = sql.ToString();
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Student x subject x series cells given more than once: <c>cells_N</c> (n, lo, hi, first row). One aggregate
+    /// serves both the conflicting-value check (lo &lt;&gt; hi) and the duplicate count (lo = hi).
+    /// </summary>
+    private static async Task CreateRepeatedCellsAsync(DuckDBConnection connection, string suffix, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            CREATE OR REPLACE TEMP TABLE cells_{suffix} AS
+            SELECT student_id, subject, series, domain, is_baseline, count(*) AS n, min(score) AS lo, max(score) AS hi,
+                   arg_min(raw, row_index) AS first_raw, min(row_index) AS first_row
+            FROM scored_{suffix} WHERE score IS NOT NULL AND student_id IS NOT NULL
+            GROUP BY ALL HAVING count(*) > 1
+            """;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -37,7 +37,7 @@ internal sealed class StudentWriter(DuckDBConnection connection, StudentRows row
             SELECT i.*, COALESCE(s.student_key, i.new_key) AS student_key, s.student_key IS NULL AS is_new
             FROM (SELECT student_id, any_value(school) AS school, any_value(region) AS region, any_value(grade_level) AS grade_level,
                          any_value(gender) AS gender, (hash({org} || chr(31) || student_id) >> 1)::BIGINT AS new_key
-                  FROM (SELECT * FROM {rows.ViewName} l WHERE student_id IS NOT NULL
+                  FROM (SELECT * FROM scored_{suffix} l WHERE student_id IS NOT NULL
                         AND NOT EXISTS (SELECT 1 FROM bad_{suffix} b WHERE b.row_index = l.row_index))
                   GROUP BY student_id) i
             LEFT JOIN students s ON s.organisation = {org} AND s.student_id = i.student_id
@@ -86,14 +86,16 @@ internal sealed class StudentWriter(DuckDBConnection connection, StudentRows row
 
     private async Task<(long Added, long Updated, long Unchanged)> WriteResultsAsync(string org, CancellationToken cancellationToken)
     {
+        // Only cells given more than once (identical repeats; conflicting ones were rejected) need collapsing.
+        var repeated = await ColumnFacts.ScalarAsync(connection, $"SELECT count(*) FROM cells_{suffix}", cancellationToken) > 0;
         await ExecuteAsync($"""
             CREATE OR REPLACE TEMP TABLE results_{suffix} AS
-            SELECT k.student_key, a.assessment_key, any_value(v.score) AS score, any_value(v.grade_label) AS grade
+            SELECT k.student_key, a.assessment_key, {(repeated ? "any_value(v.score)" : "v.score")} AS score, {(repeated ? "any_value(v.grade_label)" : "v.grade_label")} AS grade
             FROM valid_{suffix} v
             JOIN keys_{suffix} k USING (student_id)
             JOIN assessments a ON a.organisation = {org} AND a.series = v.series AND a.subject = v.subject AND a.domain = v.domain
             WHERE NOT v.is_baseline AND v.score IS NOT NULL
-            GROUP BY k.student_key, a.assessment_key
+            {(repeated ? "GROUP BY k.student_key, a.assessment_key" : "")}
             """, cancellationToken);
 
         await using var command = connection.CreateCommand();
