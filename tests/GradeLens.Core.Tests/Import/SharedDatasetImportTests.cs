@@ -7,45 +7,10 @@ namespace GradeLens.Core.Tests.Import;
 /// <summary>Every student or area file in ../shared/data imports as it is, with its mapping from docs/samples.</summary>
 public sealed class SharedDatasetImportTests
 {
-    public static TheoryData<string> Datasets() =>
-    [
-        "students-performance/StudentsPerformance.csv",
-        "uci-student/student-mat.csv",
-        "yellis-tracking/merged_yellis_diff_with_exams.csv",
-        "naep/naep.csv",
-        "naep/county_data.csv",
-        "naep/county_id.csv",
-        "naep/est13us.csv",
-        "naep/est15us.csv",
-        "naep/est17us.csv",
-        "naep/grade_4_math_all_years.csv",
-        "naep/percentage_instructional_spending_revenue.csv",
-        "naep/poverty_income.csv",
-        "naep/state_table.csv",
-        "naep/total_revenue_data.csv",
-        "naep/unemployment_crime.csv",
-        "naep/zip_code.csv",
-    ];
+    public static IEnumerable<object[]> Datasets => Mapping.MappingTestData.MappedFileCases;
 
-    internal static ImportMapping SampleMapping(string dataset)
-    {
-        var repository = FindRepositoryRoot();
-        var path = Path.Combine(repository, "docs", "samples", Path.GetFileName(dataset) + ".mapping.json");
-        return ImportMapping.FromJson(File.ReadAllText(path));
-    }
-
-    internal static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "GradeLens.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("GradeLens.slnx was not found above " + AppContext.BaseDirectory);
-    }
+    internal static ImportMapping SampleMapping(string dataset) =>
+        ImportMapping.FromJson(File.ReadAllText(Mapping.MappingTestData.SamplePath(dataset)));
 
     [Theory]
     [MemberData(nameof(Datasets))]

@@ -55,48 +55,7 @@ internal static class MappingTestData
         return (headers, rows);
     }
 
-    private static List<string?> Split(string line, char delimiter)
-    {
-        var fields = new List<string?>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == delimiter)
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        fields.Add(field.ToString());
-        return fields;
-    }
+    private static List<string?> Split(string line, char delimiter) => [.. GradeLens.Core.Import.Reading.CsvLine.Split(line, delimiter)];
 
     private static string FindUp(string relative)
     {
