@@ -2,9 +2,11 @@ using System.CommandLine;
 using GradeLens.Cli.Commands;
 using Spectre.Console;
 
-// Off a terminal, lay tables out wide instead of wrapping them at 80 columns.
+// Off a terminal: plain text (no colour or escape codes), and tables laid out wide instead of wrapped at 80 columns.
 if (Console.IsOutputRedirected)
 {
+    AnsiConsole.Profile.Capabilities.Ansi = false;
+    AnsiConsole.Profile.Capabilities.ColorSystem = ColorSystem.NoColors;
     AnsiConsole.Profile.Width = 240;
 }
 

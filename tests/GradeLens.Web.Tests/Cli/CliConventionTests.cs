@@ -71,6 +71,7 @@ public sealed class CliConventionTests : IDisposable
         var (code, output, _) = await CliProcess.RunAsync("import", file, "--store", store, "--dry-run");
         Assert.Equal(0, code);
         Assert.Contains("Dry run: nothing was written", output, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', output); // plain text off a terminal: no escape codes
         Assert.Contains("'math score': 1 score(s) of 0", output, StringComparison.Ordinal);
         var info = await CliProcess.RunAsync("info", "--store", store, "--format", "json");
         using var json = JsonDocument.Parse(info.Out);
