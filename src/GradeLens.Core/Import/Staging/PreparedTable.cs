@@ -118,7 +118,7 @@ internal sealed class PreparedTable
     {
         var rows = new List<IReadOnlyList<string?>>();
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT * EXCLUDE (row_index) FROM {table.Name} ORDER BY row_index LIMIT 500";
+        command.CommandText = $"SELECT * FROM {table.Name}_rows WHERE rowid < 500 ORDER BY rowid";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

@@ -118,7 +118,7 @@ internal static class ScaleResolver
     /// <summary>The view <c>scored_N</c>: long rows with their parsed score, grade label and date.</summary>
     public static string ScoredViewSql(StudentRows rows, string suffix) => $"""
         CREATE OR REPLACE TEMP TABLE scored_{suffix} AS
-        SELECT l.*, sc.scale_id, sc.scale_name, sc.min_value, sc.max_value, sc.half_grades,
+        SELECT l.*, sc.scale_id,
                CASE WHEN l.raw IS NULL THEN NULL
                     WHEN lb.label IS NOT NULL THEN lb.value
                     ELSE TRY_CAST(replace(l.raw, ',', '.') AS DOUBLE) END AS score,

@@ -68,12 +68,13 @@ internal sealed class StagedTable
 
         // Insertion order is preserved, so a row's rowid is its 0-based position among the file's data rows.
         await ExecuteAsync(connection, $"CREATE TEMP TABLE {name}_rows AS SELECT * FROM {reader}", cancellationToken);
-        // Rows with every field empty (blank spreadsheet rows) carry nothing and are passed over.
+        // Rows with every field empty (blank spreadsheet rows) carry nothing: removed once; the others keep their rowid.
         var blank = string.Join(" AND ", Enumerable.Range(0, source.Headers.Count).Select(i => $"NULLIF(trim({Sql.Column(i)}), '') IS NULL"));
-        await ExecuteAsync(connection, $"CREATE OR REPLACE TEMP VIEW {name} AS SELECT rowid AS row_index, * FROM {name}_rows WHERE NOT ({blank})", cancellationToken);
+        await ExecuteAsync(connection, $"DELETE FROM {name}_rows WHERE {blank}", cancellationToken);
+        await ExecuteAsync(connection, $"CREATE OR REPLACE TEMP VIEW {name} AS SELECT rowid AS row_index, * FROM {name}_rows", cancellationToken);
         var malformed = await ReadMalformedAsync(connection, source, name, cancellationToken);
         await using var count = connection.CreateCommand();
-        count.CommandText = $"SELECT count(*) FROM {name}";
+        count.CommandText = $"SELECT count(*) FROM {name}_rows";
         var rows = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         return new StagedTable(source, name, rows, malformed);
     }

@@ -19,16 +19,12 @@ internal static class StudentValidation
         var checks = new List<string>
         {
             $"""
-            SELECT row_index, score_column, raw, '''' || raw || ''' is not a number or grade on the ' || scale_name || ' scale'
-            FROM scored_{suffix} WHERE raw IS NOT NULL AND score IS NULL
-            """,
-            $"""
-            SELECT row_index, score_column, raw, 'outside the ' || scale_name || ' scale (' || min_value || ' to ' || max_value || ')'
-            FROM scored_{suffix} WHERE score < min_value OR score > max_value
-            """,
-            $"""
-            SELECT row_index, score_column, raw, 'not a whole or half grade on the ' || scale_name || ' scale'
-            FROM scored_{suffix} WHERE half_grades AND score IS NOT NULL AND (score * 2) % 1 <> 0
+            SELECT v.row_index, v.score_column, v.raw,
+                   CASE WHEN v.score IS NULL THEN '''' || v.raw || ''' is not a number or grade on the ' || sc.scale_name || ' scale'
+                        WHEN v.score < sc.min_value OR v.score > sc.max_value THEN 'outside the ' || sc.scale_name || ' scale (' || sc.min_value || ' to ' || sc.max_value || ')'
+                        ELSE 'not a whole or half grade on the ' || sc.scale_name || ' scale' END
+            FROM scored_{suffix} v JOIN scales_{suffix} sc ON sc.grp = v.grp
+            WHERE v.raw IS NOT NULL AND (v.score IS NULL OR v.score < sc.min_value OR v.score > sc.max_value OR (sc.half_grades AND (v.score * 2) % 1 <> 0))
             """,
             $"""
             SELECT v.row_index, v.score_column, v.raw,
