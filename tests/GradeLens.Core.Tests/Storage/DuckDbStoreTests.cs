@@ -1,3 +1,5 @@
+using DuckDB.NET.Data;
+using GradeLens.Core.Import;
 using GradeLens.Core.Storage;
 using GradeLens.Core.Storage.DuckDb;
 
@@ -9,13 +11,65 @@ public sealed class DuckDbStoreTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
+    private string PathOf(string name) => Path.Combine(_directory, name);
+
     [Fact]
     public async Task A_new_store_has_the_schema_version_and_empty_tables()
     {
-        await using var store = await DuckDbStore.OpenAsync(Path.Combine(_directory, "s.duckdb"));
+        await using var store = await DuckDbStore.OpenAsync(PathOf("s.duckdb"));
         var info = await store.GetInfoAsync(Scope.Everything);
         Assert.Equal(StoreSchema.Version, info.SchemaVersion);
         Assert.Equal(StoreSchema.Tables.Count, info.TableCounts.Count);
         Assert.All(info.TableCounts.Values, count => Assert.Equal(0, count));
+    }
+
+    [Fact]
+    public async Task A_store_of_another_schema_version_is_refused_and_left_unchanged()
+    {
+        var path = PathOf("old.duckdb");
+        await (await DuckDbStore.OpenAsync(path)).DisposeAsync();
+        using (var connection = new DuckDBConnection($"Data Source={path}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE schema_info SET version = 99";
+            command.ExecuteNonQuery();
+        }
+
+        var before = await File.ReadAllBytesAsync(path);
+        var error = await Assert.ThrowsAsync<StoreVersionException>(() => DuckDbStore.OpenAsync(path));
+        Assert.Equal(99, error.Found);
+        Assert.Contains("schema version 99", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await File.ReadAllBytesAsync(path));
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_store_is_refused_with_a_sentence_and_left_unchanged()
+    {
+        var path = PathOf("marks.csv");
+        await File.WriteAllTextAsync(path, "student_id,score\nA1,55\n");
+        var error = await Assert.ThrowsAsync<UnreadableStoreException>(() => DuckDbStore.OpenAsync(path));
+        Assert.StartsWith(Path.GetFullPath(path) + " is not a GradeLens store", error.Message, StringComparison.Ordinal);
+        Assert.Equal("student_id,score\nA1,55\n", await File.ReadAllTextAsync(path));
+    }
+
+    [Fact]
+    public async Task Every_read_is_limited_to_the_callers_organisation_and_schools_in_sql()
+    {
+        await using var store = await DuckDbStore.OpenAsync(PathOf("s.duckdb"));
+        var file = PathOf("marks.csv");
+        await File.WriteAllTextAsync(file, "student_id,school,gender,math score\nA1,North,F,55\nA2,North,M,61\nA3,South,F,70\n");
+        Assert.True((await store.ImportAsync(new ImportRequest([file], Organisation: "trust-a"))).Succeeded);
+        Assert.True((await store.ImportAsync(new ImportRequest([file], Organisation: "trust-b"))).Succeeded);
+
+        Assert.Equal(6, (await store.GetInfoAsync(Scope.Everything)).Students);
+        var trustA = await store.GetInfoAsync(Scope.ForOrganisation("trust-a"));
+        Assert.Equal((3L, 3L), (trustA.Students, trustA.TableCounts["results"]));
+        Assert.Equal(["trust-a"], trustA.Organisations);
+        var north = await store.GetInfoAsync(new Scope("trust-a", Schools: ["North"]));
+        Assert.Equal((2L, 2L, 1L), (north.Students, north.TableCounts["results"], north.Schools));
+        var injection = await store.GetInfoAsync(new Scope("trust-a' OR '1'='1", Schools: ["North' OR '1'='1"]));
+        Assert.Equal(0, injection.Students);
+        Assert.Equal(0, (await store.GetInfoAsync(new Scope("trust-a", Schools: []))).Students);
     }
 }

@@ -19,6 +19,11 @@ internal static class DuckDbSchema
         }
 
         var found = await ReadVersionAsync(connection, cancellationToken);
+        if (found < 0)
+        {
+            throw new UnreadableStoreException($"{location} is a DuckDB database but not a GradeLens store (it has no GradeLens schema). It was not changed; choose another --store path.", null);
+        }
+
         if (found != StoreSchema.Version)
         {
             throw new StoreVersionException(location, found, StoreSchema.Version);

@@ -34,6 +34,11 @@ public sealed class DuckDbStore : IGradeStore
             Directory.CreateDirectory(directory);
         }
 
+        if (!LooksLikeDuckDbFile(full))
+        {
+            throw new UnreadableStoreException($"{full} is not a GradeLens store: it exists but is not a DuckDB database file. It was not changed; choose another --store path.", null);
+        }
+
         var root = new DuckDBConnection($"Data Source={full}");
         try
         {
@@ -95,8 +100,21 @@ public sealed class DuckDbStore : IGradeStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>A missing or empty file (a new store), or one with DuckDB's magic bytes at offset 8.</summary>
+    private static bool LooksLikeDuckDbFile(string path)
+    {
+        if (!File.Exists(path) || new FileInfo(path).Length == 0)
+        {
+            return true;
+        }
+
+        Span<byte> header = stackalloc byte[12];
+        using var stream = File.OpenRead(path);
+        return stream.Read(header) == 12 && header[8..].SequenceEqual("DUCK"u8);
+    }
+
     private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
 }
 
 /// <summary>The file exists but is not a DuckDB database (or is damaged); it is left untouched.</summary>
-public sealed class UnreadableStoreException(string message, Exception inner) : Exception(message, inner);
+public sealed class UnreadableStoreException(string message, Exception? inner) : Exception(message, inner);
