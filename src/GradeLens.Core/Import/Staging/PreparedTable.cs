@@ -67,7 +67,7 @@ internal sealed class PreparedTable
             write = (c, org, ct) => new StudentWriter(c, rows, suffix, org).WriteAsync(ct);
         }
 
-        var (rejected, total) = await RejectedRowsAsync(connection, table, mapping, suffix, cancellationToken);
+        var (rejected, total) = await RejectedRowsAsync(connection, table, suffix, cancellationToken);
         return new PreparedTable(table, health, rejected, total, write);
     }
 
@@ -91,9 +91,8 @@ internal sealed class PreparedTable
     }
 
     private static async Task<(IReadOnlyList<RejectedRow> Rows, long Total)> RejectedRowsAsync(
-        DuckDBConnection connection, StagedTable table, ImportMapping mapping, string suffix, CancellationToken cancellationToken)
+        DuckDBConnection connection, StagedTable table, string suffix, CancellationToken cancellationToken)
     {
-        _ = mapping;
         var rows = new List<RejectedRow>(table.Malformed);
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
@@ -134,10 +133,6 @@ internal sealed class PreparedTable
         return rows;
     }
 
-    internal static async Task ExecuteAsync(DuckDBConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    internal static Task ExecuteAsync(DuckDBConnection connection, string sql, CancellationToken cancellationToken) =>
+        Storage.DuckDb.DuckDbStore.ExecuteAsync(connection, sql, cancellationToken);
 }

@@ -64,14 +64,14 @@ internal sealed class StagedTable
                      quote = '"', escape = '"', columns = { {{columns}} }, encoding = 'utf-8',
                      ignore_errors = true, store_rejects = true, rejects_table = '{{name}}_errors', rejects_scan = '{{name}}_scans')
             """;
-        await ExecuteAsync(connection, $"DROP TABLE IF EXISTS {name}_rows; DROP TABLE IF EXISTS {name}_errors; DROP TABLE IF EXISTS {name}_scans", cancellationToken);
+        await PreparedTable.ExecuteAsync(connection, $"DROP TABLE IF EXISTS {name}_rows; DROP TABLE IF EXISTS {name}_errors; DROP TABLE IF EXISTS {name}_scans", cancellationToken);
 
         // Insertion order is preserved, so a row's rowid is its 0-based position among the file's data rows.
-        await ExecuteAsync(connection, $"CREATE TEMP TABLE {name}_rows AS SELECT * FROM {reader}", cancellationToken);
+        await PreparedTable.ExecuteAsync(connection, $"CREATE TEMP TABLE {name}_rows AS SELECT * FROM {reader}", cancellationToken);
         // Rows with every field empty (blank spreadsheet rows) carry nothing: removed once; the others keep their rowid.
         var blank = string.Join(" AND ", Enumerable.Range(0, source.Headers.Count).Select(i => $"NULLIF(trim({Sql.Column(i)}), '') IS NULL"));
-        await ExecuteAsync(connection, $"DELETE FROM {name}_rows WHERE {blank}", cancellationToken);
-        await ExecuteAsync(connection, $"CREATE OR REPLACE TEMP VIEW {name} AS SELECT rowid AS row_index, * FROM {name}_rows", cancellationToken);
+        await PreparedTable.ExecuteAsync(connection, $"DELETE FROM {name}_rows WHERE {blank}", cancellationToken);
+        await PreparedTable.ExecuteAsync(connection, $"CREATE OR REPLACE TEMP VIEW {name} AS SELECT rowid AS row_index, * FROM {name}_rows", cancellationToken);
         var malformed = await ReadMalformedAsync(connection, source, name, cancellationToken);
         await using var count = connection.CreateCommand();
         count.CommandText = $"SELECT count(*) FROM {name}_rows";
@@ -104,11 +104,4 @@ internal sealed class StagedTable
         "LINE SIZE OVER MAXIMUM" => "the line is too long to be a table row",
         _ => "the line cannot be read as a row of the table (" + errorType.ToLowerInvariant() + ")",
     };
-
-    private static async Task ExecuteAsync(DuckDBConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 }
