@@ -23,6 +23,9 @@ public sealed class ReportedStore(ImportReport report) : IGradeStore
 
     public Task WriteQualityAsync(QualityData data, string organisation, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
+    public Task<IReadOnlyList<GradeLens.Core.Tracking.SeriesBox>> GetSeriesBoxesAsync(Scope scope, GradeLens.Core.Tracking.TrackingFilter filter, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<GradeLens.Core.Tracking.SeriesBox>>([]);
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     /// <summary>A dry run over an Arabic/French file with two rejected rows.</summary>

@@ -54,4 +54,8 @@ public static class SharedFiles
 
         throw new DirectoryNotFoundException("shared/data was not found above " + AppContext.BaseDirectory);
     }
+
+    /// <summary>../shared/reference/reference.json: values computed independently with scipy, statsmodels and scikit-learn.</summary>
+    public static System.Text.Json.JsonDocument Reference() =>
+        System.Text.Json.JsonDocument.Parse(File.ReadAllText(System.IO.Path.Combine(Path(""), "..", "reference", "reference.json")));
 }

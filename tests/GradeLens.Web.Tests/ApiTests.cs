@@ -141,6 +141,8 @@ public sealed class ApiTests
 
         public Task WriteQualityAsync(QualityData data, string organisation, CancellationToken cancellationToken = default) => throw _failure;
 
+        public Task<IReadOnlyList<GradeLens.Core.Tracking.SeriesBox>> GetSeriesBoxesAsync(Scope scope, GradeLens.Core.Tracking.TrackingFilter filter, CancellationToken cancellationToken = default) => throw _failure;
+
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

@@ -1,5 +1,6 @@
 using GradeLens.Core.Import;
 using GradeLens.Core.Quality;
+using GradeLens.Core.Tracking;
 
 namespace GradeLens.Core.Storage;
 
@@ -16,6 +17,9 @@ public interface IGradeStore : IAsyncDisposable
 
     /// <summary>Imports files all-or-nothing (unless <see cref="ImportRequest.SkipBadRows"/>) and reports every rejected row.</summary>
     Task<ImportReport> ImportAsync(ImportRequest request, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Box statistics of every series of a subject (the baseline first), for the Tracking page.</summary>
+    Task<IReadOnlyList<SeriesBox>> GetSeriesBoxesAsync(Scope scope, TrackingFilter filter, CancellationToken cancellationToken = default);
 
     /// <summary>Replaces an organisation's higher-education quality data in one transaction.</summary>
     Task WriteQualityAsync(QualityData data, string organisation, CancellationToken cancellationToken = default);

@@ -2,6 +2,7 @@ using System.Data.Common;
 using DuckDB.NET.Data;
 using GradeLens.Core.Import;
 using GradeLens.Core.Quality;
+using GradeLens.Core.Tracking;
 
 namespace GradeLens.Core.Storage.DuckDb;
 
@@ -83,6 +84,13 @@ public sealed class DuckDbStore : IGradeStore
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         return await new ImportPipeline(connection, request, progress).RunAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<SeriesBox>> GetSeriesBoxesAsync(Scope scope, TrackingFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        return await DuckDbTrackingQueries.SeriesBoxesAsync(connection, scope, filter, cancellationToken);
     }
 
     public async Task WriteQualityAsync(QualityData data, string organisation, CancellationToken cancellationToken = default)
