@@ -6,6 +6,7 @@ using GradeLens.Web.Errors;
 using GradeLens.Web.Health;
 using GradeLens.Web.Overview;
 using GradeLens.Web.Pages;
+using GradeLens.Web.Tracking;
 using Microsoft.Extensions.FileProviders;
 
 namespace GradeLens.Web;
@@ -53,6 +54,7 @@ public static class WebApp
         app.MapHealthApi();
         app.MapOverviewApi();
         app.MapImportApi();
+        app.MapTrackingApi();
         app.MapPages(WebAssets);
 
         return app;

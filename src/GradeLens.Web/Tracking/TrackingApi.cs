@@ -1,0 +1,40 @@
+using GradeLens.Core.Storage;
+using GradeLens.Core.Tracking;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace GradeLens.Web.Tracking;
+
+/// <summary>Chart-ready answers for the Tracking page.</summary>
+public static class TrackingApi
+{
+    public static IEndpointRouteBuilder MapTrackingApi(this IEndpointRouteBuilder app)
+    {
+        var tracking = app.MapGroup("/api/tracking").WithTags("Tracking");
+        tracking.MapGet("/series", GetSeriesBoxesAsync).WithName("GetSeriesBoxes");
+        return app;
+    }
+
+    /// <summary>The subject's series in order (baseline first) as box statistics, with the quartile method stated.</summary>
+    /// <param name="attribute">Optional group: school, region, grade_level, gender or an imported attribute such as teaching_group.</param>
+    public static async Task<Results<Ok<SeriesBoxes>, ValidationProblem, NotFound<string>>> GetSeriesBoxesAsync(
+        IGradeStore store, string? subject, string? attribute, string? value, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(subject))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["subject"] = ["Choose a subject."] });
+        }
+
+        if (!string.IsNullOrWhiteSpace(attribute) && value is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["value"] = [$"Give the value of '{attribute}' to filter on."] });
+        }
+
+        var boxes = await store.GetSeriesBoxesAsync(Scope.Everything, new TrackingFilter(subject, attribute, value), cancellationToken);
+        return boxes.Count == 0
+            ? TypedResults.NotFound($"No results for the subject '{subject}'{(attribute is null ? "" : $" where {attribute} is '{value}'")}.")
+            : TypedResults.Ok(new SeriesBoxes(subject, boxes.Where(b => !b.IsBaseline).Select(b => b.N).DefaultIfEmpty(0).Max(), TrackingFilter.QuartileMethod, boxes));
+    }
+}
+
+/// <summary>A subject's box plot: its title count ("Maths: 71 students") and one box per series.</summary>
+public sealed record SeriesBoxes(string Subject, long Students, string QuartileMethod, IReadOnlyList<SeriesBox> Boxes);

@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using GradeLens.Core.Import;
+using GradeLens.Core.Import.Mapping;
+using GradeLens.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GradeLens.Web.Tests;
+
+public sealed class TrackingApiTests
+{
+    private static async Task<GradeLensApplication> WithTrackingFileAsync()
+    {
+        var app = await GradeLensApplication.StartAsync();
+        var store = app.App.Services.GetRequiredService<IGradeStore>();
+        var file = Path.Combine(Path.GetTempPath(), $"tracking-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file,
+            "Student,Gender,Subject,Exam_Series,Score\n" +
+            "Ann,F,Maths,BASELINE,6\nAnn,F,Maths,MOCK 1,5\nAnn,F,Maths,GCSE,7\n" +
+            "Ben,M,Maths,BASELINE,5.5\nBen,M,Maths,MOCK 1,4\nBen,M,Maths,GCSE,5\n" +
+            "Cat,F,Maths,BASELINE,7\nCat,F,Maths,MOCK 1,U\nCat,F,Maths,GCSE,6\n");
+        var mapping = new ImportMapping
+        {
+            BaselineSeries = ["BASELINE"],
+            Columns =
+            [
+                new() { Header = "Student", Role = ColumnRole.StudentId },
+                new() { Header = "Gender", Role = ColumnRole.Gender },
+                new() { Header = "Subject", Role = ColumnRole.Subject },
+                new() { Header = "Exam_Series", Role = ColumnRole.Series },
+                new() { Header = "Score", Role = ColumnRole.Score, Scale = GradeScales.Gcse91Id },
+            ],
+        };
+        var report = await store.ImportAsync(new ImportRequest([file], mapping));
+        File.Delete(file);
+        Assert.True(report.Succeeded, report.Message);
+        return app;
+    }
+
+    [Fact]
+    public async Task Series_boxes_come_in_order_with_the_baseline_first_and_U_as_zero()
+    {
+        await using var app = await WithTrackingFileAsync();
+        using var client = app.CreateClient();
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/api/tracking/series?subject=Maths"));
+        var root = json.RootElement;
+        Assert.Equal(3, root.GetProperty("students").GetInt64());
+        Assert.Contains("type 7", root.GetProperty("quartileMethod").GetString(), StringComparison.Ordinal);
+        var boxes = root.GetProperty("boxes").EnumerateArray().ToList();
+        Assert.Equal(["BASELINE", "MOCK 1", "GCSE"], boxes.Select(b => b.GetProperty("series").GetString()));
+        Assert.True(boxes[0].GetProperty("isBaseline").GetBoolean());
+        Assert.Equal(6.0, boxes[0].GetProperty("median").GetDouble());   // 5.5, 6, 7
+        Assert.Equal(0.0, boxes[1].GetProperty("minimum").GetDouble());  // U
+        Assert.Equal(4.0, boxes[1].GetProperty("median").GetDouble());   // 0, 4, 5
+    }
+
+    [Fact]
+    public async Task A_group_filter_narrows_the_students()
+    {
+        await using var app = await WithTrackingFileAsync();
+        using var client = app.CreateClient();
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/api/tracking/series?subject=Maths&attribute=gender&value=F"));
+        Assert.Equal(2, json.RootElement.GetProperty("students").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_missing_subject_is_a_validation_problem_and_an_unknown_one_is_not_found()
+    {
+        await using var app = await WithTrackingFileAsync();
+        using var client = app.CreateClient();
+        var missing = await client.GetAsync("/api/tracking/series");
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("subject", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var unknown = await client.GetAsync("/api/tracking/series?subject=Latin");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+}
