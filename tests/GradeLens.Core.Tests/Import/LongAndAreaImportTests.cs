@@ -6,20 +6,8 @@ namespace GradeLens.Core.Tests.Import;
 
 public sealed class LongAndAreaImportTests
 {
-    private static ImportMapping YellisMapping() => new()
-    {
-        BaselineSeries = ["BASELINE"],
-        Columns =
-        [
-            new() { Header = "Student", Role = ColumnRole.StudentId },
-            new() { Header = "Gender", Role = ColumnRole.Gender },
-            new() { Header = "Subject", Role = ColumnRole.Subject },
-            new() { Header = "Exam_Series", Role = ColumnRole.Series },
-            new() { Header = "Score", Role = ColumnRole.Score, Scale = "gcse-9-1" },
-            new() { Header = "Yellis_GCSE_Diff", Role = ColumnRole.Derived, Rule = "GCSE - BASELINE" },
-            new() { Header = "colour", Role = ColumnRole.Derived },
-        ],
-    };
+    private static ImportMapping YellisMapping() =>
+        SharedDatasetImportTests.SampleMapping("yellis-tracking/merged_yellis_diff_with_exams.csv");
 
     [Fact]
     public async Task Yellis_tracking_file_lands_in_results_and_baselines_and_reports_its_quirks()
