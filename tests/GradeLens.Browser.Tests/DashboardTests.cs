@@ -111,6 +111,49 @@ public sealed class DashboardTests(Chromium chromium, ITestOutputHelper output) 
         }
     }
 
+    [BrowserFact]
+    public async Task Tracking_page_draws_a_box_per_series_for_the_chosen_subject_with_its_table()
+    {
+        await using var server = await LiveServer.StartAsync();
+        var file = Path.Combine(Path.GetTempPath(), $"tracking-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file,
+            "student_id,gender,subject,series,grade\n" +
+            "A1,F,Maths,Baseline,6\nA1,F,Maths,Mock 1,5\nA1,F,Maths,Final,7\nA1,F,Art,Final,4\n" +
+            "A2,M,Maths,Baseline,5.5\nA2,M,Maths,Mock 1,4\nA2,M,Maths,Final,U\n");
+        var mapping = new GradeLens.Core.Import.Mapping.ImportMapping
+        {
+            BaselineSeries = ["Baseline"],
+            Columns =
+            [
+                new() { Header = "student_id", Role = GradeLens.Core.Import.Mapping.ColumnRole.StudentId },
+                new() { Header = "gender", Role = GradeLens.Core.Import.Mapping.ColumnRole.Gender },
+                new() { Header = "subject", Role = GradeLens.Core.Import.Mapping.ColumnRole.Subject },
+                new() { Header = "series", Role = GradeLens.Core.Import.Mapping.ColumnRole.Series },
+                new() { Header = "grade", Role = GradeLens.Core.Import.Mapping.ColumnRole.Score, Scale = "gcse-9-1" },
+            ],
+        };
+        var report = await server.Store.ImportAsync(new GradeLens.Core.Import.ImportRequest([file], mapping));
+        File.Delete(file);
+        Assert.True(report.Succeeded, report.Message);
+        var page = await chromium.NewPageAsync();
+        var errors = CollectErrors(page);
+
+        await page.GotoAsync(server.Url("/tracking"));
+        await page.Locator("#subject").SelectOptionAsync("Maths");
+        await page.Locator("#series-table table.series-boxes").WaitForAsync();
+        await page.Locator("#series-chart g.trace.boxes path.box").First.WaitForAsync();
+
+        Assert.Equal("Maths: 2 students", await page.Locator("#tracking-title").TextContentAsync());
+        Assert.Equal(3, await page.Locator("#series-chart g.trace.boxes path.box").CountAsync());
+        Assert.Equal(["Baseline", "Mock 1", "Final"], await page.Locator("#series-chart .xtick text").AllTextContentsAsync());
+        Assert.Contains("U", await page.Locator("#series-chart .ytick text").AllTextContentsAsync());
+        Assert.Equal(["Baseline (baseline)", "Mock 1", "Final"], await page.Locator("#series-table td[data-key=series]").AllTextContentsAsync());
+        Assert.Contains("type 7", await page.Locator("#quartile-method").TextContentAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("data:text/csv", await page.Locator("#series-table a.export").GetAttributeAsync("href"));
+        await ScreenshotAsync(page, "tracking");
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
     private async Task ScreenshotAsync(IPage page, string name)
     {
         var path = Path.Combine(Screenshots, $"{name}.png");

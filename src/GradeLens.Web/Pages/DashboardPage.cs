@@ -12,7 +12,8 @@ public sealed record DashboardPage(string Title, string Path, string Purpose, st
     [
         new("Overview", "/", "What the store holds: students, schools, regions, subjects, series and rows per table.",
             "pages/overview.html", ["lib/plotly.min.js", "js/overview.js"]),
-        new("Tracking", "/tracking", "How each mock series went by subject, and which students are below their baseline (expected grade)."),
+        new("Tracking", "/tracking", "How each series went in a subject, from the baseline (expected grade) through the mocks to the final.",
+            "pages/tracking.html", ["lib/plotly.min.js", "js/tracking.js"]),
         new("Gaps", "/gaps", "Which regions, grades and subjects have the widest learning gaps, with the share below proficiency."),
         new("Equity", "/equity", "Gaps between groups of students (gender, free meals or any attribute), with confidence intervals, significance and effect sizes."),
         new("Overlap", "/overlap", "Where learning gaps and group gaps fall in the same regions, grades and subjects."),
