@@ -34,9 +34,11 @@ public sealed class PageTests
         await using var app = await GradeLensApplication.StartAsync();
         using var client = app.CreateClient();
 
-        var html = await client.GetStringAsync("/tracking");
+        var gaps = GradeLens.Web.Pages.DashboardPage.All.Single(p => p.Path == "/gaps");
+        Assert.False(gaps.IsBuilt);
+        var html = await client.GetStringAsync(gaps.Path);
 
-        Assert.Contains("This page is not built yet: it will show how each mock series went by subject", html);
+        Assert.Contains("This page is not built yet: it will show which regions, grades and subjects have the widest learning gaps", html);
     }
 
     [Fact]
