@@ -42,6 +42,12 @@ internal sealed class ImportPipeline(DuckDBConnection connection, ImportRequest 
         {
             return Failed(e.Message, [], [], 0);
         }
+        catch (DuckDBException e)
+        {
+            // Anything the checks did not foresee: the transaction was not committed, so the store is unchanged.
+            var files = string.Join(", ", request.DisplayNames ?? request.Files.Select(Path.GetFileName).ToList()!);
+            return Failed($"{files} could not be imported; nothing was written. The database said: {e.Message.Split('\n', 2)[0].Trim()}", [], [], 0);
+        }
         finally
         {
             foreach (var source in sources)
