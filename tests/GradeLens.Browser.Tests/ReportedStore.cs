@@ -26,6 +26,9 @@ public sealed class ReportedStore(ImportReport report) : IGradeStore
     public Task<IReadOnlyList<GradeLens.Core.Tracking.SeriesBox>> GetSeriesBoxesAsync(Scope scope, GradeLens.Core.Tracking.TrackingFilter filter, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<GradeLens.Core.Tracking.SeriesBox>>([]);
 
+        public Task<GradeLens.Core.Tracking.SubjectStudents> GetSubjectStudentsAsync(Scope scope, GradeLens.Core.Tracking.TrackingFilter filter, int limit, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new GradeLens.Core.Tracking.SubjectStudents(filter.Subject, 0, false, []));
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     /// <summary>A dry run over an Arabic/French file with two rejected rows.</summary>

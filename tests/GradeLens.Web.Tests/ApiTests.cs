@@ -143,6 +143,9 @@ public sealed class ApiTests
 
         public Task<IReadOnlyList<GradeLens.Core.Tracking.SeriesBox>> GetSeriesBoxesAsync(Scope scope, GradeLens.Core.Tracking.TrackingFilter filter, CancellationToken cancellationToken = default) => throw _failure;
 
+        public Task<GradeLens.Core.Tracking.SubjectStudents> GetSubjectStudentsAsync(Scope scope, GradeLens.Core.Tracking.TrackingFilter filter, int limit, CancellationToken cancellationToken = default) =>
+            throw _failure;
+
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

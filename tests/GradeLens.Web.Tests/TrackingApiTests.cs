@@ -56,6 +56,27 @@ public sealed class TrackingApiTests
     }
 
     [Fact]
+    public async Task Students_come_with_their_path_baseline_and_status_and_a_limit_samples_them()
+    {
+        await using var app = await WithTrackingFileAsync();
+        using var client = app.CreateClient();
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/api/tracking/students?subject=Maths"));
+        var root = json.RootElement;
+        Assert.Equal((3L, false), (root.GetProperty("total").GetInt64(), root.GetProperty("sampled").GetBoolean()));
+        var ann = root.GetProperty("students").EnumerateArray().Single(s => s.GetProperty("studentId").GetString() == "Ann");
+        Assert.Equal(6.0, ann.GetProperty("baseline").GetDouble());
+        Assert.Equal(["MOCK 1", "GCSE"], ann.GetProperty("series").EnumerateArray().Select(x => x.GetString()));
+        Assert.Equal("Above", ann.GetProperty("status").GetString());
+        var cat = root.GetProperty("students").EnumerateArray().Single(s => s.GetProperty("studentId").GetString() == "Cat");
+        Assert.Equal(("Below", 0.0), (cat.GetProperty("status").GetString(), cat.GetProperty("minimum").GetDouble()));
+
+        using var sample = JsonDocument.Parse(await client.GetStringAsync("/api/tracking/students?subject=Maths&limit=2"));
+        Assert.True(sample.RootElement.GetProperty("sampled").GetBoolean());
+        Assert.Equal(2, sample.RootElement.GetProperty("students").GetArrayLength());
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/tracking/students?subject=Maths&limit=0")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_group_filter_narrows_the_students()
     {
         await using var app = await WithTrackingFileAsync();

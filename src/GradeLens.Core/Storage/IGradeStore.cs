@@ -21,6 +21,9 @@ public interface IGradeStore : IAsyncDisposable
     /// <summary>Box statistics of every series of a subject (the baseline first), for the Tracking page.</summary>
     Task<IReadOnlyList<SeriesBox>> GetSeriesBoxesAsync(Scope scope, TrackingFilter filter, CancellationToken cancellationToken = default);
 
+    /// <summary>Each student's path through a subject's series against their baseline; at most <paramref name="limit"/> students (a stable sample). None for an aggregates-only scope.</summary>
+    Task<SubjectStudents> GetSubjectStudentsAsync(Scope scope, TrackingFilter filter, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>Replaces an organisation's higher-education quality data in one transaction.</summary>
     Task WriteQualityAsync(QualityData data, string organisation, CancellationToken cancellationToken = default);
 }

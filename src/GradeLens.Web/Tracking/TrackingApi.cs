@@ -11,6 +11,7 @@ public static class TrackingApi
     {
         var tracking = app.MapGroup("/api/tracking").WithTags("Tracking");
         tracking.MapGet("/series", GetSeriesBoxesAsync).WithName("GetSeriesBoxes");
+        tracking.MapGet("/students", GetStudentsAsync).WithName("GetTrackingStudents");
         return app;
     }
 
@@ -34,6 +35,30 @@ public static class TrackingApi
             ? TypedResults.NotFound($"No results for the subject '{subject}'{(attribute is null ? "" : $" where {attribute} is '{value}'")}.")
             : TypedResults.Ok(new SeriesBoxes(subject, boxes.Where(b => !b.IsBaseline).Select(b => b.N).DefaultIfEmpty(0).Max(), TrackingFilter.QuartileMethod, boxes));
     }
+
+    /// <summary>Each student's path through the subject's series against their baseline (a stable sample above <see cref="TrackingLimits.MaxStudents"/>).</summary>
+    public static async Task<Results<Ok<SubjectStudents>, ValidationProblem>> GetStudentsAsync(
+        IGradeStore store, string? subject, string? attribute, string? value, int? limit, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(subject))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["subject"] = ["Choose a subject."] });
+        }
+
+        if (limit is < 1 or > TrackingLimits.MaxStudents)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"Between 1 and {TrackingLimits.MaxStudents}."] });
+        }
+
+        var students = await store.GetSubjectStudentsAsync(Scope.Everything, new TrackingFilter(subject, attribute, value), limit ?? TrackingLimits.MaxStudents, cancellationToken);
+        return TypedResults.Ok(students);
+    }
+}
+
+/// <summary>Most points a chart is sent: a browser draws a few thousand smoothly; above that the answer is a stable sample and says so.</summary>
+public static class TrackingLimits
+{
+    public const int MaxStudents = 3000;
 }
 
 /// <summary>A subject's box plot: its title count ("Maths: 71 students") and one box per series.</summary>

@@ -93,6 +93,14 @@ public sealed class DuckDbStore : IGradeStore
         return await DuckDbTrackingQueries.SeriesBoxesAsync(connection, scope, filter, cancellationToken);
     }
 
+    public async Task<SubjectStudents> GetSubjectStudentsAsync(Scope scope, TrackingFilter filter, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        return await DuckDbTrackingQueries.StudentsAsync(connection, scope, filter, limit, cancellationToken);
+    }
+
     public async Task WriteQualityAsync(QualityData data, string organisation, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);

@@ -51,6 +51,51 @@ internal static class DuckDbTrackingQueries
         return boxes;
     }
 
+    public static async Task<SubjectStudents> StudentsAsync(DuckDBConnection connection, Scope scope, TrackingFilter filter, int limit, CancellationToken cancellationToken)
+    {
+        if (scope.AggregatesOnly)
+        {
+            return new SubjectStudents(filter.Subject, 0, false, []);
+        }
+
+        await using var command = connection.CreateCommand();
+        var students = ScopeSql.StudentCondition(scope, command) + " AND " + FilterCondition(filter, command);
+        command.Parameters.Add(new DuckDBParameter("subject", filter.Subject));
+        command.Parameters.Add(new DuckDBParameter("limit", limit));
+        // A stable sample: the same students every time (ordered by a hash of their key), not the first ones in the file.
+        command.CommandText = $"""
+            WITH cells AS (
+                SELECT s.student_key, s.student_id, a.series, a.series_order, r.score
+                FROM results r
+                JOIN assessments a ON a.assessment_key = r.assessment_key
+                JOIN students s ON s.student_key = r.student_key AND s.organisation = a.organisation
+                WHERE a.subject = $subject AND a.domain = '' AND {students}),
+            paths AS (
+                SELECT student_key, any_value(student_id) AS student_id,
+                       list(series ORDER BY series_order, series) AS series, list(score ORDER BY series_order, series) AS scores,
+                       arg_max(series, series_order) AS latest_series, arg_max(score, series_order) AS latest,
+                       min(score) AS lo, max(score) AS hi
+                FROM cells GROUP BY student_key)
+            SELECT p.student_id, b.expected, p.series, p.scores, p.latest_series, p.latest, p.lo, p.hi, count(*) OVER () AS total
+            FROM paths p LEFT JOIN baselines b ON b.student_key = p.student_key AND b.subject = $subject
+            ORDER BY hash(p.student_key), p.student_id
+            LIMIT $limit
+            """;
+        var list = new List<StudentProgress>();
+        long total = 0;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(new StudentProgress(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetDouble(1),
+                ((System.Collections.IEnumerable)reader.GetValue(2)).Cast<object>().Select(v => v.ToString()!).ToList(),
+                ((System.Collections.IEnumerable)reader.GetValue(3)).Cast<object>().Select(Convert.ToDouble).ToList(),
+                reader.GetString(4), reader.GetDouble(5), reader.GetDouble(6), reader.GetDouble(7)));
+            total = reader.GetInt64(8);
+        }
+
+        return new SubjectStudents(filter.Subject, total, total > list.Count, list);
+    }
+
     /// <summary>A condition on students alias s: one of their fixed columns, or one imported attribute, equals the value.</summary>
     private static string FilterCondition(TrackingFilter filter, DuckDBCommand command)
     {

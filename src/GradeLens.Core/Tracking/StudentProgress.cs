@@ -1,0 +1,39 @@
+namespace GradeLens.Core.Tracking;
+
+/// <summary>How a student's latest grade in a subject compares with their baseline (expected grade).</summary>
+public enum BaselineStatus
+{
+    NoBaseline,
+    Below,
+    At,
+    Above,
+}
+
+/// <summary>One student's path through a subject's series, against their baseline.</summary>
+/// <param name="Series">Series in order, parallel to <paramref name="Scores"/>.</param>
+/// <param name="Latest">The grade of the last series the student sat (the final when there is one).</param>
+public sealed record StudentProgress(
+    string StudentId,
+    double? Baseline,
+    IReadOnlyList<string> Series,
+    IReadOnlyList<double> Scores,
+    string LatestSeries,
+    double Latest,
+    double Minimum,
+    double Maximum)
+{
+    public BaselineStatus Status => Baseline switch
+    {
+        null => BaselineStatus.NoBaseline,
+        var b when Latest > b => BaselineStatus.Above,
+        var b when Latest < b => BaselineStatus.Below,
+        _ => BaselineStatus.At,
+    };
+
+    /// <summary>Latest minus baseline; null without a baseline.</summary>
+    public double? Difference => Baseline is { } b ? Latest - b : null;
+}
+
+/// <summary>The students of a subject: all of them, or a stable sample when there are more than the limit.</summary>
+/// <param name="Total">Students with results in the subject (within scope and filter).</param>
+public sealed record SubjectStudents(string Subject, long Total, bool Sampled, IReadOnlyList<StudentProgress> Students);
