@@ -150,6 +150,20 @@ public sealed class DashboardTests(Chromium chromium, ITestOutputHelper output) 
         Assert.Equal(["Baseline (baseline)", "Mock 1", "Final"], await page.Locator("#series-table td[data-key=series]").AllTextContentsAsync());
         Assert.Contains("type 7", await page.Locator("#quartile-method").TextContentAsync(), StringComparison.Ordinal);
         Assert.StartsWith("data:text/csv", await page.Locator("#series-table a.export").GetAttributeAsync("href"));
+        // One jittered point per student and series, the baseline included: A1 has 3, A2 has 3 in Maths.
+        Assert.Equal(6, await page.Locator("#series-chart g.trace.scatter path.point").CountAsync());
+
+        // Hover A2's first point: the path chart shows A2 in red (final U is below the 5.5 baseline) with a dashed baseline.
+        var index = await page.EvaluateAsync<int>("() => document.getElementById('series-chart').data[1].text.indexOf('A2')");
+        var box = await page.Locator("#series-chart g.trace.scatter path.point").Nth(index).BoundingBoxAsync();
+        await page.Mouse.MoveAsync(box!.X + box.Width / 2, box.Y + box.Height / 2);
+        await page.Locator("#path-title", new PageLocatorOptions { HasTextString = "A2: Maths" }).WaitForAsync();
+        Assert.Equal("Below", await page.Locator("#path-chart").GetAttributeAsync("data-status"));
+        var line = await page.Locator("#path-chart .scatterlayer .trace").First.Locator("path.js-line").GetAttributeAsync("style");
+        Assert.Contains("rgb(198, 40, 40)", line, StringComparison.Ordinal);
+        Assert.Contains("dash", await page.Locator("#path-chart .shapelayer path").First.GetAttributeAsync("style") ?? "", StringComparison.Ordinal);
+        Assert.Equal(["Baseline", "Mock 1", "Final"], await page.Locator("#path-table td[data-key=series]").AllTextContentsAsync());
+        Assert.Contains("below their baseline", await page.Locator("#path-status").TextContentAsync(), StringComparison.Ordinal);
         await ScreenshotAsync(page, "tracking");
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }

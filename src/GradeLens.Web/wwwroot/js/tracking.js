@@ -1,49 +1,113 @@
-// Tracking: for a chosen subject, each series' distribution as a box (baseline first), with the numbers as a table and CSV beside it.
+// Tracking: for a chosen subject, each series' distribution as a box (baseline first) with every student as a
+// jittered point; hovering a point draws that student's path against their baseline. Every chart has its table and CSV.
 "use strict";
 
 (async () => {
   const { getJson, tableWithCsv } = window.gradelens;
   const select = document.getElementById("subject");
   const error = document.getElementById("tracking-error");
+  const colours = { Above: "#2e7d32", At: "#1f5fbf", Below: "#c62828", NoBaseline: "#8a8f98" };
+  const words = { Above: "above their baseline", At: "at their baseline", Below: "below their baseline", NoBaseline: "no baseline" };
+  const font = { family: "Segoe UI, Noto Sans, DejaVu Sans, Arial, sans-serif" };
 
   const show = (text) => { error.textContent = text; error.hidden = !text; };
 
   // A 9-1 scale reads "U" for 0; other scales keep their numbers.
-  function gradeAxis(boxes) {
-    const top = Math.max(...boxes.map((b) => b.maximum));
+  function gradeAxis(top, title) {
     return top <= 9
-      ? { title: { text: "Grade" }, range: [-0.5, 9.5], tickvals: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], ticktext: ["U", "1", "2", "3", "4", "5", "6", "7", "8", "9"] }
-      : { title: { text: "Score" }, rangemode: "tozero" };
+      ? { title: { text: title }, range: [-0.5, 9.5], tickvals: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], ticktext: ["U", "1", "2", "3", "4", "5", "6", "7", "8", "9"] }
+      : { title: { text: title }, rangemode: "tozero" };
+  }
+
+  // The same small sideways offset for a student every time, so points do not jump between redraws.
+  function jitter(id) {
+    let h = 0;
+    for (const c of id) { h = (h * 31 + c.charCodeAt(0)) | 0; }
+    return ((Math.abs(h) % 1000) / 1000 - 0.5) * 0.5;
+  }
+
+  function drawPath(student, subject, top) {
+    const colour = colours[student.status];
+    document.getElementById("path-title").textContent = `${student.studentId}: ${subject}`;
+    document.getElementById("path-status").textContent =
+      `Latest (${student.latestSeries}) ${student.latest}` + (student.baseline === null ? ", no baseline" : ` against a baseline of ${student.baseline}: ${words[student.status]}`) +
+      `. Range across the series ${student.minimum} to ${student.maximum}.`;
+    const traces = [{
+      type: "scatter", mode: "lines+markers", name: student.studentId,
+      x: student.series, y: student.scores, line: { color: colour, width: 3 }, marker: { size: 9, color: colour },
+      hovertemplate: "%{x}: %{y}<extra></extra>",
+    }, {
+      type: "scatter", mode: "markers", name: "Range (min to max)", x: ["Range"], y: [(student.minimum + student.maximum) / 2],
+      marker: { size: 1, color: colour }, hoverinfo: "skip",
+      error_y: { type: "data", symmetric: true, array: [(student.maximum - student.minimum) / 2], color: colour, thickness: 3, width: 10 },
+    }];
+    const shapes = student.baseline === null ? [] : [{
+      type: "line", xref: "paper", x0: 0, x1: 1, y0: student.baseline, y1: student.baseline, line: { color: "#333", dash: "dash", width: 2 },
+    }];
+    Plotly.newPlot("path-chart", traces, {
+      margin: { l: 60, r: 20, t: 10, b: 50 }, height: 360, showlegend: false, font, shapes,
+      xaxis: { type: "category", categoryarray: [...student.series, "Range"], title: { text: "Series" } },
+      yaxis: gradeAxis(top, "Grade"),
+      annotations: student.baseline === null ? [] : [{ xref: "paper", x: 1, y: student.baseline, text: `Baseline ${student.baseline}`, showarrow: false, yshift: 10, xanchor: "right" }],
+    }, { responsive: true, displaylogo: false });
+    document.getElementById("path-chart").dataset.status = student.status;
+    document.getElementById("path-table").replaceChildren(tableWithCsv(`gradelens-${student.studentId}-${subject}.csv`, [
+      { key: "series", label: "Series" }, { key: "score", label: "Grade", number: true },
+    ], [
+      ...(student.baseline === null ? [] : [{ series: "Baseline", score: student.baseline }]),
+      ...student.series.map((s, i) => ({ series: s, score: student.scores[i] })),
+    ], "student-path"));
   }
 
   async function draw(subject) {
     show("");
     try {
-      const data = await getJson(`/api/tracking/series?subject=${encodeURIComponent(subject)}`);
+      const query = `subject=${encodeURIComponent(subject)}`;
+      const [data, roster] = await Promise.all([getJson(`/api/tracking/series?${query}`), getJson(`/api/tracking/students?${query}`)]);
       document.getElementById("tracking-title").textContent = `${data.subject}: ${data.students} students`;
       document.getElementById("quartile-method").textContent = data.quartileMethod;
+      const sampleNote = document.getElementById("sample-note");
+      sampleNote.hidden = !roster.sampled;
+      sampleNote.textContent = roster.sampled ? `Points show a fixed sample of ${roster.students.length} of ${roster.total} students; the boxes use all of them.` : "";
+
       const boxes = data.boxes;
+      const position = new Map(boxes.map((b, i) => [b.series, i]));
+      const baselineIndex = boxes.findIndex((b) => b.isBaseline);
+      const top = Math.max(...boxes.map((b) => b.maximum));
+      const points = { x: [], y: [], id: [], colour: [] };
+      roster.students.forEach((student, index) => {
+        const add = (series, score) => {
+          points.x.push(series + jitter(student.studentId));
+          points.y.push(score);
+          points.id.push(index);
+          points.colour.push(colours[student.status]);
+        };
+        if (student.baseline !== null && baselineIndex >= 0) { add(baselineIndex, student.baseline); }
+        student.series.forEach((s, i) => { if (position.has(s)) { add(position.get(s), student.scores[i]); } });
+      });
+
       Plotly.newPlot("series-chart", [{
-        type: "box",
-        name: data.subject,
-        x: boxes.map((b) => b.series),
-        q1: boxes.map((b) => b.q1),
-        median: boxes.map((b) => b.median),
-        q3: boxes.map((b) => b.q3),
-        lowerfence: boxes.map((b) => b.lowerWhisker),
-        upperfence: boxes.map((b) => b.upperWhisker),
-        mean: boxes.map((b) => b.mean),
-        boxmean: true,
-        marker: { color: "#2f6fde" },
-        hoverinfo: "x+y",
+        type: "box", name: data.subject,
+        x: boxes.map((_, i) => i), q1: boxes.map((b) => b.q1), median: boxes.map((b) => b.median), q3: boxes.map((b) => b.q3),
+        lowerfence: boxes.map((b) => b.lowerWhisker), upperfence: boxes.map((b) => b.upperWhisker), mean: boxes.map((b) => b.mean),
+        boxmean: true, width: 0.6, marker: { color: "#2f6fde" }, fillcolor: "rgba(47,111,222,0.12)", hoverinfo: "skip",
+      }, {
+        type: "scatter", mode: "markers", name: "Students", x: points.x, y: points.y, customdata: points.id,
+        text: points.id.map((i) => roster.students[i].studentId),
+        marker: { size: 7, color: points.colour, opacity: 0.75 },
+        hovertemplate: "%{text}: %{y}<extra></extra>",
       }], {
-        margin: { l: 60, r: 20, t: 10, b: 50 },
-        height: 440,
-        showlegend: false,
-        xaxis: { title: { text: "Series" }, type: "category" },
-        yaxis: gradeAxis(boxes),
-        font: { family: "Segoe UI, Noto Sans, DejaVu Sans, Arial, sans-serif" },
+        margin: { l: 60, r: 20, t: 10, b: 50 }, height: 440, showlegend: false, font, hovermode: "closest",
+        xaxis: { title: { text: "Series" }, tickvals: boxes.map((_, i) => i), ticktext: boxes.map((b) => b.series), range: [-0.6, boxes.length - 0.4], zeroline: false },
+        yaxis: gradeAxis(top, "Grade"),
       }, { responsive: true, displaylogo: false });
+
+      const chart = document.getElementById("series-chart");
+      chart.on("plotly_hover", (event) => {
+        const point = event.points.find((p) => p.curveNumber === 1);
+        if (point) { drawPath(roster.students[point.customdata], data.subject, top); }
+      });
+
       const rows = boxes.map((b) => ({ ...b, series: b.isBaseline ? `${b.series} (baseline)` : b.series, mean: Math.round(b.mean * 100) / 100 }));
       document.getElementById("series-table").replaceChildren(tableWithCsv(`gradelens-${subject}-series.csv`, [
         { key: "series", label: "Series" },
