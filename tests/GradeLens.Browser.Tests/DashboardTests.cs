@@ -164,6 +164,15 @@ public sealed class DashboardTests(Chromium chromium, ITestOutputHelper output) 
         Assert.Contains("dash", await page.Locator("#path-chart .shapelayer path").First.GetAttributeAsync("style") ?? "", StringComparison.Ordinal);
         Assert.Equal(["Baseline", "Mock 1", "Final"], await page.Locator("#path-table td[data-key=series]").AllTextContentsAsync());
         Assert.Contains("below their baseline", await page.Locator("#path-status").TextContentAsync(), StringComparison.Ordinal);
+
+        // Click A1's point: every subject A1 takes, Maths (7 against 6) and Art (no baseline) last.
+        var a1 = await page.EvaluateAsync<int>("() => document.getElementById('series-chart').data[1].text.indexOf('A1')");
+        var a1Box = await page.Locator("#series-chart g.trace.scatter path.point").Nth(a1).BoundingBoxAsync();
+        await page.Mouse.ClickAsync(a1Box!.X + a1Box.Width / 2, a1Box.Y + a1Box.Height / 2);
+        await page.Locator("#subjects-title", new PageLocatorOptions { HasTextString = "A1: all subjects" }).WaitForAsync();
+        Assert.Equal(["Maths", "Art"], await page.Locator("#subjects-table td[data-key=subject]").AllTextContentsAsync());
+        Assert.Equal(["1", ""], await page.Locator("#subjects-table td[data-key=difference]").AllTextContentsAsync());
+        Assert.Equal(2, await page.Locator("#subjects-chart g.trace.bars path").CountAsync());
         await ScreenshotAsync(page, "tracking");
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }

@@ -29,6 +29,9 @@ public sealed class ReportedStore(ImportReport report) : IGradeStore
         public Task<GradeLens.Core.Tracking.SubjectStudents> GetSubjectStudentsAsync(Scope scope, GradeLens.Core.Tracking.TrackingFilter filter, int limit, CancellationToken cancellationToken = default) =>
             Task.FromResult(new GradeLens.Core.Tracking.SubjectStudents(filter.Subject, 0, false, []));
 
+        public Task<IReadOnlyList<GradeLens.Core.Tracking.SubjectStanding>> GetSubjectStandingsAsync(Scope scope, string studentId, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<GradeLens.Core.Tracking.SubjectStanding>>([]);
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     /// <summary>A dry run over an Arabic/French file with two rejected rows.</summary>

@@ -146,6 +146,9 @@ public sealed class ApiTests
         public Task<GradeLens.Core.Tracking.SubjectStudents> GetSubjectStudentsAsync(Scope scope, GradeLens.Core.Tracking.TrackingFilter filter, int limit, CancellationToken cancellationToken = default) =>
             throw _failure;
 
+        public Task<IReadOnlyList<GradeLens.Core.Tracking.SubjectStanding>> GetSubjectStandingsAsync(Scope scope, string studentId, CancellationToken cancellationToken = default) =>
+            throw _failure;
+
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

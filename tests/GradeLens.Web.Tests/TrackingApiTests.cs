@@ -77,6 +77,17 @@ public sealed class TrackingApiTests
     }
 
     [Fact]
+    public async Task A_students_subjects_come_most_below_baseline_first_and_an_unknown_student_is_not_found()
+    {
+        await using var app = await WithTrackingFileAsync();
+        using var client = app.CreateClient();
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/api/tracking/students/Cat/subjects"));
+        var maths = Assert.Single(json.RootElement.GetProperty("subjects").EnumerateArray());
+        Assert.Equal(("Maths", -1.0, "Below"), (maths.GetProperty("subject").GetString(), maths.GetProperty("difference").GetDouble(), maths.GetProperty("status").GetString()));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/tracking/students/Nobody/subjects")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_group_filter_narrows_the_students()
     {
         await using var app = await WithTrackingFileAsync();

@@ -24,6 +24,9 @@ public interface IGradeStore : IAsyncDisposable
     /// <summary>Each student's path through a subject's series against their baseline; at most <paramref name="limit"/> students (a stable sample). None for an aggregates-only scope.</summary>
     Task<SubjectStudents> GetSubjectStudentsAsync(Scope scope, TrackingFilter filter, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>A student's latest grade against baseline in every subject they take, most below baseline first. None for an aggregates-only scope.</summary>
+    Task<IReadOnlyList<SubjectStanding>> GetSubjectStandingsAsync(Scope scope, string studentId, CancellationToken cancellationToken = default);
+
     /// <summary>Replaces an organisation's higher-education quality data in one transaction.</summary>
     Task WriteQualityAsync(QualityData data, string organisation, CancellationToken cancellationToken = default);
 }

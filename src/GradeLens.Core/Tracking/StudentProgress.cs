@@ -37,3 +37,17 @@ public sealed record StudentProgress(
 /// <summary>The students of a subject: all of them, or a stable sample when there are more than the limit.</summary>
 /// <param name="Total">Students with results in the subject (within scope and filter).</param>
 public sealed record SubjectStudents(string Subject, long Total, bool Sampled, IReadOnlyList<StudentProgress> Students);
+
+/// <summary>A student's latest grade against their baseline in one subject, for the all-subjects view.</summary>
+public sealed record SubjectStanding(string Subject, double? Baseline, string LatestSeries, double Latest)
+{
+    public double? Difference => Baseline is { } b ? Latest - b : null;
+
+    public BaselineStatus Status => Difference switch
+    {
+        null => BaselineStatus.NoBaseline,
+        > 0 => BaselineStatus.Above,
+        < 0 => BaselineStatus.Below,
+        _ => BaselineStatus.At,
+    };
+}

@@ -12,6 +12,7 @@ public static class TrackingApi
         var tracking = app.MapGroup("/api/tracking").WithTags("Tracking");
         tracking.MapGet("/series", GetSeriesBoxesAsync).WithName("GetSeriesBoxes");
         tracking.MapGet("/students", GetStudentsAsync).WithName("GetTrackingStudents");
+        tracking.MapGet("/students/{studentId}/subjects", GetStandingsAsync).WithName("GetStudentSubjects");
         return app;
     }
 
@@ -53,7 +54,19 @@ public static class TrackingApi
         var students = await store.GetSubjectStudentsAsync(Scope.Everything, new TrackingFilter(subject, attribute, value), limit ?? TrackingLimits.MaxStudents, cancellationToken);
         return TypedResults.Ok(students);
     }
+
+    /// <summary>The student's latest grade against baseline in every subject, most below baseline first: one subject or all?</summary>
+    public static async Task<Results<Ok<StudentStandings>, NotFound<string>>> GetStandingsAsync(IGradeStore store, string studentId, CancellationToken cancellationToken)
+    {
+        var standings = await store.GetSubjectStandingsAsync(Scope.Everything, studentId, cancellationToken);
+        return standings.Count == 0
+            ? TypedResults.NotFound($"No results for the student '{studentId}'.")
+            : TypedResults.Ok(new StudentStandings(studentId, standings));
+    }
 }
+
+/// <summary>A student's standing in every subject they take.</summary>
+public sealed record StudentStandings(string StudentId, IReadOnlyList<SubjectStanding> Subjects);
 
 /// <summary>Most points a chart is sent: a browser draws a few thousand smoothly; above that the answer is a stable sample and says so.</summary>
 public static class TrackingLimits

@@ -54,4 +54,17 @@ public sealed class StudentProgressTests
         var aggregatesOnly = await temp.Store.GetSubjectStudentsAsync(new Scope(null, AggregatesOnly: true), new TrackingFilter("Maths"), 10);
         Assert.Empty(aggregatesOnly.Students);
     }
+
+    [Fact]
+    public async Task A_students_subjects_are_listed_most_below_baseline_first_and_no_baseline_last()
+    {
+        await using var temp = await YellisStoreAsync();
+        // Reese Kilmer: Maths GCSE 7 against 6 (+1); Further Maths GCSE 5 with no baseline.
+        var standings = await temp.Store.GetSubjectStandingsAsync(Scope.Everything, "Reese Kilmer");
+        Assert.Contains(standings, s => s.Subject == "Maths" && s.Difference == 1 && s.Status == BaselineStatus.Above && s.LatestSeries == "GCSE");
+        Assert.Equal(BaselineStatus.NoBaseline, standings[^1].Status);
+        var differences = standings.Where(s => s.Difference is not null).Select(s => s.Difference!.Value).ToList();
+        Assert.Equal(differences.Order(), differences);
+        Assert.Empty(await temp.Store.GetSubjectStandingsAsync(Scope.Everything, "Nobody"));
+    }
 }

@@ -101,6 +101,13 @@ public sealed class DuckDbStore : IGradeStore
         return await DuckDbTrackingQueries.StudentsAsync(connection, scope, filter, limit, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<SubjectStanding>> GetSubjectStandingsAsync(Scope scope, string studentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(studentId);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        return await DuckDbTrackingQueries.StandingsAsync(connection, scope, studentId, cancellationToken);
+    }
+
     public async Task WriteQualityAsync(QualityData data, string organisation, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);

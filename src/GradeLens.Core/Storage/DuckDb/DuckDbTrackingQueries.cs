@@ -96,6 +96,39 @@ internal static class DuckDbTrackingQueries
         return new SubjectStudents(filter.Subject, total, total > list.Count, list);
     }
 
+    /// <summary>Every subject a student takes: latest grade and baseline, most below baseline first, no-baseline subjects last.</summary>
+    public static async Task<IReadOnlyList<SubjectStanding>> StandingsAsync(DuckDBConnection connection, Scope scope, string studentId, CancellationToken cancellationToken)
+    {
+        if (scope.AggregatesOnly)
+        {
+            return [];
+        }
+
+        await using var command = connection.CreateCommand();
+        var students = ScopeSql.StudentCondition(scope, command);
+        command.Parameters.Add(new DuckDBParameter("student_id", studentId));
+        command.CommandText = $"""
+            WITH latest AS (
+                SELECT s.student_key, a.subject, arg_max(a.series, a.series_order) AS series, arg_max(r.score, a.series_order) AS score
+                FROM results r
+                JOIN assessments a ON a.assessment_key = r.assessment_key
+                JOIN students s ON s.student_key = r.student_key AND s.organisation = a.organisation
+                WHERE s.student_id = $student_id AND a.domain = '' AND {students}
+                GROUP BY s.student_key, a.subject)
+            SELECT l.subject, b.expected, l.series, l.score
+            FROM latest l LEFT JOIN baselines b ON b.student_key = l.student_key AND b.subject = l.subject
+            ORDER BY b.expected IS NULL, l.score - b.expected, l.subject
+            """;
+        var standings = new List<SubjectStanding>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            standings.Add(new SubjectStanding(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetDouble(1), reader.GetString(2), reader.GetDouble(3)));
+        }
+
+        return standings;
+    }
+
     /// <summary>A condition on students alias s: one of their fixed columns, or one imported attribute, equals the value.</summary>
     private static string FilterCondition(TrackingFilter filter, DuckDBCommand command)
     {

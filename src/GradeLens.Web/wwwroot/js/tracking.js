@@ -59,6 +59,31 @@
     ], "student-path"));
   }
 
+  // Latest grade against baseline in every subject, most below first: is the weakness one subject or all?
+  async function drawSubjects(studentId) {
+    const data = await getJson(`/api/tracking/students/${encodeURIComponent(studentId)}/subjects`);
+    document.getElementById("subjects-title").textContent = `${data.studentId}: all subjects`;
+    const subjects = [...data.subjects].reverse(); // Plotly draws the first category at the bottom.
+    Plotly.newPlot("subjects-chart", [{
+      type: "bar", orientation: "h",
+      y: subjects.map((s) => s.subject),
+      x: subjects.map((s) => s.difference ?? 0),
+      marker: { color: subjects.map((s) => colours[s.status]) },
+      text: subjects.map((s) => s.difference === null ? `${s.latest} (no baseline)` : `${s.difference > 0 ? "+" : ""}${s.difference}`),
+      textposition: "outside", cliponaxis: false,
+      hovertemplate: "%{y}: %{text}<extra></extra>",
+    }], {
+      margin: { l: 150, r: 60, t: 10, b: 50 }, height: Math.max(260, 40 * subjects.length + 80), showlegend: false, font,
+      xaxis: { title: { text: "Latest grade minus baseline" }, zeroline: true, zerolinewidth: 2 },
+      yaxis: { automargin: true },
+    }, { responsive: true, displaylogo: false });
+    document.getElementById("subjects-table").replaceChildren(tableWithCsv(`gradelens-${data.studentId}-subjects.csv`, [
+      { key: "subject", label: "Subject" }, { key: "baseline", label: "Baseline", number: true },
+      { key: "latestSeries", label: "Latest series" }, { key: "latest", label: "Latest", number: true },
+      { key: "difference", label: "Difference", number: true },
+    ], data.subjects, "student-subjects"));
+  }
+
   async function draw(subject) {
     show("");
     try {
@@ -106,6 +131,10 @@
       chart.on("plotly_hover", (event) => {
         const point = event.points.find((p) => p.curveNumber === 1);
         if (point) { drawPath(roster.students[point.customdata], data.subject, top); }
+      });
+      chart.on("plotly_click", (event) => {
+        const point = event.points.find((p) => p.curveNumber === 1);
+        if (point) { drawSubjects(roster.students[point.customdata].studentId).catch((e) => show(`The student's subjects could not be loaded: ${e.message}`)); }
       });
 
       const rows = boxes.map((b) => ({ ...b, series: b.isBaseline ? `${b.series} (baseline)` : b.series, mean: Math.round(b.mean * 100) / 100 }));
