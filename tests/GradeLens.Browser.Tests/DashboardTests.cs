@@ -150,6 +150,12 @@ public sealed class DashboardTests(Chromium chromium, ITestOutputHelper output) 
         Assert.Equal(["Baseline (baseline)", "Mock 1", "Final"], await page.Locator("#series-table td[data-key=series]").AllTextContentsAsync());
         Assert.Contains("type 7", await page.Locator("#quartile-method").TextContentAsync(), StringComparison.Ordinal);
         Assert.StartsWith("data:text/csv", await page.Locator("#series-table a.export").GetAttributeAsync("href"));
+        // Against the baseline: Final A1 7 vs 6 above, A2 U vs 5.5 below; A2 is furthest below.
+        Assert.Equal(["50", "50"], await page.Locator("#shares-table tr", new PageLocatorOptions { Has = page.Locator("td[data-key=series]", new PageLocatorOptions { HasTextString = "Final" }) })
+            .Locator("td[data-key=percentAbove], td[data-key=percentBelow]").AllTextContentsAsync());
+        Assert.Equal(["A2"], await page.Locator("#below-table td[data-key=studentId]").AllTextContentsAsync());
+        Assert.Equal(3, await page.Locator("#shares-chart g.trace.bars").CountAsync());
+
         // One jittered point per student and series, the baseline included: A1 has 3, A2 has 3 in Maths.
         Assert.Equal(6, await page.Locator("#series-chart g.trace.scatter path.point").CountAsync());
 

@@ -32,6 +32,9 @@ public sealed class ReportedStore(ImportReport report) : IGradeStore
         public Task<IReadOnlyList<GradeLens.Core.Tracking.SubjectStanding>> GetSubjectStandingsAsync(Scope scope, string studentId, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<GradeLens.Core.Tracking.SubjectStanding>>([]);
 
+        public Task<GradeLens.Core.Tracking.BaselineComparison> GetBaselineComparisonAsync(Scope scope, GradeLens.Core.Tracking.TrackingFilter filter, int furthest, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new GradeLens.Core.Tracking.BaselineComparison(filter.Subject, [], []));
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     /// <summary>A dry run over an Arabic/French file with two rejected rows.</summary>

@@ -88,6 +88,20 @@ public sealed class TrackingApiTests
     }
 
     [Fact]
+    public async Task Baseline_shares_and_the_students_furthest_below_come_per_series()
+    {
+        await using var app = await WithTrackingFileAsync();
+        using var client = app.CreateClient();
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/api/tracking/baseline?subject=Maths"));
+        var gcse = json.RootElement.GetProperty("shares").EnumerateArray().Single(s => s.GetProperty("series").GetString() == "GCSE");
+        // Ann 7 vs 6 above, Ben 5 vs 5.5 below, Cat 6 vs 7 below.
+        Assert.Equal((3L, 1L, 0L, 2L), (gcse.GetProperty("students").GetInt64(), gcse.GetProperty("above").GetInt64(), gcse.GetProperty("at").GetInt64(), gcse.GetProperty("below").GetInt64()));
+        Assert.Equal(66.7, gcse.GetProperty("percentBelow").GetDouble());
+        Assert.Equal(["Cat", "Ben"], json.RootElement.GetProperty("furthestBelow").EnumerateArray().Select(s => s.GetProperty("studentId").GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/tracking/baseline")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_group_filter_narrows_the_students()
     {
         await using var app = await WithTrackingFileAsync();

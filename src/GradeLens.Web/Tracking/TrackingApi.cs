@@ -13,6 +13,7 @@ public static class TrackingApi
         tracking.MapGet("/series", GetSeriesBoxesAsync).WithName("GetSeriesBoxes");
         tracking.MapGet("/students", GetStudentsAsync).WithName("GetTrackingStudents");
         tracking.MapGet("/students/{studentId}/subjects", GetStandingsAsync).WithName("GetStudentSubjects");
+        tracking.MapGet("/baseline", GetBaselineComparisonAsync).WithName("GetBaselineComparison");
         return app;
     }
 
@@ -53,6 +54,23 @@ public static class TrackingApi
 
         var students = await store.GetSubjectStudentsAsync(Scope.Everything, new TrackingFilter(subject, attribute, value), limit ?? TrackingLimits.MaxStudents, cancellationToken);
         return TypedResults.Ok(students);
+    }
+
+    /// <summary>Per series the share of students above, at and below baseline, and the students furthest below it.</summary>
+    public static async Task<Results<Ok<BaselineComparison>, ValidationProblem>> GetBaselineComparisonAsync(
+        IGradeStore store, string? subject, string? attribute, string? value, int? furthest, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(subject))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["subject"] = ["Choose a subject."] });
+        }
+
+        if (furthest is < 1 or > TrackingLimits.MaxStudents)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["furthest"] = [$"Between 1 and {TrackingLimits.MaxStudents}."] });
+        }
+
+        return TypedResults.Ok(await store.GetBaselineComparisonAsync(Scope.Everything, new TrackingFilter(subject, attribute, value), furthest ?? 50, cancellationToken));
     }
 
     /// <summary>The student's latest grade against baseline in every subject, most below baseline first: one subject or all?</summary>

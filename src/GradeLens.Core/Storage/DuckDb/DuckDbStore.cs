@@ -108,6 +108,13 @@ public sealed class DuckDbStore : IGradeStore
         return await DuckDbTrackingQueries.StandingsAsync(connection, scope, studentId, cancellationToken);
     }
 
+    public async Task<BaselineComparison> GetBaselineComparisonAsync(Scope scope, TrackingFilter filter, int furthest, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        return await DuckDbTrackingQueries.BaselineComparisonAsync(connection, scope, filter, furthest, cancellationToken);
+    }
+
     public async Task WriteQualityAsync(QualityData data, string organisation, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);

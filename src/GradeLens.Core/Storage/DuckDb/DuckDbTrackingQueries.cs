@@ -129,6 +129,62 @@ internal static class DuckDbTrackingQueries
         return standings;
     }
 
+    /// <summary>Per series the counts above, at and below baseline; and the students whose latest grade is furthest below it.</summary>
+    public static async Task<BaselineComparison> BaselineComparisonAsync(DuckDBConnection connection, Scope scope, TrackingFilter filter, int furthest, CancellationToken cancellationToken)
+    {
+        var shares = new List<BaselineShare>();
+        await using (var command = connection.CreateCommand())
+        {
+            var students = ScopeSql.StudentCondition(scope, command) + " AND " + FilterCondition(filter, command);
+            command.Parameters.Add(new DuckDBParameter("subject", filter.Subject));
+            command.Parameters.Add(new DuckDBParameter("min_n", scope.AggregatesOnly ? scope.MinimumCellSize : 1));
+            command.CommandText = $"""
+                SELECT a.series, count(*), count(*) FILTER (WHERE r.score > b.expected), count(*) FILTER (WHERE r.score = b.expected),
+                       count(*) FILTER (WHERE r.score < b.expected)
+                FROM results r
+                JOIN assessments a ON a.assessment_key = r.assessment_key
+                JOIN students s ON s.student_key = r.student_key AND s.organisation = a.organisation
+                JOIN baselines b ON b.student_key = r.student_key AND b.subject = a.subject
+                WHERE a.subject = $subject AND a.domain = '' AND {students}
+                GROUP BY a.series HAVING count(*) >= $min_n ORDER BY min(a.series_order), a.series
+                """;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                shares.Add(new BaselineShare(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4)));
+            }
+        }
+
+        var below = new List<StudentBelowBaseline>();
+        if (!scope.AggregatesOnly)
+        {
+            await using var command = connection.CreateCommand();
+            var students = ScopeSql.StudentCondition(scope, command) + " AND " + FilterCondition(filter, command);
+            command.Parameters.Add(new DuckDBParameter("subject", filter.Subject));
+            command.Parameters.Add(new DuckDBParameter("furthest", furthest));
+            command.CommandText = $"""
+                WITH latest AS (
+                    SELECT s.student_key, any_value(s.student_id) AS student_id, arg_max(a.series, a.series_order) AS series, arg_max(r.score, a.series_order) AS score
+                    FROM results r
+                    JOIN assessments a ON a.assessment_key = r.assessment_key
+                    JOIN students s ON s.student_key = r.student_key AND s.organisation = a.organisation
+                    WHERE a.subject = $subject AND a.domain = '' AND {students}
+                    GROUP BY s.student_key)
+                SELECT l.student_id, b.expected, l.series, l.score
+                FROM latest l JOIN baselines b ON b.student_key = l.student_key AND b.subject = $subject
+                WHERE l.score < b.expected
+                ORDER BY l.score - b.expected, l.student_id LIMIT $furthest
+                """;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                below.Add(new StudentBelowBaseline(reader.GetString(0), reader.GetDouble(1), reader.GetString(2), reader.GetDouble(3)));
+            }
+        }
+
+        return new BaselineComparison(filter.Subject, shares, below);
+    }
+
     /// <summary>A condition on students alias s: one of their fixed columns, or one imported attribute, equals the value.</summary>
     private static string FilterCondition(TrackingFilter filter, DuckDBCommand command)
     {

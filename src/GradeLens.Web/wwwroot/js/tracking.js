@@ -3,7 +3,7 @@
 "use strict";
 
 (async () => {
-  const { getJson, tableWithCsv } = window.gradelens;
+  const { getJson, tableWithCsv, element } = window.gradelens;
   const select = document.getElementById("subject");
   const error = document.getElementById("tracking-error");
   const colours = { Above: "#2e7d32", At: "#1f5fbf", Below: "#c62828", NoBaseline: "#8a8f98" };
@@ -84,6 +84,30 @@
     ], data.subjects, "student-subjects"));
   }
 
+  // Per series: how many students are above, at or below their baseline; then who is furthest below.
+  async function drawBaseline(subject) {
+    const data = await getJson(`/api/tracking/baseline?subject=${encodeURIComponent(subject)}`);
+    const series = data.shares.map((s) => s.series);
+    const bar = (key, name, colour) => ({
+      type: "bar", name, x: series, y: data.shares.map((s) => s[key]), marker: { color: colour },
+      text: data.shares.map((s) => `${s[key]}%`), textposition: "inside", hovertemplate: `%{x}: %{y}% ${name.toLowerCase()}<extra></extra>`,
+    });
+    Plotly.newPlot("shares-chart", [bar("percentBelow", "Below", colours.Below), bar("percentAt", "At", colours.At), bar("percentAbove", "Above", colours.Above)], {
+      barmode: "stack", margin: { l: 60, r: 20, t: 10, b: 50 }, height: 320, font,
+      yaxis: { title: { text: "% of students with a baseline" }, range: [0, 100] }, xaxis: { type: "category", title: { text: "Series" } },
+    }, { responsive: true, displaylogo: false });
+    document.getElementById("shares-table").replaceChildren(tableWithCsv(`gradelens-${subject}-against-baseline.csv`, [
+      { key: "series", label: "Series" }, { key: "students", label: "Students", number: true },
+      { key: "percentAbove", label: "% above", number: true }, { key: "percentAt", label: "% at", number: true }, { key: "percentBelow", label: "% below", number: true },
+    ], data.shares, "baseline-shares"));
+    document.getElementById("below-table").replaceChildren(data.furthestBelow.length === 0
+      ? element("p", { className: "note", textContent: "No student is below their baseline on their latest grade." })
+      : tableWithCsv(`gradelens-${subject}-below-baseline.csv`, [
+        { key: "studentId", label: "Student" }, { key: "baseline", label: "Baseline", number: true },
+        { key: "latestSeries", label: "Latest series" }, { key: "latest", label: "Latest", number: true }, { key: "difference", label: "Difference", number: true },
+      ], data.furthestBelow, "below-baseline"));
+  }
+
   async function draw(subject) {
     show("");
     try {
@@ -137,6 +161,7 @@
         if (point) { drawSubjects(roster.students[point.customdata].studentId).catch((e) => show(`The student's subjects could not be loaded: ${e.message}`)); }
       });
 
+      await drawBaseline(subject);
       const rows = boxes.map((b) => ({ ...b, series: b.isBaseline ? `${b.series} (baseline)` : b.series, mean: Math.round(b.mean * 100) / 100 }));
       document.getElementById("series-table").replaceChildren(tableWithCsv(`gradelens-${subject}-series.csv`, [
         { key: "series", label: "Series" },
