@@ -87,6 +87,7 @@
   // Per series: how many students are above, at or below their baseline; then who is furthest below.
   async function drawBaseline(subject) {
     const data = await getJson(`/api/tracking/baseline?subject=${encodeURIComponent(subject)}`);
+    if (subject !== select.value) { return; }
     const series = data.shares.map((s) => s.series);
     const bar = (key, name, colour) => ({
       type: "bar", name, x: series, y: data.shares.map((s) => s[key]), marker: { color: colour },
@@ -113,6 +114,7 @@
     try {
       const query = `subject=${encodeURIComponent(subject)}`;
       const [data, roster] = await Promise.all([getJson(`/api/tracking/series?${query}`), getJson(`/api/tracking/students?${query}`)]);
+      if (subject !== select.value) { return; } // the user has chosen another subject meanwhile: draw that one only
       document.getElementById("tracking-title").textContent = `${data.subject}: ${data.students} students`;
       document.getElementById("quartile-method").textContent = data.quartileMethod;
       const sampleNote = document.getElementById("sample-note");
