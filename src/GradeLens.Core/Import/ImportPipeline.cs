@@ -119,6 +119,13 @@ internal sealed class ImportPipeline(DuckDBConnection connection, ImportRequest 
             await ImportLog.AppendAsync(connection, request.Organisation, table, counts, cancellationToken);
         }
 
+        // For the atomicity test: hold the written, uncommitted transaction open so a kill lands before the commit.
+        if (int.TryParse(Environment.GetEnvironmentVariable("GRADELENS_PAUSE_BEFORE_COMMIT_MS"), out var pause) && pause > 0)
+        {
+            ImportTrace.Mark("paused before commit");
+            await Task.Delay(pause, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         ImportTrace.Mark("committed");
         return total;

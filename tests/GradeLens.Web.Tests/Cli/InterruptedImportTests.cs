@@ -24,13 +24,14 @@ public sealed class InterruptedImportTests : IDisposable
         NationalCsvWriter.Write(big, students: 60_000);
         var info = CliProcess.StartInfo("import", big, "--store", store);
         info.Environment["GRADELENS_TRACE"] = "1";
+        info.Environment["GRADELENS_PAUSE_BEFORE_COMMIT_MS"] = "60000";
         using var process = Process.Start(info)!;
         var stderr = new StringBuilder();
-        // Kill as soon as the import reports it has started writing inside its transaction.
+        // Kill once every row is written inside the open transaction, before the commit.
         while (await process.StandardError.ReadLineAsync() is { } line)
         {
             stderr.AppendLine(line);
-            if (line.Contains("assessments written", StringComparison.Ordinal))
+            if (line.Contains("paused before commit", StringComparison.Ordinal))
             {
                 process.Kill(entireProcessTree: true);
                 break;
@@ -38,7 +39,8 @@ public sealed class InterruptedImportTests : IDisposable
         }
 
         await process.WaitForExitAsync();
-        Assert.Contains("assessments written", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains("results written", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains("paused before commit", stderr.ToString(), StringComparison.Ordinal);
         Assert.NotEqual(0, process.ExitCode);
 
         var after = await CliProcess.RunAsync("info", "--store", store, "--format", "json");
