@@ -179,7 +179,52 @@ public sealed class DashboardTests(Chromium chromium, ITestOutputHelper output) 
         Assert.Equal(["Maths", "Art"], await page.Locator("#subjects-table td[data-key=subject]").AllTextContentsAsync());
         Assert.Equal(["1", ""], await page.Locator("#subjects-table td[data-key=difference]").AllTextContentsAsync());
         Assert.Equal(2, await page.Locator("#subjects-chart g.trace.bars path").CountAsync());
+
+        // The mock's back-test: A1 5 against 7, A2 4 against U; mean error 3, nobody within one grade.
+        Assert.Equal(["Mock 1"], await page.Locator("#backtest-table td[data-key=series]").AllTextContentsAsync());
+        Assert.Equal(["3"], await page.Locator("#backtest-table td[data-key=meanAbsoluteError]").AllTextContentsAsync());
+        Assert.Equal(["0"], await page.Locator("#backtest-table td[data-key=percentWithinOneGrade]").AllTextContentsAsync());
         await ScreenshotAsync(page, "tracking");
+
+        // Narrow to the girls: one student, one box per series, and the back-test follows.
+        await page.Locator("#group-attribute").SelectOptionAsync("gender");
+        await page.Locator("#group-value").SelectOptionAsync("F");
+        await page.Locator("#tracking-title", new PageLocatorOptions { HasTextString = "Maths: 1 student (gender F)" }).WaitForAsync();
+        await page.Locator("#backtest-table td[data-key=meanAbsoluteError]", new PageLocatorOptions { HasTextString = "2" }).WaitForAsync();
+        Assert.Equal(3, await page.Locator("#series-chart g.trace.scatter path.point").CountAsync());
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [BrowserFact]
+    public async Task Tracking_page_shows_the_uci_grades_on_their_0_to_20_scale_with_grey_paths_for_students_without_a_baseline()
+    {
+        await using var server = await LiveServer.StartAsync();
+        var report = await server.Store.ImportAsync(SharedSamples.Request("uci-student/student-mat.csv"));
+        Assert.True(report.Succeeded, report.Message);
+        var page = await chromium.NewPageAsync();
+        var errors = CollectErrors(page);
+
+        await page.GotoAsync(server.Url("/tracking"));
+        await page.Locator("#series-table table.series-boxes").WaitForAsync();
+        await page.Locator("#backtest-table table.mock-back-test").WaitForAsync();
+
+        Assert.Equal("Mathematics: 395 students", await page.Locator("#tracking-title").TextContentAsync());
+        Assert.Equal(["G1", "G2", "G3"], await page.Locator("#series-chart .xtick text").AllTextContentsAsync());
+        Assert.Equal(["0", "2", "4", "6", "8", "10", "12", "14", "16", "18", "20"], await page.Locator("#series-chart .ytick text").AllTextContentsAsync());
+        Assert.Equal(["G1", "G2"], await page.Locator("#backtest-table td[data-key=series]").AllTextContentsAsync());
+        Assert.Equal(["G3", "G3"], await page.Locator("#backtest-table td[data-key=finalSeries]").AllTextContentsAsync());
+        // No baseline in this file: the shares say so instead of drawing empty bars.
+        Assert.Empty(await page.Locator("#shares-table td[data-key=series]").AllTextContentsAsync());
+
+        var box = await page.Locator("#series-chart g.trace.scatter path.point").Nth(200).BoundingBoxAsync();
+        await page.Mouse.MoveAsync(box!.X + box.Width / 2, box.Y + box.Height / 2);
+        await page.Locator("#path-chart .scatterlayer .trace").First.WaitForAsync();
+        Assert.Equal("NoBaseline", await page.Locator("#path-chart").GetAttributeAsync("data-status"));
+        var line = await page.Locator("#path-chart .scatterlayer .trace").First.Locator("path.js-line").GetAttributeAsync("style");
+        Assert.Contains("rgb(138, 143, 152)", line, StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("#path-chart .shapelayer path").CountAsync());
+        Assert.Contains("no baseline", await page.Locator("#path-status").TextContentAsync(), StringComparison.Ordinal);
+        await ScreenshotAsync(page, "tracking-uci");
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 

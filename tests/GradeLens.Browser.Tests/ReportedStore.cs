@@ -35,6 +35,15 @@ public sealed class ReportedStore(ImportReport report) : IGradeStore
         public Task<GradeLens.Core.Tracking.BaselineComparison> GetBaselineComparisonAsync(Scope scope, GradeLens.Core.Tracking.TrackingFilter filter, int furthest, CancellationToken cancellationToken = default) =>
             Task.FromResult(new GradeLens.Core.Tracking.BaselineComparison(filter.Subject, [], []));
 
+    public Task<GradeLens.Core.Tracking.SubjectScale?> GetSubjectScaleAsync(Scope scope, string subject, CancellationToken cancellationToken = default) =>
+        Task.FromResult<GradeLens.Core.Tracking.SubjectScale?>(null);
+
+    public Task<IReadOnlyList<GradeLens.Core.Tracking.TrackingGroup>> GetTrackingGroupsAsync(Scope scope, string subject, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<GradeLens.Core.Tracking.TrackingGroup>>([]);
+
+    public Task<IReadOnlyList<GradeLens.Core.Tracking.MockBackTest>> GetMockBackTestsAsync(Scope scope, GradeLens.Core.Tracking.TrackingFilter filter, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<GradeLens.Core.Tracking.MockBackTest>>([]);
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     /// <summary>A dry run over an Arabic/French file with two rejected rows.</summary>

@@ -152,6 +152,15 @@ public sealed class ApiTests
         public Task<GradeLens.Core.Tracking.BaselineComparison> GetBaselineComparisonAsync(Scope scope, GradeLens.Core.Tracking.TrackingFilter filter, int furthest, CancellationToken cancellationToken = default) =>
             throw _failure;
 
+        public Task<GradeLens.Core.Tracking.SubjectScale?> GetSubjectScaleAsync(Scope scope, string subject, CancellationToken cancellationToken = default) =>
+            throw _failure;
+
+        public Task<IReadOnlyList<GradeLens.Core.Tracking.TrackingGroup>> GetTrackingGroupsAsync(Scope scope, string subject, CancellationToken cancellationToken = default) =>
+            throw _failure;
+
+        public Task<IReadOnlyList<GradeLens.Core.Tracking.MockBackTest>> GetMockBackTestsAsync(Scope scope, GradeLens.Core.Tracking.TrackingFilter filter, CancellationToken cancellationToken = default) =>
+            throw _failure;
+
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

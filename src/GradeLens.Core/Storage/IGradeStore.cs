@@ -30,6 +30,15 @@ public interface IGradeStore : IAsyncDisposable
     /// <summary>Per series the students above, at and below baseline; and (unless aggregates only) the <paramref name="furthest"/> students furthest below on their latest grade.</summary>
     Task<BaselineComparison> GetBaselineComparisonAsync(Scope scope, TrackingFilter filter, int furthest, CancellationToken cancellationToken = default);
 
+    /// <summary>How a subject's grades read on an axis (its scale, with "U" for 0 on 9-1); null when the subject has no results in scope.</summary>
+    Task<SubjectScale?> GetSubjectScaleAsync(Scope scope, string subject, CancellationToken cancellationToken = default);
+
+    /// <summary>The attributes (teaching group, gender, school...) and values the subject's students can be narrowed to.</summary>
+    Task<IReadOnlyList<TrackingGroup>> GetTrackingGroupsAsync(Scope scope, string subject, CancellationToken cancellationToken = default);
+
+    /// <summary>How well each earlier series predicted the subject's final (every subject when the filter's subject is empty).</summary>
+    Task<IReadOnlyList<MockBackTest>> GetMockBackTestsAsync(Scope scope, TrackingFilter filter, CancellationToken cancellationToken = default);
+
     /// <summary>Replaces an organisation's higher-education quality data in one transaction.</summary>
     Task WriteQualityAsync(QualityData data, string organisation, CancellationToken cancellationToken = default);
 }

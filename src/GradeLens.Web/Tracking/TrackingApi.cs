@@ -14,6 +14,8 @@ public static class TrackingApi
         tracking.MapGet("/students", GetStudentsAsync).WithName("GetTrackingStudents");
         tracking.MapGet("/students/{studentId}/subjects", GetStandingsAsync).WithName("GetStudentSubjects");
         tracking.MapGet("/baseline", GetBaselineComparisonAsync).WithName("GetBaselineComparison");
+        tracking.MapGet("/backtest", GetMockBackTestsAsync).WithName("GetMockBackTests");
+        tracking.MapGet("/groups", GetGroupsAsync).WithName("GetTrackingGroups");
         return app;
     }
 
@@ -33,9 +35,10 @@ public static class TrackingApi
         }
 
         var boxes = await store.GetSeriesBoxesAsync(Scope.Everything, new TrackingFilter(subject, attribute, value), cancellationToken);
-        return boxes.Count == 0
+        var scale = await store.GetSubjectScaleAsync(Scope.Everything, subject, cancellationToken);
+        return boxes.Count == 0 || scale is null
             ? TypedResults.NotFound($"No results for the subject '{subject}'{(attribute is null ? "" : $" where {attribute} is '{value}'")}.")
-            : TypedResults.Ok(new SeriesBoxes(subject, boxes.Where(b => !b.IsBaseline).Select(b => b.N).DefaultIfEmpty(0).Max(), TrackingFilter.QuartileMethod, boxes));
+            : TypedResults.Ok(new SeriesBoxes(subject, boxes.Where(b => !b.IsBaseline).Select(b => b.N).DefaultIfEmpty(0).Max(), TrackingFilter.QuartileMethod, scale, boxes));
     }
 
     /// <summary>Each student's path through the subject's series against their baseline (a stable sample above <see cref="TrackingLimits.MaxStudents"/>).</summary>
@@ -73,6 +76,25 @@ public static class TrackingApi
         return TypedResults.Ok(await store.GetBaselineComparisonAsync(Scope.Everything, new TrackingFilter(subject, attribute, value), furthest ?? 50, cancellationToken));
     }
 
+    /// <summary>How well each mock predicted the final: for one subject, or for every subject when none is given.</summary>
+    public static async Task<Ok<MockBackTests>> GetMockBackTestsAsync(
+        IGradeStore store, string? subject, string? attribute, string? value, CancellationToken cancellationToken)
+    {
+        var tests = await store.GetMockBackTestsAsync(Scope.Everything, new TrackingFilter(subject?.Trim() ?? "", attribute, value), cancellationToken);
+        return TypedResults.Ok(new MockBackTests(MockBackTest.Method, tests));
+    }
+
+    /// <summary>The attributes and values (teaching group, gender...) the subject's students can be narrowed to.</summary>
+    public static async Task<Results<Ok<IReadOnlyList<TrackingGroup>>, ValidationProblem>> GetGroupsAsync(IGradeStore store, string? subject, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(subject))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["subject"] = ["Choose a subject."] });
+        }
+
+        return TypedResults.Ok(await store.GetTrackingGroupsAsync(Scope.Everything, subject, cancellationToken));
+    }
+
     /// <summary>The student's latest grade against baseline in every subject, most below baseline first: one subject or all?</summary>
     public static async Task<Results<Ok<StudentStandings>, NotFound<string>>> GetStandingsAsync(IGradeStore store, string studentId, CancellationToken cancellationToken)
     {
@@ -92,5 +114,8 @@ public static class TrackingLimits
     public const int MaxStudents = 3000;
 }
 
-/// <summary>A subject's box plot: its title count ("Maths: 71 students") and one box per series.</summary>
-public sealed record SeriesBoxes(string Subject, long Students, string QuartileMethod, IReadOnlyList<SeriesBox> Boxes);
+/// <summary>A subject's box plot: its title count ("Maths: 71 students"), its scale for the axis, and one box per series.</summary>
+public sealed record SeriesBoxes(string Subject, long Students, string QuartileMethod, SubjectScale Scale, IReadOnlyList<SeriesBox> Boxes);
+
+/// <summary>The back-test of every mock against its final, with how it was computed.</summary>
+public sealed record MockBackTests(string Method, IReadOnlyList<MockBackTest> Tests);

@@ -11,22 +11,13 @@ public sealed class SeriesBoxTests
     /// <summary>Absolute tolerance against numpy's percentiles: grades are halves and quarters, so agreement is exact up to rounding.</summary>
     private const double Tolerance = 1e-9;
 
-    private static async Task<TempStore> YellisStoreAsync()
-    {
-        var temp = await TempStore.CreateAsync();
-        const string dataset = "yellis-tracking/merged_yellis_diff_with_exams.csv";
-        var report = await temp.Store.ImportAsync(new ImportRequest([SharedFiles.Path(dataset)], SharedDatasetImportTests.SampleMapping(dataset)));
-        Assert.True(report.Succeeded, report.Message);
-        return temp;
-    }
-
     public static TheoryData<string> Subjects() => ["Maths", "English Lang.", "Geography"];
 
     [Theory]
     [MemberData(nameof(Subjects))]
     public async Task Box_statistics_of_every_series_match_numpy_on_the_gcse_tracking_file(string subject)
     {
-        await using var temp = await YellisStoreAsync();
+        await using var temp = await TrackingStores.YellisAsync();
         using var reference = SharedFiles.Reference();
         var expected = reference.RootElement.GetProperty("tracking").GetProperty("box_by_series").GetProperty(subject);
 
@@ -49,7 +40,7 @@ public sealed class SeriesBoxTests
     [Fact]
     public async Task A_group_filter_and_an_aggregates_only_scope_narrow_the_boxes()
     {
-        await using var temp = await YellisStoreAsync();
+        await using var temp = await TrackingStores.YellisAsync();
         var all = await temp.Store.GetSeriesBoxesAsync(Scope.Everything, new TrackingFilter("Maths"));
         var girls = await temp.Store.GetSeriesBoxesAsync(Scope.Everything, new TrackingFilter("Maths", "gender", "F"));
         var boys = await temp.Store.GetSeriesBoxesAsync(Scope.Everything, new TrackingFilter("Maths", "gender", "M"));

@@ -115,6 +115,27 @@ public sealed class DuckDbStore : IGradeStore
         return await DuckDbTrackingQueries.BaselineComparisonAsync(connection, scope, filter, furthest, cancellationToken);
     }
 
+    public async Task<SubjectScale?> GetSubjectScaleAsync(Scope scope, string subject, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(subject);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        return await DuckDbTrackingExtras.ScaleAsync(connection, scope, subject, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<TrackingGroup>> GetTrackingGroupsAsync(Scope scope, string subject, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(subject);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        return await DuckDbTrackingExtras.GroupsAsync(connection, scope, subject, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<MockBackTest>> GetMockBackTestsAsync(Scope scope, TrackingFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        return await DuckDbTrackingExtras.BackTestAsync(connection, scope, filter, cancellationToken);
+    }
+
     public async Task WriteQualityAsync(QualityData data, string organisation, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);

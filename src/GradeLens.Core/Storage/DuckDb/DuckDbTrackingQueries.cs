@@ -1,4 +1,3 @@
-using System.Globalization;
 using DuckDB.NET.Data;
 using GradeLens.Core.Tracking;
 
@@ -7,12 +6,10 @@ namespace GradeLens.Core.Storage.DuckDb;
 /// <summary>Tracking aggregates, computed in SQL within the caller's scope.</summary>
 internal static class DuckDbTrackingQueries
 {
-    private static readonly string[] StudentColumns = ["school", "region", "grade_level", "gender"];
-
     public static async Task<IReadOnlyList<SeriesBox>> SeriesBoxesAsync(DuckDBConnection connection, Scope scope, TrackingFilter filter, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        var students = ScopeSql.StudentCondition(scope, command) + " AND " + FilterCondition(filter, command);
+        var students = ScopeSql.StudentCondition(scope, command) + " AND " + TrackingFilterSql.Condition(filter, command);
         command.Parameters.Add(new DuckDBParameter("subject", filter.Subject));
         command.Parameters.Add(new DuckDBParameter("min_n", scope.AggregatesOnly ? scope.MinimumCellSize : 1));
         command.CommandText = $"""
@@ -59,7 +56,7 @@ internal static class DuckDbTrackingQueries
         }
 
         await using var command = connection.CreateCommand();
-        var students = ScopeSql.StudentCondition(scope, command) + " AND " + FilterCondition(filter, command);
+        var students = ScopeSql.StudentCondition(scope, command) + " AND " + TrackingFilterSql.Condition(filter, command);
         command.Parameters.Add(new DuckDBParameter("subject", filter.Subject));
         command.Parameters.Add(new DuckDBParameter("limit", limit));
         // A stable sample: the same students every time (ordered by a hash of their key), not the first ones in the file.
@@ -135,7 +132,7 @@ internal static class DuckDbTrackingQueries
         var shares = new List<BaselineShare>();
         await using (var command = connection.CreateCommand())
         {
-            var students = ScopeSql.StudentCondition(scope, command) + " AND " + FilterCondition(filter, command);
+            var students = ScopeSql.StudentCondition(scope, command) + " AND " + TrackingFilterSql.Condition(filter, command);
             command.Parameters.Add(new DuckDBParameter("subject", filter.Subject));
             command.Parameters.Add(new DuckDBParameter("min_n", scope.AggregatesOnly ? scope.MinimumCellSize : 1));
             command.CommandText = $"""
@@ -159,7 +156,7 @@ internal static class DuckDbTrackingQueries
         if (!scope.AggregatesOnly)
         {
             await using var command = connection.CreateCommand();
-            var students = ScopeSql.StudentCondition(scope, command) + " AND " + FilterCondition(filter, command);
+            var students = ScopeSql.StudentCondition(scope, command) + " AND " + TrackingFilterSql.Condition(filter, command);
             command.Parameters.Add(new DuckDBParameter("subject", filter.Subject));
             command.Parameters.Add(new DuckDBParameter("furthest", furthest));
             command.CommandText = $"""
@@ -183,24 +180,5 @@ internal static class DuckDbTrackingQueries
         }
 
         return new BaselineComparison(filter.Subject, shares, below);
-    }
-
-    /// <summary>A condition on students alias s: one of their fixed columns, or one imported attribute, equals the value.</summary>
-    private static string FilterCondition(TrackingFilter filter, DuckDBCommand command)
-    {
-        if (string.IsNullOrWhiteSpace(filter.Attribute) || filter.Value is null)
-        {
-            return "TRUE";
-        }
-
-        command.Parameters.Add(new DuckDBParameter("filter_value", filter.Value));
-        var column = filter.Attribute.Trim().ToLower(CultureInfo.InvariantCulture);
-        if (StudentColumns.Contains(column))
-        {
-            return $"s.{column} = $filter_value";
-        }
-
-        command.Parameters.Add(new DuckDBParameter("filter_name", filter.Attribute.Trim()));
-        return "EXISTS (SELECT 1 FROM student_attributes f WHERE f.student_key = s.student_key AND f.name = $filter_name AND f.value = $filter_value)";
     }
 }

@@ -5,6 +5,8 @@
 (async () => {
   const { getJson, tableWithCsv, element } = window.gradelens;
   const select = document.getElementById("subject");
+  const groupAttribute = document.getElementById("group-attribute");
+  const groupValue = document.getElementById("group-value");
   const error = document.getElementById("tracking-error");
   const colours = { Above: "#2e7d32", At: "#1f5fbf", Below: "#c62828", NoBaseline: "#8a8f98" };
   const words = { Above: "above their baseline", At: "at their baseline", Below: "below their baseline", NoBaseline: "no baseline" };
@@ -12,12 +14,22 @@
 
   const show = (text) => { error.textContent = text; error.hidden = !text; };
 
-  // A 9-1 scale reads "U" for 0; other scales keep their numbers.
-  function gradeAxis(top, title) {
-    return top <= 9
-      ? { title: { text: title }, range: [-0.5, 9.5], tickvals: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], ticktext: ["U", "1", "2", "3", "4", "5", "6", "7", "8", "9"] }
-      : { title: { text: title }, rangemode: "tozero" };
+  // The subject's own scale: 9-1 reads "U" for 0, letters read A*-G; percent and points keep their numbers.
+  function gradeAxis(scale, title) {
+    const pad = (scale.maximum - scale.minimum) / 20;
+    const axis = { title: { text: `${title} (${scale.name})` }, range: [scale.minimum - pad, scale.maximum + pad] };
+    return scale.tickValues.length === 0 ? axis : { ...axis, tickvals: scale.tickValues, ticktext: scale.tickLabels };
   }
+
+  // The chosen subject and group as a query string; the group is optional.
+  function query(subject) {
+    const parts = [`subject=${encodeURIComponent(subject)}`];
+    if (groupAttribute.value && groupValue.value) {
+      parts.push(`attribute=${encodeURIComponent(groupAttribute.value)}`, `value=${encodeURIComponent(groupValue.value)}`);
+    }
+    return parts.join("&");
+  }
+  const current = () => query(select.value);
 
   // The same small sideways offset for a student every time, so points do not jump between redraws.
   function jitter(id) {
@@ -26,7 +38,7 @@
     return ((Math.abs(h) % 1000) / 1000 - 0.5) * 0.5;
   }
 
-  function drawPath(student, subject, top) {
+  function drawPath(student, subject, scale) {
     const colour = colours[student.status];
     document.getElementById("path-title").textContent = `${student.studentId}: ${subject}`;
     document.getElementById("path-status").textContent =
@@ -47,7 +59,7 @@
     Plotly.newPlot("path-chart", traces, {
       margin: { l: 60, r: 20, t: 10, b: 50 }, height: 360, showlegend: false, font, shapes,
       xaxis: { type: "category", categoryarray: [...student.series, "Range"], title: { text: "Series" } },
-      yaxis: gradeAxis(top, "Grade"),
+      yaxis: gradeAxis(scale, "Grade"),
       annotations: student.baseline === null ? [] : [{ xref: "paper", x: 1, y: student.baseline, text: `Baseline ${student.baseline}`, showarrow: false, yshift: 10, xanchor: "right" }],
     }, { responsive: true, displaylogo: false });
     document.getElementById("path-chart").dataset.status = student.status;
@@ -85,9 +97,18 @@
   }
 
   // Per series: how many students are above, at or below their baseline; then who is furthest below.
-  async function drawBaseline(subject) {
-    const data = await getJson(`/api/tracking/baseline?subject=${encodeURIComponent(subject)}`);
-    if (subject !== select.value) { return; }
+  async function drawBaseline(subject, asked) {
+    const data = await getJson(`/api/tracking/baseline?${asked}`);
+    if (asked !== current()) { return; }
+    if (data.shares.length === 0) {
+      Plotly.purge("shares-chart");
+      document.getElementById("shares-chart").hidden = true;
+      const none = () => element("p", { className: "note", textContent: "No student has a baseline in this subject, so nobody can be above or below it (their paths are grey)." });
+      document.getElementById("shares-table").replaceChildren(none());
+      document.getElementById("below-table").replaceChildren(none());
+      return;
+    }
+    document.getElementById("shares-chart").hidden = false;
     const series = data.shares.map((s) => s.series);
     const bar = (key, name, colour) => ({
       type: "bar", name, x: series, y: data.shares.map((s) => s[key]), marker: { color: colour },
@@ -109,13 +130,61 @@
       ], data.furthestBelow, "below-baseline"));
   }
 
+  // Each mock against the final: error, correlation and the share within one grade, so nobody over-trusts a mock.
+  async function drawBackTest(subject, asked) {
+    const data = await getJson(`/api/tracking/backtest?${asked}`);
+    if (asked !== current()) { return; }
+    document.getElementById("backtest-method").textContent = data.tests.length === 0
+      ? "This subject has no earlier series to compare with its final."
+      : `${data.method} One grade is ${data.tests[0].gradeStep} on this scale.`;
+    const rows = data.tests.map((t) => ({
+      series: t.series, finalSeries: t.finalSeries, students: t.students,
+      meanAbsoluteError: round(t.meanAbsoluteError, 2), meanDifference: round(t.meanDifference, 2),
+      correlation: t.correlation === null ? null : round(t.correlation, 3), percentWithinOneGrade: round(t.percentWithinOneGrade, 1),
+    }));
+    Plotly.newPlot("backtest-chart", [{
+      type: "bar", name: "Within one grade of the final", x: rows.map((r) => `${r.series} vs ${r.finalSeries}`), y: rows.map((r) => r.percentWithinOneGrade),
+      marker: { color: "#2f6fde" }, text: rows.map((r) => `${r.percentWithinOneGrade}% within one grade<br>MAE ${r.meanAbsoluteError}, r = ${r.correlation ?? "n/a"}`),
+      textposition: "inside", hovertemplate: "%{x}: %{text}<extra></extra>",
+    }], {
+      margin: { l: 60, r: 20, t: 10, b: 50 }, height: 300, font, showlegend: false,
+      yaxis: { title: { text: "% of students within one grade" }, range: [0, 100] }, xaxis: { type: "category" },
+    }, { responsive: true, displaylogo: false });
+    document.getElementById("backtest-table").replaceChildren(tableWithCsv(`gradelens-${subject}-mock-back-test.csv`, [
+      { key: "series", label: "Mock" }, { key: "finalSeries", label: "Final" }, { key: "students", label: "Students", number: true },
+      { key: "meanAbsoluteError", label: "Mean abs. error", number: true }, { key: "meanDifference", label: "Mock minus final", number: true },
+      { key: "correlation", label: "Correlation", number: true }, { key: "percentWithinOneGrade", label: "% within one grade", number: true },
+    ], rows, "mock-back-test"));
+  }
+
+  const round = (value, digits) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+  // The attributes the subject's students can be narrowed to (teaching group, gender...), keeping the current choice if it still applies.
+  async function loadGroups(subject) {
+    const groups = await getJson(`/api/tracking/groups?subject=${encodeURIComponent(subject)}`);
+    const chosen = groupAttribute.value;
+    groupAttribute.replaceChildren(new Option("All", ""), ...groups.map((g) => new Option(g.attribute.replace(/_/g, " "), g.attribute)));
+    groupAttribute.value = groups.some((g) => g.attribute === chosen) ? chosen : "";
+    groupAttribute.groups = groups;
+    fillValues();
+  }
+
+  function fillValues() {
+    const group = (groupAttribute.groups ?? []).find((g) => g.attribute === groupAttribute.value);
+    const chosen = groupValue.value;
+    groupValue.replaceChildren(...(group ? group.values.map((v) => new Option(`${v.value} (${v.students})`, v.value)) : []));
+    groupValue.hidden = !group;
+    if (group && group.values.some((v) => v.value === chosen)) { groupValue.value = chosen; }
+  }
+
   async function draw(subject) {
     show("");
     try {
-      const query = `subject=${encodeURIComponent(subject)}`;
-      const [data, roster] = await Promise.all([getJson(`/api/tracking/series?${query}`), getJson(`/api/tracking/students?${query}`)]);
-      if (subject !== select.value) { return; } // the user has chosen another subject meanwhile: draw that one only
-      document.getElementById("tracking-title").textContent = `${data.subject}: ${data.students} students`;
+      const asked = query(subject);
+      const [data, roster] = await Promise.all([getJson(`/api/tracking/series?${asked}`), getJson(`/api/tracking/students?${asked}`)]);
+      if (asked !== current()) { return; } // the user has chosen another subject or group meanwhile: draw that one only
+      const group = groupAttribute.value && groupValue.value ? ` (${groupAttribute.value.replace(/_/g, " ")} ${groupValue.value})` : "";
+      document.getElementById("tracking-title").textContent = `${data.subject}: ${data.students} student${data.students === 1 ? "" : "s"}${group}`;
       document.getElementById("quartile-method").textContent = data.quartileMethod;
       const sampleNote = document.getElementById("sample-note");
       sampleNote.hidden = !roster.sampled;
@@ -124,7 +193,6 @@
       const boxes = data.boxes;
       const position = new Map(boxes.map((b, i) => [b.series, i]));
       const baselineIndex = boxes.findIndex((b) => b.isBaseline);
-      const top = Math.max(...boxes.map((b) => b.maximum));
       const points = { x: [], y: [], id: [], colour: [] };
       roster.students.forEach((student, index) => {
         const add = (series, score) => {
@@ -150,20 +218,20 @@
       }], {
         margin: { l: 60, r: 20, t: 10, b: 50 }, height: 440, showlegend: false, font, hovermode: "closest",
         xaxis: { title: { text: "Series" }, tickvals: boxes.map((_, i) => i), ticktext: boxes.map((b) => b.series), range: [-0.6, boxes.length - 0.4], zeroline: false },
-        yaxis: gradeAxis(top, "Grade"),
+        yaxis: gradeAxis(data.scale, "Grade"),
       }, { responsive: true, displaylogo: false });
 
       const chart = document.getElementById("series-chart");
       chart.on("plotly_hover", (event) => {
         const point = event.points.find((p) => p.curveNumber === 1);
-        if (point) { drawPath(roster.students[point.customdata], data.subject, top); }
+        if (point) { drawPath(roster.students[point.customdata], data.subject, data.scale); }
       });
       chart.on("plotly_click", (event) => {
         const point = event.points.find((p) => p.curveNumber === 1);
         if (point) { drawSubjects(roster.students[point.customdata].studentId).catch((e) => show(`The student's subjects could not be loaded: ${e.message}`)); }
       });
 
-      await drawBaseline(subject);
+      await Promise.all([drawBaseline(subject, asked), drawBackTest(subject, asked)]);
       const rows = boxes.map((b) => ({ ...b, series: b.isBaseline ? `${b.series} (baseline)` : b.series, mean: Math.round(b.mean * 100) / 100 }));
       document.getElementById("series-table").replaceChildren(tableWithCsv(`gradelens-${subject}-series.csv`, [
         { key: "series", label: "Series" },
@@ -188,8 +256,15 @@
       show("No results yet: import a tracking file on the Data page.");
       return;
     }
-    select.addEventListener("change", () => draw(select.value));
-    await draw(select.value);
+    const redraw = () => draw(select.value);
+    select.addEventListener("change", async () => {
+      try { await loadGroups(select.value); } catch (e) { show(`The groups could not be loaded: ${e.message}`); }
+      await redraw();
+    });
+    groupAttribute.addEventListener("change", () => { fillValues(); redraw(); });
+    groupValue.addEventListener("change", redraw);
+    await loadGroups(select.value);
+    await redraw();
   } catch (e) {
     show(`The subjects could not be loaded: ${e.message}`);
   }

@@ -1,0 +1,8 @@
+namespace GradeLens.Core.Tracking;
+
+/// <summary>A student attribute that can narrow the Tracking views (teaching group, gender, school...), with its values.</summary>
+/// <param name="Attribute">The name a <see cref="TrackingFilter"/> takes: school, region, grade_level, gender or an imported attribute.</param>
+public sealed record TrackingGroup(string Attribute, IReadOnlyList<TrackingGroupValue> Values);
+
+/// <summary>One value of an attribute and how many of the subject's students have it.</summary>
+public sealed record TrackingGroupValue(string Value, long Students);
