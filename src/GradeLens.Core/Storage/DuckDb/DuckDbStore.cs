@@ -14,6 +14,7 @@ namespace GradeLens.Core.Storage.DuckDb;
 public sealed class DuckDbStore : IGradeStore
 {
     private readonly DuckDBConnection _root;
+    private readonly AnswerCache _answers = new();
 
     private DuckDbStore(string path, DuckDBConnection root)
     {
@@ -82,23 +83,28 @@ public sealed class DuckDbStore : IGradeStore
 
     public async Task<ImportReport> ImportAsync(ImportRequest request, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        return await new ImportPipeline(connection, request, progress).RunAsync(cancellationToken);
+        try
+        {
+            await using var connection = await OpenConnectionAsync(cancellationToken);
+            return await new ImportPipeline(connection, request, progress).RunAsync(cancellationToken);
+        }
+        finally
+        {
+            _answers.Clear();
+        }
     }
 
     public async Task<IReadOnlyList<SeriesBox>> GetSeriesBoxesAsync(Scope scope, TrackingFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        return await DuckDbTrackingQueries.SeriesBoxesAsync(connection, scope, filter, cancellationToken);
+        return await CachedAsync(AnswerCache.Key("series", scope, filter.Subject, filter.Attribute, filter.Value), (connection, token) => DuckDbTrackingQueries.SeriesBoxesAsync(connection, scope, filter, token), cancellationToken);
     }
 
     public async Task<SubjectStudents> GetSubjectStudentsAsync(Scope scope, TrackingFilter filter, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        return await DuckDbTrackingQueries.StudentsAsync(connection, scope, filter, limit, cancellationToken);
+        return await CachedAsync(AnswerCache.Key("students", scope, filter.Subject, filter.Attribute, filter.Value, limit), (connection, token) => DuckDbTrackingQueries.StudentsAsync(connection, scope, filter, limit, token), cancellationToken);
     }
 
     public async Task<IReadOnlyList<SubjectStanding>> GetSubjectStandingsAsync(Scope scope, string studentId, CancellationToken cancellationToken = default)
@@ -111,8 +117,7 @@ public sealed class DuckDbStore : IGradeStore
     public async Task<BaselineComparison> GetBaselineComparisonAsync(Scope scope, TrackingFilter filter, int furthest, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        return await DuckDbTrackingQueries.BaselineComparisonAsync(connection, scope, filter, furthest, cancellationToken);
+        return await CachedAsync(AnswerCache.Key("baseline", scope, filter.Subject, filter.Attribute, filter.Value, furthest), (connection, token) => DuckDbTrackingQueries.BaselineComparisonAsync(connection, scope, filter, furthest, token), cancellationToken);
     }
 
     public async Task<SubjectScale?> GetSubjectScaleAsync(Scope scope, string subject, CancellationToken cancellationToken = default)
@@ -125,24 +130,38 @@ public sealed class DuckDbStore : IGradeStore
     public async Task<IReadOnlyList<TrackingGroup>> GetTrackingGroupsAsync(Scope scope, string subject, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(subject);
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        return await DuckDbTrackingExtras.GroupsAsync(connection, scope, subject, cancellationToken);
+        return await CachedAsync(AnswerCache.Key("groups", scope, subject), (connection, token) => DuckDbTrackingExtras.GroupsAsync(connection, scope, subject, token), cancellationToken);
     }
 
     public async Task<IReadOnlyList<MockBackTest>> GetMockBackTestsAsync(Scope scope, TrackingFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        return await DuckDbTrackingExtras.BackTestAsync(connection, scope, filter, cancellationToken);
+        return await CachedAsync(AnswerCache.Key("backtest", scope, filter.Subject, filter.Attribute, filter.Value), (connection, token) => DuckDbTrackingExtras.BackTestAsync(connection, scope, filter, token), cancellationToken);
     }
 
     public async Task WriteQualityAsync(QualityData data, string organisation, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        await DuckDbQualityWriter.ReplaceAsync(connection, data, organisation, cancellationToken);
+        try
+        {
+            await using var connection = await OpenConnectionAsync(cancellationToken);
+            await DuckDbQualityWriter.ReplaceAsync(connection, data, organisation, cancellationToken);
+        }
+        finally
+        {
+            _answers.Clear();
+        }
     }
 
     public ValueTask DisposeAsync() => _root.DisposeAsync();
+
+    /// <summary>An aggregate answer from the cache, or from <paramref name="query"/> on a new connection (kept until the data changes).</summary>
+    private Task<T> CachedAsync<T>(string key, Func<DuckDBConnection, CancellationToken, Task<T>> query, CancellationToken cancellationToken)
+        where T : class =>
+        _answers.GetOrAddAsync(key, async token =>
+        {
+            await using var connection = await OpenConnectionAsync(token);
+            return await query(connection, token);
+        }, cancellationToken);
 
     internal static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
     {

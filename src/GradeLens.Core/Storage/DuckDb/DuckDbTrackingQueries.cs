@@ -60,23 +60,34 @@ internal static class DuckDbTrackingQueries
         command.Parameters.Add(new DuckDBParameter("subject", filter.Subject));
         command.Parameters.Add(new DuckDBParameter("limit", limit));
         // A stable sample: the same students every time (ordered by a hash of their key), not the first ones in the file.
+        // The sample is chosen first, so only its students' paths are assembled.
         command.CommandText = $"""
-            WITH cells AS (
-                SELECT s.student_key, s.student_id, a.series, a.series_order, r.score
+            WITH taking AS (
+                SELECT DISTINCT r.student_key
                 FROM results r
                 JOIN assessments a ON a.assessment_key = r.assessment_key
                 JOIN students s ON s.student_key = r.student_key AND s.organisation = a.organisation
                 WHERE a.subject = $subject AND a.domain = '' AND {students}),
+            chosen AS (
+                SELECT student_key, count(*) OVER () AS total FROM taking
+                ORDER BY hash(student_key), student_key LIMIT $limit),
+            cells AS (
+                SELECT s.student_key, s.student_id, a.series, a.series_order, r.score
+                FROM chosen c
+                JOIN results r ON r.student_key = c.student_key
+                JOIN assessments a ON a.assessment_key = r.assessment_key
+                JOIN students s ON s.student_key = r.student_key AND s.organisation = a.organisation
+                WHERE a.subject = $subject AND a.domain = ''),
             paths AS (
                 SELECT student_key, any_value(student_id) AS student_id,
                        list(series ORDER BY series_order, series) AS series, list(score ORDER BY series_order, series) AS scores,
                        arg_max(series, series_order) AS latest_series, arg_max(score, series_order) AS latest,
                        min(score) AS lo, max(score) AS hi
                 FROM cells GROUP BY student_key)
-            SELECT p.student_id, b.expected, p.series, p.scores, p.latest_series, p.latest, p.lo, p.hi, count(*) OVER () AS total
-            FROM paths p LEFT JOIN baselines b ON b.student_key = p.student_key AND b.subject = $subject
-            ORDER BY hash(p.student_key), p.student_id
-            LIMIT $limit
+            SELECT p.student_id, b.expected, p.series, p.scores, p.latest_series, p.latest, p.lo, p.hi, c.total
+            FROM paths p JOIN chosen c ON c.student_key = p.student_key
+            LEFT JOIN baselines b ON b.student_key = p.student_key AND b.subject = $subject
+            ORDER BY hash(p.student_key), p.student_key
             """;
         var list = new List<StudentProgress>();
         long total = 0;

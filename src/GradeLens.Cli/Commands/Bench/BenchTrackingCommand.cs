@@ -1,0 +1,135 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using GradeLens.Core.Benchmarks;
+using GradeLens.Core.Import;
+using GradeLens.Core.Storage.DuckDb;
+using GradeLens.Web;
+using Spectre.Console;
+
+namespace GradeLens.Cli.Commands.Bench;
+
+/// <summary><c>gradelens bench tracking</c>: builds a store of N tracked students and times every Tracking API call.</summary>
+public static class BenchTrackingCommand
+{
+    public static Command Create()
+    {
+        var students = new Option<int>("--students") { Description = "Students to generate (x 2 subjects x 4 series).", DefaultValueFactory = _ => 1_000_000 };
+        var clients = new Option<int>("--clients") { Description = "Concurrent clients.", DefaultValueFactory = _ => 8 };
+        var seconds = new Option<int>("--seconds") { Description = "How long the concurrent clients run.", DefaultValueFactory = _ => 20 };
+        var storePath = new Option<string?>("--keep-store") { Description = "Build the store here and keep it; with --reuse, use it if it exists.", HelpName = "PATH" };
+        var reuse = new Option<bool>("--reuse") { Description = "Reuse the store at --keep-store if it exists." };
+        var command = new Command("tracking", "Build a store of N students (2 subjects, baseline + 3 series) and time every Tracking API call, cold and under concurrent clients.")
+        {
+            students, clients, seconds, storePath, reuse,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var count = parse.GetValue(students);
+            if (count <= 0 || parse.GetValue(clients) <= 0 || parse.GetValue(seconds) <= 0)
+            {
+                await Console.Error.WriteLineAsync("gradelens: --students, --clients and --seconds must be positive numbers.");
+                return ExitCodes.Usage;
+            }
+
+            var work = Directory.CreateTempSubdirectory("gradelens-bench-").FullName;
+            try
+            {
+                var path = parse.GetValue(storePath) ?? Path.Combine(work, "tracking.duckdb");
+                double? importSeconds = null;
+                if (!(parse.GetValue(reuse) && File.Exists(path)))
+                {
+                    importSeconds = await BuildStoreAsync(path, Path.Combine(work, "tracking.csv"), count, cancellationToken);
+                    if (importSeconds is null)
+                    {
+                        return ExitCodes.BadInput;
+                    }
+                }
+
+                return await MeasureAsync(path, count, importSeconds, parse.GetValue(clients), TimeSpan.FromSeconds(parse.GetValue(seconds)), cancellationToken);
+            }
+            finally
+            {
+                Directory.Delete(work, recursive: true);
+            }
+        });
+        return command;
+    }
+
+    private static async Task<double?> BuildStoreAsync(string path, string csv, int count, CancellationToken cancellationToken)
+    {
+        File.Delete(path);
+        AnsiConsole.WriteLine($"Writing {count:N0} students x {TrackingCsvWriter.Subjects.Length} subjects x {TrackingCsvWriter.Series.Length} series to {csv} ...");
+        TrackingCsvWriter.Write(csv, count);
+        await using var store = await DuckDbStore.OpenAsync(path, cancellationToken);
+        var clock = Stopwatch.StartNew();
+        var report = await ImportProgressDisplay.RunAsync(p => store.ImportAsync(new ImportRequest([csv], TrackingCsvWriter.Mapping), p, cancellationToken));
+        if (!report.Succeeded)
+        {
+            await Console.Error.WriteLineAsync("gradelens: the benchmark import failed: " + report.Message);
+            return null;
+        }
+
+        AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Built the store in {clock.Elapsed.TotalSeconds:0.0} s: {report.Message}"));
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<int> MeasureAsync(string path, int count, double? importSeconds, int clients, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        await using var app = WebApp.Build(new WebAppOptions(path, Urls: "http://127.0.0.1:0"), ["--Logging:LogLevel:Default=Warning"]);
+        await app.StartAsync(cancellationToken);
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromMinutes(2) };
+        var load = new TrackingLoad(http);
+        var plan = await load.PlanAsync(cancellationToken);
+
+        AnsiConsole.WriteLine($"Cold: each of {plan.Count} distinct requests once, one at a time ...");
+        var cold = await load.ColdAsync(plan, cancellationToken);
+        Print(cold);
+        AnsiConsole.WriteLine($"Concurrent: {clients} clients for {duration.TotalSeconds:0} s ...");
+        var warm = await load.ConcurrentAsync(plan, clients, duration, cancellationToken);
+        Print(warm);
+
+        var all = warm.Single(l => l.Endpoint == "all");
+        var figures = new Dictionary<string, object>
+        {
+            ["students"] = count,
+            ["clients"] = clients,
+            ["requests"] = all.Requests,
+            ["errors"] = load.Errors,
+            ["requests_per_second"] = Math.Round(all.Requests / duration.TotalSeconds, 1),
+            ["p50_ms"] = all.P50Ms,
+            ["p95_ms"] = all.P95Ms,
+            ["max_ms"] = all.MaxMs,
+            ["cold_max_ms"] = cold.Max(l => l.MaxMs),
+            ["peak_mb"] = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1e6),
+        };
+        if (importSeconds is { } built)
+        {
+            figures["build_seconds"] = Math.Round(built, 1);
+        }
+
+        foreach (var endpoint in warm.Where(l => l.Endpoint != "all"))
+        {
+            figures[$"p95_ms_{endpoint.Endpoint}"] = endpoint.P95Ms;
+        }
+
+        foreach (var endpoint in cold)
+        {
+            figures[$"cold_p50_ms_{endpoint.Endpoint}"] = endpoint.P50Ms;
+        }
+
+        await app.StopAsync(cancellationToken);
+        Console.WriteLine(JsonSerializer.Serialize(figures));
+        return load.Errors == 0 ? ExitCodes.Success : ExitCodes.BadInput;
+    }
+
+    private static void Print(IReadOnlyList<Latencies> latencies)
+    {
+        foreach (var l in latencies)
+        {
+            AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {l.Endpoint,-9} {l.Requests,7:N0} requests  p50 {l.P50Ms,7:0.0} ms  p95 {l.P95Ms,7:0.0} ms  max {l.MaxMs,7:0.0} ms"));
+        }
+    }
+}
