@@ -55,7 +55,7 @@ internal sealed class StudentWriter(DuckDBConnection connection, StudentRows row
             """, cancellationToken);
         var studentsAdded = await ExecuteAsync($"""
             INSERT INTO students SELECT student_key, {org}, student_id, {(rows.HasStudentId ? "false" : "true")}, school, region, grade_level, gender
-            FROM keys_{suffix} WHERE is_new
+            FROM keys_{suffix} WHERE is_new ORDER BY student_id
             """, cancellationToken);
 
         if (attributes.Count > 0)
@@ -117,7 +117,9 @@ internal sealed class StudentWriter(DuckDBConnection connection, StudentRows row
             await ExecuteAsync($"DELETE FROM results r USING results_{suffix} i WHERE r.student_key = i.student_key AND r.assessment_key = i.assessment_key", cancellationToken);
         }
 
-        await ExecuteAsync($"INSERT INTO results SELECT student_key, assessment_key, score, grade FROM results_{suffix}", cancellationToken);
+        // Written in student order: each row group then spans a narrow range of keys, so looking up one student's
+        // results skips almost every row group (DuckDB's min/max zone maps) instead of scanning the table.
+        await ExecuteAsync($"INSERT INTO results SELECT student_key, assessment_key, score, grade FROM results_{suffix} ORDER BY student_key", cancellationToken);
         return (added, updated, unchanged);
     }
 
@@ -131,7 +133,7 @@ internal sealed class StudentWriter(DuckDBConnection connection, StudentRows row
             WHERE v.is_baseline AND v.score IS NOT NULL GROUP BY k.student_key, v.subject;
             DELETE FROM baselines t USING baselines_{suffix} b WHERE t.student_key = b.student_key AND t.subject = b.subject;
             """, cancellationToken);
-        return await ExecuteAsync($"INSERT INTO baselines SELECT student_key, subject, expected, scale, source FROM baselines_{suffix}", cancellationToken);
+        return await ExecuteAsync($"INSERT INTO baselines SELECT student_key, subject, expected, scale, source FROM baselines_{suffix} ORDER BY student_key", cancellationToken);
     }
 
     private async Task EnsureNoKeyCollisionAsync(CancellationToken cancellationToken)

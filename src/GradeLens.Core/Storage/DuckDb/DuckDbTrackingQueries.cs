@@ -112,17 +112,27 @@ internal static class DuckDbTrackingQueries
             return [];
         }
 
+        // Two steps, each a lookup by a constant: the student's keys within scope, then their results. Students are
+        // stored in id order and results in key order, so both skip almost every row group instead of joining whole tables.
+        var keys = await StudentKeysAsync(connection, scope, studentId, cancellationToken);
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
         await using var command = connection.CreateCommand();
-        var students = ScopeSql.StudentCondition(scope, command);
-        command.Parameters.Add(new DuckDBParameter("student_id", studentId));
+        var names = keys.Select((key, i) =>
+        {
+            command.Parameters.Add(new DuckDBParameter($"k{i}", key));
+            return $"$k{i}";
+        }).ToList();
         command.CommandText = $"""
             WITH latest AS (
-                SELECT s.student_key, a.subject, arg_max(a.series, a.series_order) AS series, arg_max(r.score, a.series_order) AS score
+                SELECT r.student_key, a.subject, arg_max(a.series, a.series_order) AS series, arg_max(r.score, a.series_order) AS score
                 FROM results r
                 JOIN assessments a ON a.assessment_key = r.assessment_key
-                JOIN students s ON s.student_key = r.student_key AND s.organisation = a.organisation
-                WHERE s.student_id = $student_id AND a.domain = '' AND {students}
-                GROUP BY s.student_key, a.subject)
+                WHERE r.student_key IN ({string.Join(", ", names)}) AND a.domain = ''
+                GROUP BY r.student_key, a.subject)
             SELECT l.subject, b.expected, l.series, l.score
             FROM latest l LEFT JOIN baselines b ON b.student_key = l.student_key AND b.subject = l.subject
             ORDER BY b.expected IS NULL, l.score - b.expected, l.subject
@@ -135,6 +145,22 @@ internal static class DuckDbTrackingQueries
         }
 
         return standings;
+    }
+
+    private static async Task<IReadOnlyList<long>> StudentKeysAsync(DuckDBConnection connection, Scope scope, string studentId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        var students = ScopeSql.StudentCondition(scope, command);
+        command.Parameters.Add(new DuckDBParameter("student_id", studentId));
+        command.CommandText = $"SELECT s.student_key FROM students s WHERE s.student_id = $student_id AND {students}";
+        var keys = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            keys.Add(reader.GetInt64(0));
+        }
+
+        return keys;
     }
 
     /// <summary>Per series the counts above, at and below baseline; and the students whose latest grade is furthest below it.</summary>
