@@ -35,6 +35,9 @@ public sealed class ReportedStore(ImportReport report) : IGradeStore
         public Task<GradeLens.Core.Tracking.BaselineComparison> GetBaselineComparisonAsync(Scope scope, GradeLens.Core.Tracking.TrackingFilter filter, int furthest, CancellationToken cancellationToken = default) =>
             Task.FromResult(new GradeLens.Core.Tracking.BaselineComparison(filter.Subject, [], []));
 
+    public Task<GradeLens.Core.Gaps.GroupAggregates> GetGroupAggregatesAsync(Scope scope, GradeLens.Core.Gaps.GapRequest request, CancellationToken cancellationToken = default) =>
+        Task.FromResult(GradeLens.Core.Gaps.GroupAggregates.Unknown(request.Attribute, ["gender"]));
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     /// <summary>A dry run over an Arabic/French file with two rejected rows.</summary>

@@ -152,6 +152,9 @@ public sealed class ApiTests
         public Task<GradeLens.Core.Tracking.BaselineComparison> GetBaselineComparisonAsync(Scope scope, GradeLens.Core.Tracking.TrackingFilter filter, int furthest, CancellationToken cancellationToken = default) =>
             throw _failure;
 
+        public Task<GradeLens.Core.Gaps.GroupAggregates> GetGroupAggregatesAsync(Scope scope, GradeLens.Core.Gaps.GapRequest request, CancellationToken cancellationToken = default) =>
+            throw _failure;
+
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

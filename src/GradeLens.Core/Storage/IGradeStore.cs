@@ -1,3 +1,4 @@
+using GradeLens.Core.Gaps;
 using GradeLens.Core.Import;
 using GradeLens.Core.Quality;
 using GradeLens.Core.Tracking;
@@ -29,6 +30,12 @@ public interface IGradeStore : IAsyncDisposable
 
     /// <summary>Per series the students above, at and below baseline; and (unless aggregates only) the <paramref name="furthest"/> students furthest below on their latest grade.</summary>
     Task<BaselineComparison> GetBaselineComparisonAsync(Scope scope, TrackingFilter filter, int furthest, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Each group's statistics (n, mean, variance, count below proficiency) in every cell of the request: series x subject
+    /// (x domain) x its dimensions, and every coarser total of them. Suppression and tests are the caller's (<see cref="GapAnalysis"/>).
+    /// </summary>
+    Task<GroupAggregates> GetGroupAggregatesAsync(Scope scope, GapRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Replaces an organisation's higher-education quality data in one transaction.</summary>
     Task WriteQualityAsync(QualityData data, string organisation, CancellationToken cancellationToken = default);

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using DuckDB.NET.Data;
+using GradeLens.Core.Gaps;
 using GradeLens.Core.Import;
 using GradeLens.Core.Quality;
 using GradeLens.Core.Tracking;
@@ -14,6 +15,7 @@ namespace GradeLens.Core.Storage.DuckDb;
 public sealed class DuckDbStore : IGradeStore
 {
     private readonly DuckDBConnection _root;
+    private readonly DuckDbGapScores _gapScores = new();
 
     private DuckDbStore(string path, DuckDBConnection root)
     {
@@ -115,13 +117,25 @@ public sealed class DuckDbStore : IGradeStore
         return await DuckDbTrackingQueries.BaselineComparisonAsync(connection, scope, filter, furthest, cancellationToken);
     }
 
+    public async Task<GroupAggregates> GetGroupAggregatesAsync(Scope scope, GapRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await _gapScores.EnsureAsync(connection, cancellationToken);
+        return await DuckDbGapQueries.GroupAggregatesAsync(connection, scope, request, cancellationToken);
+    }
+
     public async Task WriteQualityAsync(QualityData data, string organisation, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await DuckDbQualityWriter.ReplaceAsync(connection, data, organisation, cancellationToken);
     }
 
-    public ValueTask DisposeAsync() => _root.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        _gapScores.Dispose();
+        return _root.DisposeAsync();
+    }
 
     internal static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
     {
