@@ -70,6 +70,6 @@ public static class PriorityCohorts
         var direction = gap.GapPoints < 0 ? "behind" : "ahead of";
         return string.Create(CultureInfo.InvariantCulture,
             $"{cell.Describe()}: {below:0.0}% below proficiency, {excess:0.0} points above the national {national:0.0}%; " +
-            $"{gap.Attribute} {gap.Group} {direction} {against} by {Math.Abs(gap.GapPoints):0.0} points (q = {gap.Q:0.####}).");
+            $"{gap.Attribute} {gap.Group} {direction} {against} by {Math.Abs(gap.GapPoints):0.0} points ({(gap.Q < 0.0001 ? "q < 0.0001" : $"q = {gap.Q:0.####}")}).");
     }
 }
