@@ -27,8 +27,28 @@ public sealed record GroupSummary(long N, double Mean, double Variance, long Bel
             return null;
         }
 
-        var half = StudentT.InvCDF(0, 1, N - 1, 0.975) * StandardError;
+        var half = T975(N - 1) * StandardError;
         return (Mean - half, Mean + half);
+    }
+
+    /// <summary>
+    /// The 97.5% quantile of Student's t. From 100 degrees of freedom, the Cornish-Fisher expansion in 1/df to the
+    /// fourth term (error under 1e-10 there, and no root finding: hundreds of cells cost microseconds); below, MathNet's.
+    /// </summary>
+    internal static double T975(double df)
+    {
+        if (df < 100)
+        {
+            return StudentT.InvCDF(0, 1, df, 0.975);
+        }
+
+        const double z = 1.959963984540054;
+        const double z2 = z * z;
+        var g1 = (z2 + 1) * z / 4;
+        var g2 = ((5 * z2 + 16) * z2 + 3) * z / 96;
+        var g3 = (((3 * z2 + 19) * z2 + 17) * z2 - 15) * z / 384;
+        var g4 = ((((79 * z2 + 776) * z2 + 1482) * z2 - 1920) * z2 - 945) * z / 92160;
+        return z + (g1 + (g2 + (g3 + g4 / df) / df) / df) / df;
     }
 
     /// <summary>Pools two disjoint groups (Chan et al.'s parallel update of the sum of squared deviations).</summary>

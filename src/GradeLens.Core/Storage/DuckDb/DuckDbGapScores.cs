@@ -12,7 +12,8 @@ namespace GradeLens.Core.Storage.DuckDb;
 /// </summary>
 /// <remarks>
 /// Tables: <c>gap_units</c> (one per assessment, plus one per subject imported only as domains),
-/// <c>gap_scores</c> (the rows) and <c>gap_scores_state</c> (what they were built from).
+/// <c>gap_scores</c> (the rows), <c>gap_attributes</c> (the attribute names per school) and <c>gap_scores_state</c>
+/// (what they were built from).
 /// </remarks>
 internal sealed class DuckDbGapScores : IDisposable
 {
@@ -47,9 +48,12 @@ internal sealed class DuckDbGapScores : IDisposable
 
     public void Dispose() => _building.Dispose();
 
-    /// <summary>What the tables depend on: every import adds a log row; the counts catch anything else.</summary>
+    /// <summary>
+    /// What the tables depend on: their own layout (raise the "v" number when it changes), then the store: every
+    /// import adds a log row, and the counts catch anything else.
+    /// </summary>
     private const string FingerprintSql = """
-        SELECT concat_ws('|', (SELECT count(*) FROM import_log), (SELECT max(imported_at) FROM import_log)::VARCHAR,
+        SELECT concat_ws('|', 'v2', (SELECT count(*) FROM import_log), (SELECT max(imported_at) FROM import_log)::VARCHAR,
                          (SELECT count(*) FROM students), (SELECT count(*) FROM results), (SELECT count(*) FROM assessments),
                          (SELECT count(*) FROM student_attributes))
         """;
@@ -97,6 +101,9 @@ internal sealed class DuckDbGapScores : IDisposable
         SELECT x.unit, s.student_key, s.organisation, s.school, s.region, s.grade_level, s.gender, x.score, x.score < x.proficiency AS below
         FROM scores x JOIN students s ON s.student_key = x.student_key
         ORDER BY x.unit;
+
+        CREATE OR REPLACE TABLE gap_attributes AS
+        SELECT DISTINCT s.organisation, s.school, a.name FROM student_attributes a JOIN students s ON s.student_key = a.student_key;
 
         CREATE OR REPLACE TABLE gap_scores_state AS {FingerprintSql} AS fingerprint;
         """;
