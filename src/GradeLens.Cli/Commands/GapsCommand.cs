@@ -90,7 +90,7 @@ public static class GapsCsv
     public static readonly string[] Header =
     [
         "series", "subject", "domain", "region", "school", "grade_level", "attribute", "group", "comparison",
-        "group_students", "comparison_students", "group_mean", "comparison_mean", "gap_points",
+        "group_students", "comparison_students", "group_mean", "comparison_mean", "gap_points", "gap_lower", "gap_upper",
         "group_pct_below", "comparison_pct_below", "gap_pp", "t", "df", "p", "z", "p_below",
         "hedges_g", "hedges_g_lower", "hedges_g_upper", "q", "significant",
     ];
@@ -104,7 +104,7 @@ public static class GapsCsv
             string[] fields =
             [
                 g.Series, g.Subject, g.Domain, g.Region ?? All, g.School ?? All, g.GradeLevel ?? All, g.Attribute, g.Group, g.Comparison,
-                Number(g.GroupStudents), Number(g.ComparisonStudents), Number(g.GroupMean), Number(g.ComparisonMean), Number(g.GapPoints),
+                Number(g.GroupStudents), Number(g.ComparisonStudents), Number(g.GroupMean), Number(g.ComparisonMean), Number(g.GapPoints), Number(g.GapLower), Number(g.GapUpper),
                 Number(g.GroupPercentBelow), Number(g.ComparisonPercentBelow), Number(g.GapPercentagePoints),
                 Number(g.T), Number(g.DegreesOfFreedom), Number(g.P), Number(g.Z), Number(g.PBelow),
                 Number(g.HedgesG), Number(g.HedgesGLower), Number(g.HedgesGUpper), Number(g.Q), g.Significant ? "true" : "false",

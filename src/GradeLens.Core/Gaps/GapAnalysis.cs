@@ -116,8 +116,9 @@ public static class GapAnalysis
         var welch = WelchTest.Compute(a, b);
         var proportion = ProportionTest.Compute(a, b);
         var g = HedgesG.Compute(a, b);
+        var half = welch is null ? (double?)null : GroupSummary.T975(welch.DegreesOfFreedom) * Math.Sqrt(a.Variance / a.N + b.Variance / b.N);
         return new GapRow(cell.Series, cell.Subject, cell.Domain, cell.Region, cell.School, cell.GradeLevel,
-            attribute, groupName, comparison, a.N, b.N, a.Mean, b.Mean, a.Mean - b.Mean,
+            attribute, groupName, comparison, a.N, b.N, a.Mean, b.Mean, a.Mean - b.Mean, a.Mean - b.Mean - half, a.Mean - b.Mean + half,
             a.PercentBelow, b.PercentBelow, a.PercentBelow - b.PercentBelow,
             welch?.T, welch?.DegreesOfFreedom, welch?.P, proportion?.Z, proportion?.P,
             g?.G, g?.Lower, g?.Upper, null, false);

@@ -18,6 +18,7 @@ public sealed record CellFigures(
 /// </summary>
 /// <param name="Comparison">The other group, or "rest" for every other group pooled.</param>
 /// <param name="GapPoints">Mean of the group minus mean of the comparison, in score points.</param>
+/// <param name="GapLower">95% confidence interval of <paramref name="GapPoints"/> (Welch: t quantile at its degrees of freedom).</param>
 /// <param name="GapPercentagePoints">% below proficiency of the group minus the comparison's.</param>
 /// <param name="PBelow">Two-proportion z-test's p-value for the % below.</param>
 /// <param name="Q">Benjamini-Hochberg q-value of the Welch test among all the table's gaps.</param>
@@ -26,7 +27,7 @@ public sealed record GapRow(
     string Series, string Subject, string Domain, string? Region, string? School, string? GradeLevel,
     string Attribute, string Group, string Comparison,
     long GroupStudents, long ComparisonStudents,
-    double GroupMean, double ComparisonMean, double GapPoints,
+    double GroupMean, double ComparisonMean, double GapPoints, double? GapLower, double? GapUpper,
     double GroupPercentBelow, double ComparisonPercentBelow, double GapPercentagePoints,
     double? T, double? DegreesOfFreedom, double? P,
     double? Z, double? PBelow,
