@@ -168,4 +168,43 @@ public sealed class GapTableTests
         // R1 grade 1 has 10 girls and 10 boys: shown, and tested.
         Assert.Equal((10L, 10L), table.Gaps.Where(g => g.Region == "R1" && g.GradeLevel == "1").Select(g => (g.GroupStudents, g.ComparisonStudents)).Single());
     }
+
+    [Fact]
+    public async Task The_table_follows_a_new_import_and_stays_within_the_callers_scope()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        var mapping = new ImportMapping
+        {
+            Columns =
+            [
+                new() { Header = "student_id", Role = ColumnRole.StudentId },
+                new() { Header = "gender", Role = ColumnRole.Gender },
+                new() { Header = "math", Role = ColumnRole.Score, Subject = "Math", Scale = GradeScales.PercentId },
+            ],
+        };
+        var first = temp.WriteFile("a.csv", "student_id,gender,math\n" + string.Concat(Enumerable.Range(1, 30).Select(i => $"A{i},{(i % 2 == 0 ? "F" : "M")},{30 + i}\n")));
+        Assert.True((await temp.Store.ImportAsync(new ImportRequest([first], mapping))).Succeeded);
+        var before = await TableAsync(temp.Store, new GapRequest(Within: []));
+        Assert.Equal(30, before.Cells.Single().Students);
+
+        // The same students again with every score 10 higher, and ten more in another organisation.
+        var changed = temp.WriteFile("b.csv", "student_id,gender,math\n" + string.Concat(Enumerable.Range(1, 30).Select(i => $"A{i},{(i % 2 == 0 ? "F" : "M")},{40 + i}\n")));
+        Assert.True((await temp.Store.ImportAsync(new ImportRequest([changed], mapping))).Succeeded);
+        var other = temp.WriteFile("c.csv", "student_id,gender,math\n" + string.Concat(Enumerable.Range(1, 10).Select(i => $"B{i},F,90\n")));
+        Assert.True((await temp.Store.ImportAsync(new ImportRequest([other], mapping, Organisation: "other"))).Succeeded);
+
+        var after = await TableAsync(temp.Store, new GapRequest(Within: []), Scope.ForOrganisation(ImportRequest.DefaultOrganisation));
+        Assert.Equal(30, after.Cells.Single().Students);
+        Assert.Equal(before.Cells.Single().Mean!.Value + 10, after.Cells.Single().Mean!.Value, 9);
+        var everyone = await TableAsync(temp.Store, new GapRequest(Within: []));
+        Assert.Equal(40, everyone.Cells.Single().Students);
+        var nobody = await temp.Store.GetGroupAggregatesAsync(Scope.ForOrganisation("' OR '1'='1"), new GapRequest(Within: []));
+        Assert.Empty(nobody.Groups);
+
+        // An aggregates-only scope keeps its own minimum whatever the request asks: 15 girls and 15 boys are under 20.
+        var analyst = new Scope(ImportRequest.DefaultOrganisation, AggregatesOnly: true, MinimumCellSize: 20);
+        var guarded = await TableAsync(temp.Store, new GapRequest(Within: [], MinimumCellSize: 5), analyst);
+        Assert.Equal(20, guarded.MinimumCellSize);
+        Assert.Empty(guarded.Gaps);
+    }
 }
