@@ -3,6 +3,7 @@ using GradeLens.Core.Storage;
 using GradeLens.Core.Storage.DuckDb;
 using GradeLens.Web.Data;
 using GradeLens.Web.Errors;
+using GradeLens.Web.Gaps;
 using GradeLens.Web.Health;
 using GradeLens.Web.Overview;
 using GradeLens.Web.Pages;
@@ -55,6 +56,7 @@ public static class WebApp
         app.MapOverviewApi();
         app.MapImportApi();
         app.MapTrackingApi();
+        app.MapGapsApi();
         app.MapPages(WebAssets);
 
         return app;

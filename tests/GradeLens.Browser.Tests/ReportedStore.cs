@@ -44,6 +44,9 @@ public sealed class ReportedStore(ImportReport report) : IGradeStore
     public Task<IReadOnlyList<GradeLens.Core.Tracking.MockBackTest>> GetMockBackTestsAsync(Scope scope, GradeLens.Core.Tracking.TrackingFilter filter, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<GradeLens.Core.Tracking.MockBackTest>>([]);
 
+    public Task<GradeLens.Core.Gaps.GroupAggregates> GetGroupAggregatesAsync(Scope scope, GradeLens.Core.Gaps.GapRequest request, CancellationToken cancellationToken = default) =>
+        Task.FromResult(GradeLens.Core.Gaps.GroupAggregates.Unknown(request.Attribute, ["gender"]));
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     /// <summary>A dry run over an Arabic/French file with two rejected rows.</summary>

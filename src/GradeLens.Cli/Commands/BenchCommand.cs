@@ -12,7 +12,7 @@ namespace GradeLens.Cli.Commands;
 /// <summary><c>gradelens bench ...</c>: speed and memory figures. Each ends with one JSON line of its figures.</summary>
 public static class BenchCommand
 {
-    public static Command Create() => new("bench", "Benchmarks; each prints its figures and ends with one JSON line.") { ImportBench(), Bench.BenchTrackingCommand.Create() };
+    public static Command Create() => new("bench", "Benchmarks; each prints its figures and ends with one JSON line.") { ImportBench(), Bench.BenchTrackingCommand.Create(), BenchGaps.Create() };
 
     private static Command ImportBench()
     {
@@ -33,11 +33,7 @@ public static class BenchCommand
             var file = parse.GetValue(csv) ?? Path.Combine(work, "national.csv");
             try
             {
-                if (!(parse.GetValue(reuse) && File.Exists(file)))
-                {
-                    AnsiConsole.WriteLine($"Writing {count:N0} students x 4 subjects to {file} ...");
-                    NationalCsvWriter.Write(file, count);
-                }
+                WriteCsv(file, count, parse.GetValue(reuse));
 
                 await using var store = await DuckDbStore.OpenAsync(Path.Combine(work, "bench.duckdb"), cancellationToken);
                 var clock = Stopwatch.StartNew();
@@ -71,5 +67,15 @@ public static class BenchCommand
             }
         });
         return command;
+    }
+
+    /// <summary>The benchmark's national CSV (N students x 4 subjects), unless <paramref name="reuse"/> and it exists.</summary>
+    internal static void WriteCsv(string file, int students, bool reuse)
+    {
+        if (!(reuse && File.Exists(file)))
+        {
+            AnsiConsole.WriteLine($"Writing {students:N0} students x 4 subjects to {file} ...");
+            NationalCsvWriter.Write(file, students);
+        }
     }
 }

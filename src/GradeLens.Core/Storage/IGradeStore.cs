@@ -1,3 +1,4 @@
+using GradeLens.Core.Gaps;
 using GradeLens.Core.Import;
 using GradeLens.Core.Quality;
 using GradeLens.Core.Tracking;
@@ -38,6 +39,11 @@ public interface IGradeStore : IAsyncDisposable
 
     /// <summary>How well each earlier series predicted the subject's final (every subject when the filter's subject is empty).</summary>
     Task<IReadOnlyList<MockBackTest>> GetMockBackTestsAsync(Scope scope, TrackingFilter filter, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Each group's statistics (n, mean, variance, count below proficiency) in every cell of the request: series x subject
+    /// (x domain) x its dimensions, and every coarser total of them. Suppression and tests are the caller's (<see cref="GapAnalysis"/>).
+    /// </summary>
+    Task<GroupAggregates> GetGroupAggregatesAsync(Scope scope, GapRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Replaces an organisation's higher-education quality data in one transaction.</summary>
     Task WriteQualityAsync(QualityData data, string organisation, CancellationToken cancellationToken = default);

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using DuckDB.NET.Data;
+using GradeLens.Core.Gaps;
 using GradeLens.Core.Import;
 using GradeLens.Core.Quality;
 using GradeLens.Core.Tracking;
@@ -15,6 +16,7 @@ public sealed class DuckDbStore : IGradeStore
 {
     private readonly DuckDBConnection _root;
     private readonly AnswerCache _answers = new();
+    private readonly DuckDbGapScores _gapScores = new();
 
     private DuckDbStore(string path, DuckDBConnection root)
     {
@@ -139,6 +141,14 @@ public sealed class DuckDbStore : IGradeStore
         return await CachedAsync(AnswerCache.Key("backtest", scope, filter.Subject, filter.Attribute, filter.Value), (connection, token) => DuckDbTrackingExtras.BackTestAsync(connection, scope, filter, token), cancellationToken);
     }
 
+    public async Task<GroupAggregates> GetGroupAggregatesAsync(Scope scope, GapRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await _gapScores.EnsureAsync(connection, cancellationToken);
+        return await DuckDbGapQueries.GroupAggregatesAsync(connection, scope, request, cancellationToken);
+    }
+
     public async Task WriteQualityAsync(QualityData data, string organisation, CancellationToken cancellationToken = default)
     {
         try
@@ -152,7 +162,11 @@ public sealed class DuckDbStore : IGradeStore
         }
     }
 
-    public ValueTask DisposeAsync() => _root.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        _gapScores.Dispose();
+        return _root.DisposeAsync();
+    }
 
     /// <summary>An aggregate answer from the cache, or from <paramref name="query"/> on a new connection (kept until the data changes).</summary>
     private Task<T> CachedAsync<T>(string key, Func<DuckDBConnection, CancellationToken, Task<T>> query, CancellationToken cancellationToken)

@@ -1,0 +1,109 @@
+// Equity: each gap between groups with its 95% confidence interval, filled when significant after the
+// Benjamini-Hochberg correction; a sortable table with the tests beside it, and its CSV.
+"use strict";
+
+(async () => {
+  const { getJson, element, tableWithCsv } = window.gradelens;
+  const by = document.getElementById("equity-by");
+  const within = document.getElementById("equity-within");
+  const subject = document.getElementById("equity-subject");
+  const error = document.getElementById("equity-error");
+  const font = { family: "Segoe UI, Noto Sans, DejaVu Sans, Arial, sans-serif" };
+  const show = (text) => { error.textContent = text; error.hidden = !text; };
+  const round = (v, digits = 2) => (v === null || v === undefined ? null : Number(v.toPrecision(digits + 2)));
+  let sort = { key: "gapPoints", descending: false };
+  let current = [];
+
+  const where = (g) => [g.region, g.school, g.gradeLevel && `grade ${g.gradeLevel}`].filter(Boolean).join(", ") || "All students";
+  const columns = [
+    { key: "subject", label: "Subject" }, { key: "cell", label: "Cell" }, { key: "group", label: "Group" }, { key: "comparison", label: "Against" },
+    { key: "groupStudents", label: "n", number: true }, { key: "comparisonStudents", label: "n against", number: true },
+    { key: "gapPoints", label: "Gap (points)", number: true }, { key: "gapLower", label: "CI from", number: true }, { key: "gapUpper", label: "to", number: true },
+    { key: "gapPercentagePoints", label: "Gap % below (pp)", number: true }, { key: "hedgesG", label: "Hedges' g", number: true },
+    { key: "p", label: "p (Welch)", number: true }, { key: "pBelow", label: "p (z)", number: true }, { key: "q", label: "q (BH)", number: true },
+    { key: "mark", label: "Significant" },
+  ];
+
+  function rows(gaps) {
+    return gaps.map((g) => ({
+      ...g, cell: where(g), subject: g.domain ? `${g.subject} / ${g.domain}` : g.subject,
+      gapPoints: round(g.gapPoints, 3), gapLower: round(g.gapLower, 3), gapUpper: round(g.gapUpper, 3),
+      gapPercentagePoints: round(g.gapPercentagePoints, 3), hedgesG: round(g.hedgesG, 3),
+      p: round(g.p), pBelow: round(g.pBelow), q: round(g.q), mark: g.significant ? "yes *" : "no",
+    }));
+  }
+
+  function drawTable() {
+    const sorted = [...current].sort((a, b) => {
+      const x = a[sort.key], y = b[sort.key];
+      const order = typeof x === "number" && typeof y === "number" ? x - y : String(x ?? "").localeCompare(String(y ?? ""));
+      return sort.descending ? -order : order;
+    });
+    const node = tableWithCsv(`gradelens-equity-${by.value}.csv`, columns, sorted, "equity-gaps");
+    for (const th of node.querySelectorAll("th")) {
+      const column = columns.find((c) => c.label === th.textContent);
+      th.classList.add("sortable");
+      th.setAttribute("aria-sort", column.key === sort.key ? (sort.descending ? "descending" : "ascending") : "none");
+      th.addEventListener("click", () => {
+        sort = { key: column.key, descending: sort.key === column.key ? !sort.descending : false };
+        drawTable();
+      });
+    }
+    document.getElementById("equity-table").replaceChildren(node);
+  }
+
+  function drawChart(gaps) {
+    const labels = gaps.map((g) => `${g.group} vs ${g.comparison} · ${where(g)}`);
+    const trace = (significant) => {
+      const part = gaps.map((g, i) => ({ g, i })).filter((x) => x.g.significant === significant);
+      return {
+        type: "scatter", mode: "markers", name: significant ? "Significant (q ≤ 0.05)" : "Not significant",
+        x: part.map((x) => x.g.gapPoints), y: part.map((x) => labels[x.i]),
+        error_x: { type: "data", symmetric: false, array: part.map((x) => x.g.gapUpper - x.g.gapPoints), arrayminus: part.map((x) => x.g.gapPoints - x.g.gapLower), color: "#52606d" },
+        marker: { size: 10, color: significant ? "#c62828" : "#ffffff", line: { color: significant ? "#c62828" : "#52606d", width: 2 } },
+        customdata: part.map((x) => [round(x.g.q), x.g.groupStudents, x.g.comparisonStudents]),
+        hovertemplate: "%{y}<br>gap %{x:.2f} points, q %{customdata[0]}<br>n %{customdata[1]} vs %{customdata[2]}<extra></extra>",
+      };
+    };
+    Plotly.newPlot("equity-chart", [trace(true), trace(false)], {
+      margin: { l: 260, r: 20, t: 30, b: 50 }, height: Math.max(320, 26 * gaps.length + 120), font,
+      xaxis: { title: { text: "Gap in points (group minus the other), 95% CI" }, zeroline: true, zerolinewidth: 2 },
+      yaxis: { type: "category", categoryarray: [...labels].reverse(), automargin: true }, legend: { orientation: "h", x: 0, y: 1.02, yanchor: "bottom" },
+    }, { responsive: true, displaylogo: false });
+  }
+
+  async function draw() {
+    show("");
+    const asked = `${by.value}|${within.value}`;
+    try {
+      const table = await getJson(`/api/gaps/table?by=${encodeURIComponent(by.value)}&within=${encodeURIComponent(within.value)}`);
+      if (asked !== `${by.value}|${within.value}`) { return; }
+      if (by.options.length <= 1) {
+        by.replaceChildren(...table.attributes.map((a) => element("option", { value: a, textContent: a })));
+        by.value = table.attribute;
+        by.setAttribute("aria-busy", "false");
+      }
+      const subjects = [...new Set(table.gaps.map((g) => g.subject))];
+      const chosen = subjects.includes(subject.value) ? subject.value : subjects[0];
+      subject.replaceChildren(...subjects.map((s) => element("option", { value: s, textContent: s })));
+      subject.value = chosen ?? "";
+      const gaps = table.gaps.filter((g) => g.subject === chosen);
+      current = rows(gaps);
+      document.getElementById("equity-title").textContent = chosen ? `${chosen}: gaps by ${table.attribute}` : `No gaps by ${table.attribute}`;
+      drawChart(gaps);
+      drawTable();
+      document.getElementById("equity-note").textContent =
+        `Welch's t-test for the gap in means, two-proportion z-test for the gap in % below proficiency, Hedges' g; ` +
+        `q-values by Benjamini-Hochberg over all ${table.gaps.length} gaps tested together. ` +
+        `With more than two groups each is compared with the rest. Groups under ${table.minimumCellSize} students are suppressed (${table.suppressedGroups} groups).`;
+    } catch (e) {
+      show(e.message);
+    }
+  }
+
+  by.append(element("option", { value: "gender", textContent: "gender" }));
+  by.addEventListener("change", draw);
+  within.addEventListener("change", draw);
+  subject.addEventListener("change", draw);
+  await draw();
+})();

@@ -1,0 +1,144 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using GradeLens.Core.Demo;
+using GradeLens.Core.Import;
+using GradeLens.Core.Import.Mapping;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace GradeLens.Browser.Tests;
+
+/// <summary>The Gaps, Equity and Overlap pages in headless Chromium, over the demo and the shared exams file.</summary>
+public sealed class GapsPagesTests(Chromium chromium, ITestOutputHelper output) : IClassFixture<Chromium>
+{
+    private static readonly string Screenshots = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "gradelens-screenshots")).FullName;
+
+    [BrowserFact]
+    public async Task Gaps_page_draws_region_by_grade_and_domains_with_arabic_names_and_their_tables()
+    {
+        await using var server = await LiveServer.StartAsync();
+        await DemoBuilder.BuildAsync(server.Store, new DemoOptions(NationalStudents: 3000));
+        var page = await chromium.NewPageAsync();
+        var errors = CollectErrors(page);
+
+        await page.GotoAsync(server.Url("/gaps"));
+        await page.Locator("#gaps-subject[aria-busy=false]").WaitForAsync();
+        await page.Locator("#gaps-subject").SelectOptionAsync(new SelectOptionValue { Label = "Arabic (Spring 2026)" });
+        await page.Locator("#gaps-title", new PageLocatorOptions { HasTextString = "Arabic (Spring 2026)" }).WaitForAsync();
+        await page.Locator("#domains-table table.domain-cells").WaitForAsync();
+        await ScreenshotAsync(page, "gaps");
+
+        Assert.Equal("3,000", await page.Locator("#gaps-cards .card .value").First.TextContentAsync());
+        // 8 regions x 6 grades, 8 region totals, 6 grade totals and the national figure.
+        Assert.Equal(48 + 8 + 6 + 1, await page.Locator("#gaps-table table.gap-cells tbody tr").CountAsync());
+        Assert.Contains("البقاع", await page.Locator("#gaps-heatmap .ytick text").AllTextContentsAsync());
+        var region = page.Locator("#gaps-table td[data-key=region]", new PageLocatorOptions { HasTextString = "البقاع" }).First;
+        Assert.Equal("auto", await region.GetAttributeAsync("dir"));
+        string[] domains = ["التعبير الكتابي", "القواعد", "فهم المقروء"];
+        Assert.Equal(domains, (await page.Locator("#domains-heatmap .ytick text").AllTextContentsAsync()).Order(StringComparer.Ordinal));
+        Assert.Equal(domains.Length * 9, await page.Locator("#domains-table table.domain-cells tbody tr").CountAsync());
+        var csv = Uri.UnescapeDataString((await page.Locator("#gaps-table a.export").GetAttributeAsync("href"))!);
+        Assert.Contains("البقاع", csv, StringComparison.Ordinal);
+        Assert.Contains("Region,Grade,Students,Mean", csv, StringComparison.Ordinal);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [BrowserFact]
+    public async Task Equity_page_shows_each_group_against_the_rest_with_marks_and_a_table_that_sorts()
+    {
+        await using var server = await LiveServer.StartAsync();
+        var exams = SharedFile("students-performance/StudentsPerformance.csv");
+        var mapping = ImportMapping.FromJson(await File.ReadAllTextAsync(SampleMapping("StudentsPerformance.csv")));
+        var report = await server.Store.ImportAsync(new ImportRequest([exams], mapping));
+        Assert.True(report.Succeeded, report.Message);
+        var page = await chromium.NewPageAsync();
+        var errors = CollectErrors(page);
+
+        await page.GotoAsync(server.Url("/equity"));
+        await page.Locator("#equity-by[aria-busy=false]").WaitForAsync();
+        await page.Locator("#equity-within").SelectOptionAsync("subject");
+        await page.Locator("#equity-by").SelectOptionAsync("race/ethnicity");
+        await page.Locator("#equity-title", new PageLocatorOptions { HasTextString = "Mathematics: gaps by race/ethnicity" }).WaitForAsync();
+
+        var groups = page.Locator("#equity-table td[data-key=group]");
+        Assert.Equal(["group A", "group B", "group C", "group D", "group E"], (await groups.AllTextContentsAsync()).Order());
+        Assert.All(await page.Locator("#equity-table td[data-key=comparison]").AllTextContentsAsync(), c => Assert.Equal("rest", c));
+        // Five points with their intervals: significant ones filled, the others open.
+        Assert.Equal(5, await page.Locator("#equity-chart g.trace.scatter path.point").CountAsync());
+        var marks = await page.Locator("#equity-table td[data-key=mark]").AllTextContentsAsync();
+        var filled = await page.EvaluateAsync<int>("() => document.getElementById('equity-chart').data[0].x.length");
+        Assert.Equal(marks.Count(m => m == "yes *"), filled);
+
+        await page.Locator("#equity-table th", new PageLocatorOptions { HasTextString = "n against" }).ClickAsync();
+        Assert.Equal(["681", "738", "810", "860", "911"], await page.Locator("#equity-table td[data-key=comparisonStudents]").AllTextContentsAsync());
+        await page.Locator("#equity-table th", new PageLocatorOptions { HasTextString = "n against" }).ClickAsync();
+        Assert.Equal(["group A", "group E", "group B", "group D", "group C"], await groups.AllTextContentsAsync());
+        Assert.Equal("descending", await page.Locator("#equity-table th", new PageLocatorOptions { HasTextString = "n against" }).GetAttributeAsync("aria-sort"));
+        await ScreenshotAsync(page, "equity");
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [BrowserFact]
+    public async Task Overlap_page_lists_the_priority_cohorts_of_the_api_and_loosened_thresholds_list_more()
+    {
+        await using var server = await LiveServer.StartAsync();
+        await DemoBuilder.BuildAsync(server.Store, new DemoOptions(NationalStudents: 20_000));
+        using var http = new HttpClient { BaseAddress = server.Address };
+        var strict = await http.GetFromJsonAsync<JsonElement>("/api/gaps/priorities?within=region,grade");
+        var page = await chromium.NewPageAsync();
+        var errors = CollectErrors(page);
+
+        await page.GotoAsync(server.Url("/overlap"));
+        await page.Locator("#overlap-title", new PageLocatorOptions { HasTextString = "priority cohort" }).WaitForAsync();
+        var count = strict.GetProperty("cohorts").GetArrayLength();
+        Assert.Equal(count, await page.Locator("#overlap-table tbody tr").CountAsync());
+        Assert.Equal(strict.GetProperty("cohorts")[0].GetProperty("reason").GetString(), await page.Locator("#overlap-table td[data-key=reason]").First.TextContentAsync());
+
+        await page.Locator("#overlap-excess").FillAsync("5");
+        await page.Locator("#overlap-points").FillAsync("2");
+        await page.Locator("#overlap-form button").ClickAsync();
+        await page.WaitForFunctionAsync($"() => document.querySelectorAll('#overlap-table tbody tr').length > {count}");
+        Assert.Contains("below proficiency", await page.Locator("#overlap-table td[data-key=reason]").First.TextContentAsync(), StringComparison.Ordinal);
+        await ScreenshotAsync(page, "overlap");
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    private static string SharedFile(string relative) => Path.Combine(FindUp(Path.Combine("shared", "data")), relative);
+
+    private static string SampleMapping(string file) => Path.Combine(FindUp(Path.Combine("docs", "samples")), file + ".mapping.json");
+
+    private static string FindUp(string relative)
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, relative);
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException($"No \"{relative}\" above {AppContext.BaseDirectory}.");
+    }
+
+    private async Task ScreenshotAsync(IPage page, string name)
+    {
+        var path = Path.Combine(Screenshots, $"{name}.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        output.WriteLine($"screenshot: {path}");
+    }
+
+    private static List<string> CollectErrors(IPage page)
+    {
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        return errors;
+    }
+}
