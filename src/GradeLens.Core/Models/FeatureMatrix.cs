@@ -118,6 +118,19 @@ public sealed class FeatureMatrix
         return new FeatureMatrix(columns.Select(c => Names[c]).ToList(), values);
     }
 
+    /// <summary>The given rows only, in the given order.</summary>
+    public FeatureMatrix Subset(IReadOnlyList<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var values = new double[rows.Count * Columns];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            Row(rows[i]).CopyTo(values.AsSpan(i * Columns, Columns));
+        }
+
+        return new FeatureMatrix(Names, values);
+    }
+
     /// <summary>A copy with one column's values permuted by <paramref name="order"/> (permutation importance).</summary>
     public FeatureMatrix WithColumnPermuted(int column, IReadOnlyList<int> order)
     {

@@ -9,7 +9,11 @@ namespace GradeLens.Core.Models;
 /// </param>
 /// <param name="MaxIterations">Newton steps at most (each is one pass over the rows).</param>
 /// <param name="Tolerance">Stop when no coefficient moves by more than this times (1 + its size).</param>
-public sealed record LogisticOptions(double? C = null, int MaxIterations = 100, double Tolerance = 1e-10)
+/// <param name="Standardise">
+/// Fit on features centred and scaled by the training rows' means and standard deviations (computed on the fly, no
+/// copy), so the penalty treats every feature alike; the model is returned in the features' own units either way.
+/// </param>
+public sealed record LogisticOptions(double? C = null, int MaxIterations = 100, double Tolerance = 1e-10, bool Standardise = false)
 {
     public static LogisticOptions Unpenalised { get; } = new();
 }
@@ -102,6 +106,7 @@ public static class LogisticRegression
         options ??= LogisticOptions.Unpenalised;
         var labels = y as bool[] ?? [.. y];
         var selected = rows ?? Enumerable.Range(0, x.Rows).ToArray();
+        var scaling = options.Standardise ? Scaling.Of(x, selected) : Scaling.Identity(x.Columns);
         var start = new double[x.Columns + 1];
         var iterations = 0;
         if (selected.Length > 4 * WarmStartRows)
@@ -109,25 +114,62 @@ public static class LogisticRegression
             // A close start from an evenly spaced sample: Newton then converges in two or three full passes.
             var step = selected.Length / WarmStartRows;
             var sample = Enumerable.Range(0, WarmStartRows).Select(i => selected[i * step]).ToArray();
-            var warm = Newton(x, labels, sample, options with { Tolerance = 1e-6 }, start);
+            var warm = Newton(x, labels, sample, options with { Tolerance = 1e-6 }, start, scaling);
             start = warm.Beta;
             iterations = warm.Iterations;
         }
 
-        var fit = Newton(x, labels, selected, options, start);
-        var covariance = fit.Hessian.Inverse();
-        var errors = Enumerable.Range(0, x.Columns + 1).Select(j => Math.Sqrt(covariance[j, j])).ToArray();
-        return new LogisticModel(x.Names, fit.Beta[0], fit.Beta[1..], errors, iterations + fit.Iterations, fit.Converged);
+        var fit = Newton(x, labels, selected, options, start, scaling);
+
+        // Back to the features' own units: β = A·β_scaled with A = [[1, -m/s], [0, diag(1/s)]]; covariance A·Σ·Aᵀ.
+        var p = x.Columns + 1;
+        var back = Matrix<double>.Build.Dense(p, p);
+        back[0, 0] = 1;
+        for (var j = 1; j < p; j++)
+        {
+            back[0, j] = -scaling.Means[j - 1] / scaling.Scales[j - 1];
+            back[j, j] = 1 / scaling.Scales[j - 1];
+        }
+
+        var beta = back * Vector<double>.Build.DenseOfArray(fit.Beta);
+        var covariance = back * fit.Hessian.Inverse() * back.Transpose();
+        var errors = Enumerable.Range(0, p).Select(j => Math.Sqrt(covariance[j, j])).ToArray();
+        return new LogisticModel(x.Names, beta[0], beta.Skip(1).ToArray(), errors, iterations + fit.Iterations, fit.Converged);
+    }
+
+    /// <summary>Centre and scale of each column; the identity when not standardising.</summary>
+    private sealed record Scaling(double[] Means, double[] Scales)
+    {
+        public static Scaling Identity(int columns) => new(new double[columns], Enumerable.Repeat(1.0, columns).ToArray());
+
+        public static Scaling Of(FeatureMatrix x, int[] rows)
+        {
+            var sums = new double[x.Columns];
+            var squares = new double[x.Columns];
+            foreach (var i in rows)
+            {
+                var row = x.Row(i);
+                for (var j = 0; j < row.Length; j++)
+                {
+                    sums[j] += row[j];
+                    squares[j] += row[j] * row[j];
+                }
+            }
+
+            var means = sums.Select(s => s / rows.Length).ToArray();
+            var scales = squares.Select((q, j) => Math.Sqrt(Math.Max(0, (q / rows.Length) - (means[j] * means[j])))).Select(s => s > 1e-12 ? s : 1.0).ToArray();
+            return new Scaling(means, scales);
+        }
     }
 
     private sealed record NewtonResult(double[] Beta, Matrix<double> Hessian, int Iterations, bool Converged);
 
-    private static NewtonResult Newton(FeatureMatrix x, bool[] y, int[] rows, LogisticOptions options, double[] start)
+    private static NewtonResult Newton(FeatureMatrix x, bool[] y, int[] rows, LogisticOptions options, double[] start, Scaling scaling)
     {
         var p = x.Columns + 1;
         var penalty = options.C is { } c ? 1.0 / c : 0.0;
         var beta = (double[])start.Clone();
-        var pass = Pass(x, y, rows, beta, penalty);
+        var pass = Pass(x, y, rows, beta, penalty, scaling);
         var step = 1.0;
         for (var iteration = 1; iteration <= options.MaxIterations; iteration++)
         {
@@ -141,7 +183,7 @@ public static class LogisticRegression
                 converged &= Math.Abs(delta[j]) <= options.Tolerance * (1 + Math.Abs(beta[j]));
             }
 
-            var next = Pass(x, y, rows, candidate, penalty);
+            var next = Pass(x, y, rows, candidate, penalty, scaling);
             if (next.Objective > pass.Objective + (1e-12 * Math.Abs(pass.Objective)) && !converged)
             {
                 // Overshot (far from the optimum, or a separable direction): halve the step and retry from the same point.
@@ -169,7 +211,7 @@ public static class LogisticRegression
     private sealed record PassResult(double Objective, double[] Gradient, double[,] Hessian);
 
     /// <summary>One pass over the rows: the penalised negative log-likelihood, its gradient and Hessian at <paramref name="beta"/>.</summary>
-    private static PassResult Pass(FeatureMatrix x, bool[] y, int[] rows, double[] beta, double penalty)
+    private static PassResult Pass(FeatureMatrix x, bool[] y, int[] rows, double[] beta, double penalty, Scaling scaling)
     {
         var p = x.Columns + 1;
         var width = WeightedGram.Width(p);
@@ -185,10 +227,25 @@ public static class LogisticRegression
             b.Clear();
             beta.CopyTo(b);
             z[0] = 1.0;
+            var standardise = !scaling.Means.All(m => m == 0) || !scaling.Scales.All(v => v == 1);
+            var means = scaling.Means;
+            var inverse = scaling.Scales.Select(v => 1 / v).ToArray();
             for (var i = start; i < end; i++)
             {
                 var row = rows[i];
-                x.Row(row).CopyTo(z[1..]);
+                var features = x.Row(row);
+                if (standardise)
+                {
+                    for (var j = 0; j < features.Length; j++)
+                    {
+                        z[j + 1] = (features[j] - means[j]) * inverse[j];
+                    }
+                }
+                else
+                {
+                    features.CopyTo(z[1..]);
+                }
+
                 var eta = WeightedGram.Dot(b, z);
                 var label = y[row] ? 1.0 : 0.0;
                 var probability = LogisticModel.Sigmoid(eta);
