@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace GradeLens.Core.Models;
@@ -162,6 +163,59 @@ public static class LogisticRegression
         }
     }
 
+    /// <summary>Rows start..end of <paramref name="rows"/>, in blocks of <see cref="WeightedGram.BlockRows"/> so the Gram update reads each block once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static WeightedGram Accumulate(FeatureMatrix x, bool[] y, int[] rows, int start, int end, double[] beta, double[]? means, double[] inverse)
+    {
+        var p = x.Columns + 1;
+        var width = WeightedGram.Width(p);
+        var gram = new WeightedGram(p);
+        var block = new double[WeightedGram.BlockRows * width];
+        Span<double> b = stackalloc double[width];
+        Span<double> r = stackalloc double[WeightedGram.BlockRows];
+        Span<double> s = stackalloc double[WeightedGram.BlockRows];
+        b.Clear();
+        beta.CopyTo(b);
+        var loss = 0.0;
+        for (var first = start; first < end; first += WeightedGram.BlockRows)
+        {
+            var count = Math.Min(WeightedGram.BlockRows, end - first);
+            for (var t = 0; t < count; t++)
+            {
+                var row = rows[first + t];
+                var z = block.AsSpan(t * width, width);
+                z[0] = 1.0;
+                var features = x.Row(row);
+                if (means is null)
+                {
+                    features.CopyTo(z[1..]);
+                }
+                else
+                {
+                    for (var j = 0; j < features.Length; j++)
+                    {
+                        z[j + 1] = (features[j] - means[j]) * inverse[j];
+                    }
+                }
+
+                var eta = WeightedGram.Dot(b, z);
+                var label = y[row] ? 1.0 : 0.0;
+
+                // One exponential: e = exp(-|eta|) gives both the probability and log(1 + exp(eta)).
+                var e = Math.Exp(-Math.Abs(eta));
+                var probability = eta >= 0 ? 1 / (1 + e) : e / (1 + e);
+                loss += Math.Max(eta, 0) + Math.Log(1 + e) - (label * eta);
+                r[t] = probability - label;
+                s[t] = probability * (1 - probability);
+            }
+
+            gram.AddBlock(block, r, s, count);
+        }
+
+        gram.Loss = loss;
+        return gram;
+    }
+
     private sealed record NewtonResult(double[] Beta, Matrix<double> Hessian, int Iterations, bool Converged);
 
     private static NewtonResult Newton(FeatureMatrix x, bool[] y, int[] rows, LogisticOptions options, double[] start, Scaling scaling)
@@ -183,8 +237,14 @@ public static class LogisticRegression
                 converged &= Math.Abs(delta[j]) <= options.Tolerance * (1 + Math.Abs(beta[j]));
             }
 
+            if (converged)
+            {
+                // The step is below the tolerance: take it; the Hessian one step back is the same to that tolerance.
+                return new NewtonResult(candidate, hessian, iteration, true);
+            }
+
             var next = Pass(x, y, rows, candidate, penalty, scaling);
-            if (next.Objective > pass.Objective + (1e-12 * Math.Abs(pass.Objective)) && !converged)
+            if (next.Objective > pass.Objective + (1e-12 * Math.Abs(pass.Objective)))
             {
                 // Overshot (far from the optimum, or a separable direction): halve the step and retry from the same point.
                 step /= 2;
@@ -199,10 +259,6 @@ public static class LogisticRegression
             beta = candidate;
             pass = next;
             step = 1.0;
-            if (converged)
-            {
-                return new NewtonResult(beta, Matrix<double>.Build.DenseOfArray(pass.Hessian), iteration, true);
-            }
         }
 
         return new NewtonResult(beta, Matrix<double>.Build.DenseOfArray(pass.Hessian), options.MaxIterations, false);
@@ -214,46 +270,14 @@ public static class LogisticRegression
     private static PassResult Pass(FeatureMatrix x, bool[] y, int[] rows, double[] beta, double penalty, Scaling scaling)
     {
         var p = x.Columns + 1;
-        var width = WeightedGram.Width(p);
         var chunks = LogisticModel.Chunks(rows.Length);
         var partials = new WeightedGram[chunks];
+        var standardise = !scaling.Means.All(m => m == 0) || !scaling.Scales.All(v => v == 1);
+        var inverse = scaling.Scales.Select(v => 1 / v).ToArray();
         Parallel.For(0, chunks, chunk =>
         {
             var (start, end) = LogisticModel.ChunkRange(rows.Length, chunk);
-            var gram = new WeightedGram(p);
-            Span<double> z = stackalloc double[width];
-            Span<double> b = stackalloc double[width];
-            z.Clear();
-            b.Clear();
-            beta.CopyTo(b);
-            z[0] = 1.0;
-            var standardise = !scaling.Means.All(m => m == 0) || !scaling.Scales.All(v => v == 1);
-            var means = scaling.Means;
-            var inverse = scaling.Scales.Select(v => 1 / v).ToArray();
-            for (var i = start; i < end; i++)
-            {
-                var row = rows[i];
-                var features = x.Row(row);
-                if (standardise)
-                {
-                    for (var j = 0; j < features.Length; j++)
-                    {
-                        z[j + 1] = (features[j] - means[j]) * inverse[j];
-                    }
-                }
-                else
-                {
-                    features.CopyTo(z[1..]);
-                }
-
-                var eta = WeightedGram.Dot(b, z);
-                var label = y[row] ? 1.0 : 0.0;
-                var probability = LogisticModel.Sigmoid(eta);
-                gram.Loss += (eta > 0 ? eta + Math.Log(1 + Math.Exp(-eta)) : Math.Log(1 + Math.Exp(eta))) - (label * eta);
-                gram.Add(z, probability - label, probability * (1 - probability));
-            }
-
-            partials[chunk] = gram;
+            partials[chunk] = Accumulate(x, y, rows, start, end, beta, standardise ? scaling.Means : null, inverse);
         });
 
         var total = partials[0];

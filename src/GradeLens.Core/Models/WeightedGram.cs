@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace GradeLens.Core.Models;
@@ -22,6 +23,9 @@ internal sealed class WeightedGram
         _gradient = new double[_width];
     }
 
+    /// <summary>Rows per block in <see cref="AddBlock"/>: each Gram entry is loaded and stored once per block, not once per row.</summary>
+    public const int BlockRows = 8;
+
     public double Loss { get; set; }
 
     public static int Width(int p) => (p + Vector<double>.Count - 1) / Vector<double>.Count * Vector<double>.Count;
@@ -39,32 +43,43 @@ internal sealed class WeightedGram
         return Vector.Sum(sum);
     }
 
-    /// <summary>Adds one row: gradient += r·z; Gram += s·z·zᵀ (upper blocks only).</summary>
-    public void Add(ReadOnlySpan<double> z, double r, double s)
+    /// <summary>Adds <paramref name="count"/> rows laid out one after another (each <see cref="Width"/> long) in <paramref name="block"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void AddBlock(double[] block, ReadOnlySpan<double> r, ReadOnlySpan<double> s, int count)
     {
-        var vz = MemoryMarshal.Cast<double, Vector<double>>(z);
+        var vectors = _width / Vector<double>.Count;
+        var z = MemoryMarshal.Cast<double, Vector<double>>(block.AsSpan(0, count * _width));
         var gradient = MemoryMarshal.Cast<double, Vector<double>>(_gradient.AsSpan());
-        var vr = new Vector<double>(r);
-        for (var k = 0; k < vz.Length; k++)
+        for (var k = 0; k < vectors; k++)
         {
-            gradient[k] += vr * vz[k];
+            var sum = gradient[k];
+            for (var t = 0; t < count; t++)
+            {
+                sum += new Vector<double>(r[t]) * z[(t * vectors) + k];
+            }
+
+            gradient[k] = sum;
         }
 
+        Span<double> a = stackalloc double[BlockRows];
         var lanes = Vector<double>.Count;
         for (var j = 0; j < _p; j++)
         {
-            var a = s * z[j];
-            if (a == 0)
+            for (var t = 0; t < count; t++)
             {
-                continue;
+                a[t] = s[t] * block[(t * _width) + j];
             }
 
-            var va = new Vector<double>(a);
-            var first = j / lanes;
             var row = MemoryMarshal.Cast<double, Vector<double>>(_gram.AsSpan(j * _width, _width));
-            for (var k = first; k < row.Length; k++)
+            for (var k = j / lanes; k < vectors; k++)
             {
-                row[k] += va * vz[k];
+                var sum = row[k];
+                for (var t = 0; t < count; t++)
+                {
+                    sum += new Vector<double>(a[t]) * z[(t * vectors) + k];
+                }
+
+                row[k] = sum;
             }
         }
     }
