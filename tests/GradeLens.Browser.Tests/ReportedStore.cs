@@ -35,6 +35,12 @@ public sealed class ReportedStore(ImportReport report) : IGradeStore
         public Task<GradeLens.Core.Tracking.BaselineComparison> GetBaselineComparisonAsync(Scope scope, GradeLens.Core.Tracking.TrackingFilter filter, int furthest, CancellationToken cancellationToken = default) =>
             Task.FromResult(new GradeLens.Core.Tracking.BaselineComparison(filter.Subject, [], []));
 
+    public Task<GradeLens.Core.Risk.RiskFeatureSet> GetRiskFeaturesAsync(Scope scope, GradeLens.Core.Risk.RiskRequest request, CancellationToken cancellationToken = default) =>
+        throw new GradeLens.Core.Risk.RiskDataException("There are no assessments in scope.");
+
+    public Task<GradeLens.Core.Risk.StudentTable> GetStudentTableAsync(Scope scope, string? series, CancellationToken cancellationToken = default) =>
+        throw new GradeLens.Core.Risk.RiskDataException("There are no assessments in scope.");
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     /// <summary>A dry run over an Arabic/French file with two rejected rows.</summary>

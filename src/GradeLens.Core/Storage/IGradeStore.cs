@@ -30,6 +30,15 @@ public interface IGradeStore : IAsyncDisposable
     /// <summary>Per series the students above, at and below baseline; and (unless aggregates only) the <paramref name="furthest"/> students furthest below on their latest grade.</summary>
     Task<BaselineComparison> GetBaselineComparisonAsync(Scope scope, TrackingFilter filter, int furthest, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The at-risk model's features for a target assessment: scores of series before it, numeric and one-hot attributes
+    /// (protected ones left out unless asked for). A feature from the target's own series is refused (<see cref="Risk.RiskDataException"/>).
+    /// </summary>
+    Task<Risk.RiskFeatureSet> GetRiskFeaturesAsync(Scope scope, Risk.RiskRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>One series (the latest when null) as a table: each student's score per subject and domain, and their attributes.</summary>
+    Task<Risk.StudentTable> GetStudentTableAsync(Scope scope, string? series, CancellationToken cancellationToken = default);
+
     /// <summary>Replaces an organisation's higher-education quality data in one transaction.</summary>
     Task WriteQualityAsync(QualityData data, string organisation, CancellationToken cancellationToken = default);
 }
