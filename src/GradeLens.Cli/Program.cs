@@ -17,6 +17,7 @@ var root = new RootCommand("GradeLens: turns assessment spreadsheets into answer
     ImportCommand.Create(),
     InfoCommand.Create(),
     ServeCommand.Create(),
+    TrainCommand.Create(),
     BenchCommand.Create(),
 };
 
