@@ -3,7 +3,10 @@ using GradeLens.Core.Models;
 namespace GradeLens.Core.Risk;
 
 /// <summary>A cluster: its size and the mean z-score of its students on each column (the profile heatmap's row).</summary>
-public sealed record ClusterProfile(int Cluster, int Students, IReadOnlyList<double> MeanZ, IReadOnlyList<double> MeanScore);
+public sealed record ClusterProfile(int Cluster, int Students, IReadOnlyList<double> MeanZ, IReadOnlyList<double?> MeanScore);
+
+/// <summary>The mean silhouette of the k-means partition into <see cref="K"/> clusters.</summary>
+public sealed record SilhouetteScore(int K, double Silhouette);
 
 /// <summary>Students grouped by their pattern of standardised scores.</summary>
 /// <param name="Silhouettes">Mean silhouette for each k tried (2..8), on a sample of at most <see cref="ClusterAnalysis.SilhouetteSample"/> students.</param>
@@ -12,7 +15,7 @@ public sealed record ClusterResult(
     IReadOnlyList<string> Columns,
     int K,
     bool KChosenBySilhouette,
-    IReadOnlyList<(int K, double Silhouette)> Silhouettes,
+    IReadOnlyList<SilhouetteScore> Silhouettes,
     IReadOnlyList<ClusterProfile> Clusters,
     IReadOnlyList<string> StudentIds,
     IReadOnlyList<int> Labels);
@@ -50,7 +53,7 @@ public static class ClusterAnalysis
         new Random(seed).Shuffle(sample);
         sample = sample.Take(SilhouetteSample).Order().ToArray();
 
-        var silhouettes = new List<(int, double)>();
+        var silhouettes = new List<SilhouetteScore>();
         KMeansResult? chosen = null;
         if (k is { } fixedK)
         {
@@ -63,7 +66,7 @@ public static class ClusterAnalysis
             {
                 var fit = KMeans.Fit(standardised, candidate, seed);
                 var s = Silhouette.Mean(standardised, fit.Labels, sample);
-                silhouettes.Add((candidate, s));
+                silhouettes.Add(new SilhouetteScore(candidate, s));
                 if (s > best)
                 {
                     best = s;
@@ -90,7 +93,7 @@ public static class ClusterAnalysis
         {
             var members = Enumerable.Range(0, labels.Length).Where(i => labels[i] == m).ToArray();
             var meanZ = Enumerable.Range(0, scores.Columns).Select(j => members.Average(i => standardised[i, j])).ToList();
-            var meanScore = Enumerable.Range(0, scores.Columns).Select(j => members.Select(i => scores[i, j]).Where(v => !double.IsNaN(v)).DefaultIfEmpty(double.NaN).Average()).ToList();
+            var meanScore = Enumerable.Range(0, scores.Columns).Select(j => members.Select(i => scores[i, j]).Where(v => !double.IsNaN(v)).Select(v => (double?)v).Average()).ToList();
             return new ClusterProfile(m + 1, members.Length, meanZ, meanScore);
         }).ToList();
         return new ClusterResult(table.Series, scores.Names, chosen.K, k is null, silhouettes, profiles, table.StudentIds, labels.Select(l => l + 1).ToArray());

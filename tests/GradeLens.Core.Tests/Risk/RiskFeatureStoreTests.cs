@@ -106,7 +106,7 @@ public sealed class RiskFeatureStoreTests
         var clusters = ClusterAnalysis.Run(table, seed: 3);
         Assert.True(clusters.KChosenBySilhouette);
         Assert.Equal(7, clusters.Silhouettes.Count);
-        Assert.Equal(clusters.Silhouettes.MaxBy(s => s.Silhouette).K, clusters.K);
+        Assert.Equal(clusters.Silhouettes.MaxBy(s => s.Silhouette)!.K, clusters.K);
         Assert.Equal(1000, clusters.Clusters.Sum(c => c.Students));
         Assert.True(clusters.Clusters.Zip(clusters.Clusters.Skip(1)).All(t => t.First.Students >= t.Second.Students));
         // Weighted by size, cluster mean z-scores average to zero (the columns are standardised over everyone).
