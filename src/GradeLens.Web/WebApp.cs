@@ -6,6 +6,7 @@ using GradeLens.Web.Errors;
 using GradeLens.Web.Health;
 using GradeLens.Web.Overview;
 using GradeLens.Web.Pages;
+using GradeLens.Web.Risk;
 using GradeLens.Web.Tracking;
 using Microsoft.Extensions.FileProviders;
 
@@ -55,6 +56,7 @@ public static class WebApp
         app.MapOverviewApi();
         app.MapImportApi();
         app.MapTrackingApi();
+        app.MapRiskApi();
         app.MapPages(WebAssets);
 
         return app;
