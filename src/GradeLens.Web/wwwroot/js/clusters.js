@@ -25,7 +25,8 @@
       const names = data.clusters.map((c) => `Cluster ${c.cluster} (${c.students})`);
       Plotly.newPlot("profile-chart", [{
         type: "heatmap", x: data.columns, y: names, z: data.clusters.map((c) => c.meanZ.map((v) => round(v))),
-        colorscale: "RdBu", zmid: 0, zmin: -2, zmax: 2, colorbar: { title: { text: "z" } },
+        // Plotly's RdBu runs blue (low) to red (high): reversed, so scores below average are red.
+        colorscale: "RdBu", reversescale: true, zmid: 0, zmin: -2, zmax: 2, colorbar: { title: { text: "z" } },
         hovertemplate: "%{y}, %{x}: z = %{z}<extra></extra>", texttemplate: "%{z}",
       }], { margin: { l: 140, r: 20, t: 10, b: 90 }, height: Math.max(260, 60 * names.length + 120), font,
         yaxis: { autorange: "reversed", automargin: true }, xaxis: { automargin: true } },

@@ -15,16 +15,29 @@
   const card = (label, value, title = "") =>
     element("div", { className: "card", title }, [element("div", { className: "label", textContent: label }), element("div", { className: "value", textContent: value })]);
 
+  // The outcome cannot predict itself: its own box is unticked and disabled.
+  function syncOutcome() {
+    for (const box of features.querySelectorAll("input")) {
+      box.disabled = box.value === outcome.value;
+      if (box.disabled) { box.checked = false; }
+    }
+  }
+
+  const pValue = (p) => (p < 0.001 ? p.toExponential(2) : String(round(p, 3)));
+
   async function loadColumns() {
     const columns = await getJson(`/api/models/columns?series=${encodeURIComponent(series.value)}`);
     outcome.replaceChildren(...columns.scores.map((s) => new Option(s, s)));
-    const boxes = [...columns.scores.map((s) => ({ name: s, checked: false })),
+    // Attributes by default (protected ones left out); a table with none starts from its other scores.
+    const anyAttribute = columns.attributes.some((a) => !columns.protected.includes(a));
+    const boxes = [...columns.scores.map((s) => ({ name: s, checked: !anyAttribute && s !== outcome.value })),
       ...columns.attributes.map((a) => ({ name: a, checked: !columns.protected.includes(a), protectedAttribute: columns.protected.includes(a) }))];
     features.replaceChildren(element("legend", { textContent: "From" }), ...boxes.map((b) => {
       const box = element("input", { type: "checkbox", value: b.name, checked: b.checked });
       return element("label", { title: b.protectedAttribute ? "A protected attribute: left out unless you include it knowingly" : "" },
         [box, ` ${b.name}${b.protectedAttribute ? " (protected)" : ""}`]);
     }));
+    syncOutcome();
   }
 
   async function fit() {
@@ -32,6 +45,10 @@
     status.hidden = false;
     try {
       const chosen = [...features.querySelectorAll("input:checked")].map((b) => b.value).filter((f) => f !== outcome.value);
+      if (chosen.length === 0) {
+        show("Choose at least one column to predict from.");
+        return;
+      }
       const params = new URLSearchParams({ series: series.value, outcome: outcome.value, features: chosen.join(",") });
       const below = document.getElementById("model-below").value;
       if (below !== "") { params.set("below", below); }
@@ -45,7 +62,8 @@
       if (data.published) { cards.push(card("Earlier study R²", data.published.rSquared.toFixed(3), `${data.published.study}: ${data.published.method}`)); }
       document.getElementById("model-cards").replaceChildren(...cards);
       document.getElementById("model-published").textContent = data.published
-        ? `${data.published.study} reported R² ${data.published.rSquared} (${data.published.method}); GradeLens shows the mean over ${r.folds} folds, every student held out once.`
+        ? `${data.published.study} reported R² ${data.published.rSquared} (${data.published.method}); GradeLens shows the mean over ${r.folds} folds, every student held out once. ` +
+          "Protected attributes (gender, race/ethnicity) are left out by default; tick them to fit on all five columns."
         : "";
 
       const importance = r.importance.map((i) => ({ feature: i.feature, drop: round(i.drop, 4) }));
@@ -59,19 +77,19 @@
         [{ key: "feature", label: "Feature" }, { key: "drop", label: "Drop", number: true }], importance, "model-importance"));
 
       const coefficients = r.ols
-        ? r.ols.coefficients.map((c) => ({ name: c.name, estimate: round(c.estimate), se: round(c.standardError), p: Number(c.p.toPrecision(3)) }))
-        : r.oddsRatios.map((o) => ({ name: o.feature, estimate: round(o.ratio), se: round(o.standardError), p: Number(o.p.toPrecision(3)) }));
+        ? r.ols.coefficients.map((c) => ({ name: c.name, estimate: round(c.estimate), se: round(c.standardError), p: pValue(c.p) }))
+        : r.oddsRatios.map((o) => ({ name: o.feature, estimate: round(o.ratio), se: round(o.standardError), p: pValue(o.p) }));
       document.getElementById("coefficients-title").textContent = r.ols ? "Coefficients (points per unit; categories against their reference level)" : "Odds ratios per unit";
       const bars = coefficients.filter((c) => c.name !== "const");
       Plotly.newPlot("coefficients-chart", [{ type: "bar", orientation: "h", y: bars.map((c) => c.name), x: bars.map((c) => c.estimate),
         error_x: r.ols ? { type: "data", array: bars.map((c) => 1.96 * c.se) } : undefined,
-        marker: { color: bars.map((c) => (c.p < 0.05 ? "#2f6fde" : "#9fb3c8")) }, hovertemplate: "%{y}: %{x}<extra></extra>" }],
+        marker: { color: bars.map((c) => (Number(c.p) < 0.05 ? "#2f6fde" : "#9fb3c8")) }, hovertemplate: "%{y}: %{x}<extra></extra>" }],
       { margin: { l: 260, r: 20, t: 10, b: 50 }, height: Math.max(260, 24 * bars.length + 80), font,
         xaxis: { title: { text: r.ols ? "Coefficient (95% CI)" : "Odds ratio" }, type: r.ols ? "linear" : "log" }, yaxis: { automargin: true, type: "category" } },
       { responsive: true, displaylogo: false });
       document.getElementById("coefficients-table").replaceChildren(tableWithCsv("gradelens-model-coefficients.csv", [
         { key: "name", label: "Term" }, { key: "estimate", label: r.ols ? "Coefficient" : "Odds ratio", number: true },
-        { key: "se", label: "SE", number: true }, { key: "p", label: "p", number: true },
+        { key: "se", label: "SE", number: true }, { key: "p", label: "p" },
       ], coefficients, "model-coefficients"));
     } catch (e) {
       show(`The model could not be fitted: ${e.message}`);
@@ -91,7 +109,7 @@
     await loadColumns();
     series.addEventListener("change", () => loadColumns().then(fit).catch((e) => show(e.message)));
     document.getElementById("model-button").addEventListener("click", fit);
-    outcome.addEventListener("change", fit);
+    outcome.addEventListener("change", () => { syncOutcome(); fit(); });
     await fit();
   } catch (e) {
     show(`The columns could not be loaded: ${e.message}`);

@@ -74,7 +74,7 @@
         ], groups, "fairness"));
 
       const odds = [...r.oddsRatios].sort((a, b) => a.ratio - b.ratio).map((o) => ({
-        feature: o.feature, ratio: round(o.ratio), lower: round(o.lower), upper: round(o.upper), p: Number(o.p.toPrecision(3)),
+        feature: o.feature, ratio: round(o.ratio), lower: round(o.lower), upper: round(o.upper), p: o.p < 0.001 ? o.p.toExponential(2) : String(round(o.p)),
       }));
       Plotly.newPlot("odds-chart", [{
         type: "scatter", mode: "markers", x: odds.map((o) => o.ratio), y: odds.map((o) => o.feature),
@@ -87,7 +87,7 @@
       { responsive: true, displaylogo: false });
       document.getElementById("odds-table").replaceChildren(tableWithCsv("gradelens-risk-odds-ratios.csv", [
         { key: "feature", label: "Feature" }, { key: "ratio", label: "Odds ratio", number: true },
-        { key: "lower", label: "CI low", number: true }, { key: "upper", label: "CI high", number: true }, { key: "p", label: "p", number: true },
+        { key: "lower", label: "CI low", number: true }, { key: "upper", label: "CI high", number: true }, { key: "p", label: "p" },
       ], [...odds].reverse(), "odds-ratios"));
     } catch (e) {
       if (ticket === latest) { show(`The model could not be trained: ${e.message}`); }
