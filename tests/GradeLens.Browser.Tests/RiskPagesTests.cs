@@ -140,6 +140,11 @@ public sealed class RiskPagesTests(Chromium chromium, ITestOutputHelper output) 
         Assert.Equal(["const", "English"], await page.Locator("#coefficients-table td[data-key=name]").AllTextContentsAsync());
         Assert.Equal(["English"], await page.Locator("#importance-table td[data-key=feature]").AllTextContentsAsync());
         await ScreenshotAsync(page, "models");
+
+        await page.Locator("#model-method").SelectOptionAsync("forest");
+        await page.Locator("#model-title", new PageLocatorOptions { HasTextString = "Random forest" }).WaitForAsync();
+        Assert.True(await page.Locator("#coefficients-title").IsHiddenAsync());
+        Assert.Equal(["English"], await page.Locator("#importance-table td[data-key=feature]").AllTextContentsAsync());
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 

@@ -5,8 +5,9 @@ namespace GradeLens.Core.Models;
 /// <summary>What to predict from a <see cref="StudentTable"/>: a score column, or "score below a threshold" as a class.</summary>
 /// <param name="Outcome">A score column of the table (e.g. "Mathematics").</param>
 /// <param name="Features">Score columns and attribute names to predict from; null for every attribute (no other scores).</param>
-/// <param name="Below">Null: predict the score itself (OLS). A number: predict "score below it" (logistic regression).</param>
-public sealed record PredictionRequest(string Outcome, IReadOnlyList<string>? Features = null, double? Below = null, int Folds = 5, int Seed = 7);
+/// <param name="Below">Null: predict the score itself (OLS or a forest). A number: predict "score below it" (logistic regression or a forest).</param>
+/// <param name="Forest">A random forest (ML.NET FastForest) instead of the linear model: no coefficients, often better with interactions.</param>
+public sealed record PredictionRequest(string Outcome, IReadOnlyList<string>? Features = null, double? Below = null, int Folds = 5, int Seed = 7, bool Forest = false);
 
 /// <summary>How much a feature matters: the mean drop in the held-out figure (R² or AUC) when its values are shuffled.</summary>
 public sealed record PermutationImportance(string Feature, double Drop);
@@ -64,21 +65,33 @@ public static class ScorePrediction
         for (var fold = 0; fold < request.Folds; fold++)
         {
             var (train, test) = StratifiedFolds.Split(folds, fold);
-            var fit = OrdinaryLeastSquares.Fit(x, y, train);
-            var score = RSquared(fit, x, y, test);
+            Func<FeatureMatrix, double[]> predict;
+            if (request.Forest)
+            {
+                var forest = RandomForest.FitRegression(x, y, train, request.Seed);
+                predict = m => forest.Predict(m, test);
+            }
+            else
+            {
+                var fit = OrdinaryLeastSquares.Fit(x, y, train);
+                predict = m => test.Select(i => fit.Predict(m.Row(i))).ToArray();
+            }
+
+            var predicted = predict(x);
+            var score = RSquared(predicted, y, test);
             r2 += score;
-            var errors = test.Select(i => fit.Predict(x.Row(i)) - y[i]).ToArray();
+            var errors = test.Select((i, t) => predicted[t] - y[i]).ToArray();
             rmse += Math.Sqrt(errors.Average(e => e * e));
             mae += errors.Average(Math.Abs);
             for (var g = 0; g < groups.Count; g++)
             {
-                drops[g] += score - RSquared(fit, Permuted(x, test, groups[g].Columns, random), y, test);
+                drops[g] += score - RSquared(predict(Permuted(x, test, groups[g].Columns, random)), y, test);
             }
         }
 
         var k = request.Folds;
-        return new PredictionResult(table.Series, request.Outcome, "Ordinary least squares", y.Length, k, r2 / k, rmse / k, mae / k, null, null,
-            OrdinaryLeastSquares.Fit(x, y), null, Importance(groups, drops, k));
+        return new PredictionResult(table.Series, request.Outcome, request.Forest ? $"Random forest ({RandomForest.DefaultTrees} trees, ML.NET FastForest)" : "Ordinary least squares",
+            y.Length, k, r2 / k, rmse / k, mae / k, null, null, request.Forest ? null : OrdinaryLeastSquares.Fit(x, y), null, Importance(groups, drops, k));
     }
 
     private static PredictionResult Classify(StudentTable table, PredictionRequest request, FeatureMatrix x, IReadOnlyList<(string Name, int[] Columns)> groups, bool[] y)
@@ -97,37 +110,50 @@ public static class ScorePrediction
         for (var fold = 0; fold < request.Folds; fold++)
         {
             var (train, test) = StratifiedFolds.Split(folds, fold);
-            var model = LogisticRegression.Fit(x, y, options, train);
+            Func<FeatureMatrix, double[]> predict;
+            if (request.Forest)
+            {
+                var forest = RandomForest.FitClassifier(x, y, train, request.Seed);
+                predict = m => forest.Predict(m, test);
+            }
+            else
+            {
+                var model = LogisticRegression.Fit(x, y, options, train);
+                predict = m => model.Probabilities(m, test);
+            }
+
             var truth = test.Select(i => y[i]).ToArray();
-            var p = model.Probabilities(x, test);
+            var p = predict(x);
             var score = ClassifierMetrics.Auc(truth, p);
             auc += score;
             accuracy += ClassifierMetrics.Accuracy(truth, p);
             for (var g = 0; g < groups.Count; g++)
             {
                 var shuffled = Permuted(x, test, groups[g].Columns, random);
-                drops[g] += score - ClassifierMetrics.Auc(truth, model.Probabilities(shuffled, test));
+                drops[g] += score - ClassifierMetrics.Auc(truth, predict(shuffled));
             }
         }
 
         var k = request.Folds;
-        var full = LogisticRegression.Fit(x, y, options);
-        return new PredictionResult(table.Series, $"{request.Outcome} below {request.Below}", "Logistic regression (L2, C = 1, standardised)", y.Length, k,
-            null, null, null, auc / k, accuracy / k, null, RiskTrainer.OddsRatios(full), Importance(groups, drops, k));
+        var method = request.Forest ? $"Random forest ({RandomForest.DefaultTrees} trees, ML.NET FastForest, Platt-calibrated)" : "Logistic regression (L2, C = 1, standardised)";
+        var odds = request.Forest ? null : RiskTrainer.OddsRatios(LogisticRegression.Fit(x, y, options));
+        return new PredictionResult(table.Series, $"{request.Outcome} below {request.Below}", method, y.Length, k,
+            null, null, null, auc / k, accuracy / k, null, odds, Importance(groups, drops, k));
     }
 
     private static List<PermutationImportance> Importance(IReadOnlyList<(string Name, int[] Columns)> groups, double[] drops, int folds) =>
         [.. groups.Select((g, i) => new PermutationImportance(g.Name, drops[i] / folds)).OrderByDescending(p => p.Drop)];
 
-    private static double RSquared(OlsFit fit, FeatureMatrix x, double[] y, int[] rows)
+    /// <summary>R² of predictions for <paramref name="rows"/> (in order) against the rows' own mean, as scikit-learn's r2_score.</summary>
+    private static double RSquared(double[] predicted, double[] y, int[] rows)
     {
         var mean = rows.Average(i => y[i]);
         double residual = 0, total = 0;
-        foreach (var i in rows)
+        for (var t = 0; t < rows.Length; t++)
         {
-            var e = y[i] - fit.Predict(x.Row(i));
+            var e = y[rows[t]] - predicted[t];
             residual += e * e;
-            total += (y[i] - mean) * (y[i] - mean);
+            total += (y[rows[t]] - mean) * (y[rows[t]] - mean);
         }
 
         return 1 - (residual / total);

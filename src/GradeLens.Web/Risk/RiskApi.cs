@@ -145,9 +145,9 @@ public static class RiskApi
         }
     }
 
-    /// <summary>Predict a score (OLS) or "below a score" (logistic) from chosen columns of a series: CV figures, coefficients, permutation importance.</summary>
+    /// <summary>Predict a score (OLS or a random forest) or "below a score" (logistic or a forest) from chosen columns of a series: CV figures, coefficients, permutation importance.</summary>
     public static async Task<Results<Ok<ModelView>, ValidationProblem, ProblemHttpResult>> GetModelAsync(
-        IGradeStore store, string? series, string? outcome, string? features, double? below, int? folds, int? seed, CancellationToken cancellationToken)
+        IGradeStore store, string? series, string? outcome, string? features, double? below, bool? forest, int? folds, int? seed, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(outcome))
         {
@@ -157,7 +157,7 @@ public static class RiskApi
         try
         {
             var table = await store.GetStudentTableAsync(Scope.Everything, string.IsNullOrWhiteSpace(series) ? null : series, cancellationToken);
-            var result = ScorePrediction.Run(table, new PredictionRequest(outcome, Split(features), below, folds ?? 5, seed ?? 7));
+            var result = ScorePrediction.Run(table, new PredictionRequest(outcome, Split(features), below, folds ?? 5, seed ?? 7, forest ?? false));
             return TypedResults.Ok(new ModelView(table.Scores.Names, table.AttributeNames, result, PublishedFigures.For(table, outcome, below)));
         }
         catch (RiskDataException e)

@@ -59,4 +59,23 @@ public sealed class ScorePredictionTests
 
         Assert.Throws<RiskDataException>(() => ScorePrediction.Run(table, new PredictionRequest("Mathematics", ["Mathematics", "lunch"])));
     }
+
+    [Fact]
+    public async Task A_random_forest_gives_reproducible_cross_validated_figures_near_the_linear_models()
+    {
+        var table = await ExamsAsync();
+        var linear = ScorePrediction.Run(table, new PredictionRequest("Mathematics", Attributes));
+        var forest = ScorePrediction.Run(table, new PredictionRequest("Mathematics", Attributes, Forest: true));
+        var again = ScorePrediction.Run(table, new PredictionRequest("Mathematics", Attributes, Forest: true));
+
+        // Five categorical attributes hold little beyond their additive effects: a forest does about as well as OLS, not better by much.
+        Assert.InRange(forest.CvRSquared!.Value, linear.CvRSquared!.Value - 0.08, linear.CvRSquared.Value + 0.03);
+        Assert.Equal(forest.CvRSquared, again.CvRSquared);
+        Assert.Null(forest.Ols);
+        Assert.Equal("lunch", forest.Importance[0].Feature);
+
+        var classes = ScorePrediction.Run(table, new PredictionRequest("Mathematics", ["Reading", "Writing", "lunch"], Below: 50, Forest: true));
+        Assert.InRange(classes.CvAuc!.Value, 0.85, 1.0);
+        Assert.InRange(classes.CvAccuracy!.Value, 0.85, 1.0);
+    }
 }

@@ -1,4 +1,4 @@
-// Models: predict a score (OLS) or "below a score" (logistic regression) from chosen columns of a series, with
+// Models: predict a score (OLS or a random forest) or "below a score" (logistic regression or a forest) from chosen columns of a series, with
 // cross-validated figures, permutation importance and coefficients; an earlier study's figure beside them when known.
 "use strict";
 
@@ -52,6 +52,7 @@
       const params = new URLSearchParams({ series: series.value, outcome: outcome.value, features: chosen.join(",") });
       const below = document.getElementById("model-below").value;
       if (below !== "") { params.set("below", below); }
+      if (document.getElementById("model-method").value === "forest") { params.set("forest", "true"); }
       const data = await getJson(`/api/models?${params}`);
       const r = data.result;
       document.getElementById("model-title").textContent = `${r.outcome} in ${r.series}: ${r.method}, ${r.students} students, ${r.folds}-fold cross-validation`;
@@ -76,6 +77,9 @@
       document.getElementById("importance-table").replaceChildren(tableWithCsv("gradelens-model-importance.csv",
         [{ key: "feature", label: "Feature" }, { key: "drop", label: "Drop", number: true }], importance, "model-importance"));
 
+      const coefficientsPanel = document.getElementById("coefficients-title").parentElement;
+      coefficientsPanel.hidden = !r.ols && !r.oddsRatios;
+      if (coefficientsPanel.hidden) { return; }
       const coefficients = r.ols
         ? r.ols.coefficients.map((c) => ({ name: c.name, estimate: round(c.estimate), se: round(c.standardError), p: pValue(c.p) }))
         : r.oddsRatios.map((o) => ({ name: o.feature, estimate: round(o.ratio), se: round(o.standardError), p: pValue(o.p) }));
@@ -110,6 +114,7 @@
     series.addEventListener("change", () => loadColumns().then(fit).catch((e) => show(e.message)));
     document.getElementById("model-button").addEventListener("click", fit);
     outcome.addEventListener("change", () => { syncOutcome(); fit(); });
+    document.getElementById("model-method").addEventListener("change", fit);
     await fit();
   } catch (e) {
     show(`The columns could not be loaded: ${e.message}`);
