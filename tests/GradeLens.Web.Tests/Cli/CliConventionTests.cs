@@ -17,6 +17,8 @@ public sealed class CliConventionTests : IDisposable
     [InlineData("serve")]
     [InlineData("bench")]
     [InlineData("bench", "import")]
+    [InlineData("bench", "risk")]
+    [InlineData("train")]
     public async Task Every_command_has_help_and_exits_zero(params string[] command)
     {
         var (code, output, _) = await CliProcess.RunAsync([.. command, "--help"]);
