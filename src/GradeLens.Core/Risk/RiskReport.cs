@@ -5,7 +5,8 @@ namespace GradeLens.Core.Risk;
 /// <summary>
 /// How good the at-risk model is, measured honestly: every figure except the odds ratios comes from out-of-fold
 /// predictions (each student scored by a model that never saw them). The AUC interval is DeLong's.
-/// Log-loss in nats. "Calibrated" figures use a calibrator fitted on the out-of-fold predictions.
+/// Log-loss in nats. "Calibrated" figures are cross-fitted: each fold's predictions calibrated by a calibrator fitted on the
+/// other folds' out-of-fold predictions.
 /// </summary>
 public sealed record RiskReport(
     int Students,

@@ -4,8 +4,10 @@ using MathNet.Numerics.Distributions;
 
 namespace GradeLens.Core.Risk;
 
-/// <summary>The cross-validated evaluation, the model fitted on everyone, and every student's out-of-fold calibrated risk.</summary>
-public sealed record TrainedRisk(RiskReport Report, RiskModel Model, IReadOnlyList<double> OutOfFoldRisk);
+/// <summary>The cross-validated evaluation, the model fitted on everyone, and every student's out-of-fold risk.</summary>
+/// <param name="OutOfFoldRisk">Calibrated, cross-fitted: each fold's probabilities calibrated by a calibrator fitted on the other folds' out-of-fold probabilities.</param>
+/// <param name="OutOfFoldProbability">Before calibration.</param>
+public sealed record TrainedRisk(RiskReport Report, RiskModel Model, IReadOnlyList<double> OutOfFoldRisk, IReadOnlyList<double> OutOfFoldProbability);
 
 /// <summary>Out-of-fold probabilities from seeded stratified k-fold cross-validation.</summary>
 public sealed record CrossValidation(int[] Folds, double[] Probabilities, AucEstimate Auc);
@@ -56,8 +58,10 @@ public static class RiskTrainer
         }
 
         var cv = CrossValidate(data.Features, y, options.Folds, options.Seed, options.C);
+        // The calibrator kept for new students is fitted on every out-of-fold probability; the calibrated figures shown are
+        // cross-fitted (fold k calibrated by the other folds), so the calibration is judged on students it was not fitted to.
         var calibrator = Calibrator.Fit(options.Calibration, cv.Probabilities, y);
-        var calibrated = calibrator.Apply(cv.Probabilities);
+        var calibrated = CrossFittedCalibration(options.Calibration, cv, y, options.Folds);
 
         var full = LogisticRegression.Fit(data.Features, y, new LogisticOptions(C: options.C, Standardise: true));
         var means = data.Features.ColumnMoments().Means;
@@ -69,7 +73,23 @@ public static class RiskTrainer
             Fairness(data, calibrated, options.MinimumGroupSize),
             OddsRatios(full),
             Warnings(y.Count, positives, data.Features.Columns, full.Converged));
-        return new TrainedRisk(report, new RiskModel(full, calibrator, means), calibrated);
+        return new TrainedRisk(report, new RiskModel(full, calibrator, means), calibrated, cv.Probabilities);
+    }
+
+    private static double[] CrossFittedCalibration(CalibrationMethod method, CrossValidation cv, IReadOnlyList<bool> y, int folds)
+    {
+        var calibrated = new double[y.Count];
+        for (var fold = 0; fold < folds; fold++)
+        {
+            var (others, held) = StratifiedFolds.Split(cv.Folds, fold);
+            var calibrator = Calibrator.Fit(method, others.Select(i => cv.Probabilities[i]).ToArray(), others.Select(i => y[i]).ToArray());
+            foreach (var i in held)
+            {
+                calibrated[i] = calibrator.Apply(cv.Probabilities[i]);
+            }
+        }
+
+        return calibrated;
     }
 
     public static IReadOnlyList<OddsRatio> OddsRatios(LogisticModel model)

@@ -58,10 +58,12 @@ public sealed class RiskTrainerTests
     public void Calibrated_risk_averages_to_the_observed_rate_and_bins_cover_every_student(CalibrationMethod method)
     {
         // Both calibrators are fitted by maximum likelihood with an intercept (Platt) or by pooled means (isotonic),
-        // so their mean over the students they were fitted on equals the observed rate: 130 / 395.
+        // so over the students they were fitted on their mean equals the observed rate: 130 / 395. The figures shown are
+        // cross-fitted (each fold calibrated by the others), so their mean is only close to it.
         var trained = RiskTrainer.Train(UciRisk(), new RiskOptions(Calibration: method));
 
-        Assert.Equal(130.0 / 395, trained.OutOfFoldRisk.Average(), 1e-9);
+        Assert.Equal(130.0 / 395, trained.Model.Calibrator.Apply(trained.OutOfFoldProbability).Average(), 1e-9);
+        Assert.Equal(130.0 / 395, trained.OutOfFoldRisk.Average(), 0.01);
         Assert.Equal(395, trained.Report.Reliability.Sum(b => b.Students));
         Assert.Equal(130.0, trained.Report.Reliability.Sum(b => b.ObservedRate * b.Students), 1e-9);
         Assert.All(trained.Report.Reliability, b => Assert.InRange(b.MeanPredicted, b.Lower, b.Upper));
