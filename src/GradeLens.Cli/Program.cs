@@ -18,6 +18,7 @@ var root = new RootCommand("GradeLens: turns assessment spreadsheets into answer
     InfoCommand.Create(),
     ServeCommand.Create(),
     GapsCommand.Create(),
+    TrainCommand.Create(),
     BenchCommand.Create(),
 };
 

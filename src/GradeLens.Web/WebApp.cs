@@ -7,6 +7,7 @@ using GradeLens.Web.Gaps;
 using GradeLens.Web.Health;
 using GradeLens.Web.Overview;
 using GradeLens.Web.Pages;
+using GradeLens.Web.Risk;
 using GradeLens.Web.Tracking;
 using Microsoft.Extensions.FileProviders;
 
@@ -57,6 +58,7 @@ public static class WebApp
         app.MapImportApi();
         app.MapTrackingApi();
         app.MapGapsApi();
+        app.MapRiskApi();
         app.MapPages(WebAssets);
 
         return app;

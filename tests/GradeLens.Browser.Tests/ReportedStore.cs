@@ -47,6 +47,12 @@ public sealed class ReportedStore(ImportReport report) : IGradeStore
     public Task<GradeLens.Core.Gaps.GroupAggregates> GetGroupAggregatesAsync(Scope scope, GradeLens.Core.Gaps.GapRequest request, CancellationToken cancellationToken = default) =>
         Task.FromResult(GradeLens.Core.Gaps.GroupAggregates.Unknown(request.Attribute, ["gender"]));
 
+    public Task<GradeLens.Core.Risk.RiskFeatureSet> GetRiskFeaturesAsync(Scope scope, GradeLens.Core.Risk.RiskRequest request, CancellationToken cancellationToken = default) =>
+        throw new GradeLens.Core.Risk.RiskDataException("There are no assessments in scope.");
+
+    public Task<GradeLens.Core.Risk.StudentTable> GetStudentTableAsync(Scope scope, string? series, CancellationToken cancellationToken = default) =>
+        throw new GradeLens.Core.Risk.RiskDataException("There are no assessments in scope.");
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     /// <summary>A dry run over an Arabic/French file with two rejected rows.</summary>

@@ -164,6 +164,11 @@ public sealed class ApiTests
         public Task<GradeLens.Core.Gaps.GroupAggregates> GetGroupAggregatesAsync(Scope scope, GradeLens.Core.Gaps.GapRequest request, CancellationToken cancellationToken = default) =>
             throw _failure;
 
+        public Task<GradeLens.Core.Risk.RiskFeatureSet> GetRiskFeaturesAsync(Scope scope, GradeLens.Core.Risk.RiskRequest request, CancellationToken cancellationToken = default) =>
+            throw _failure;
+
+        public Task<GradeLens.Core.Risk.StudentTable> GetStudentTableAsync(Scope scope, string? series, CancellationToken cancellationToken = default) => throw _failure;
+
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

@@ -39,11 +39,21 @@ public interface IGradeStore : IAsyncDisposable
 
     /// <summary>How well each earlier series predicted the subject's final (every subject when the filter's subject is empty).</summary>
     Task<IReadOnlyList<MockBackTest>> GetMockBackTestsAsync(Scope scope, TrackingFilter filter, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Each group's statistics (n, mean, variance, count below proficiency) in every cell of the request: series x subject
     /// (x domain) x its dimensions, and every coarser total of them. Suppression and tests are the caller's (<see cref="GapAnalysis"/>).
     /// </summary>
     Task<GroupAggregates> GetGroupAggregatesAsync(Scope scope, GapRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The at-risk model's features for a target assessment: scores of series before it, numeric and one-hot attributes
+    /// (protected ones left out unless asked for). A feature from the target's own series is refused (<see cref="Risk.RiskDataException"/>).
+    /// </summary>
+    Task<Risk.RiskFeatureSet> GetRiskFeaturesAsync(Scope scope, Risk.RiskRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>One series (the latest when null) as a table: each student's score per subject and domain, and their attributes.</summary>
+    Task<Risk.StudentTable> GetStudentTableAsync(Scope scope, string? series, CancellationToken cancellationToken = default);
 
     /// <summary>Replaces an organisation's higher-education quality data in one transaction.</summary>
     Task WriteQualityAsync(QualityData data, string organisation, CancellationToken cancellationToken = default);

@@ -149,6 +149,19 @@ public sealed class DuckDbStore : IGradeStore
         return await DuckDbGapQueries.GroupAggregatesAsync(connection, scope, request, cancellationToken);
     }
 
+    public async Task<Risk.RiskFeatureSet> GetRiskFeaturesAsync(Scope scope, Risk.RiskRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        return await DuckDbRiskQueries.FeaturesAsync(connection, scope, request, cancellationToken);
+    }
+
+    public async Task<Risk.StudentTable> GetStudentTableAsync(Scope scope, string? series, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        return await DuckDbRiskQueries.TableAsync(connection, scope, series, cancellationToken);
+    }
+
     public async Task WriteQualityAsync(QualityData data, string organisation, CancellationToken cancellationToken = default)
     {
         try

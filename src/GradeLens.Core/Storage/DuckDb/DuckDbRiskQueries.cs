@@ -1,0 +1,346 @@
+using System.Collections;
+using System.Globalization;
+using DuckDB.NET.Data;
+using GradeLens.Core.Models;
+using GradeLens.Core.Risk;
+
+namespace GradeLens.Core.Storage.DuckDb;
+
+/// <summary>
+/// Feature matrices for the risk model and the clusters, pivoted in SQL within the caller's scope: the store returns
+/// each student's feature values as one list (positions into the feature list), and C# only lays them into the matrix.
+/// </summary>
+internal static class DuckDbRiskQueries
+{
+    /// <summary>An attribute with more levels than this is not one-hot encoded (it would add a column per school or postcode).</summary>
+    private const int MaximumLevels = 30;
+
+    /// <summary>Every student attribute as (student_key, name, value): the fixed columns and the imported ones, within <paramref name="students"/>.</summary>
+    private static string AttributesSql(string students) => $"""
+        SELECT s.student_key, 'region' AS name, s.region AS value FROM students s WHERE s.region IS NOT NULL AND {students}
+        UNION ALL SELECT s.student_key, 'grade_level', s.grade_level FROM students s WHERE s.grade_level IS NOT NULL AND {students}
+        UNION ALL SELECT s.student_key, 'gender', s.gender FROM students s WHERE s.gender IS NOT NULL AND {students}
+        UNION ALL SELECT t.student_key, t.name, t.value FROM student_attributes t JOIN students s ON s.student_key = t.student_key WHERE {students}
+        """;
+
+    public static async Task<IReadOnlyList<SeriesOrder>> SeriesAsync(DuckDBConnection connection, Scope scope, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT series, min(series_order) FROM assessments WHERE {ScopeSql.OrganisationCondition(scope, command)} GROUP BY series ORDER BY 2, 1";
+        var list = new List<SeriesOrder>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(new SeriesOrder(reader.GetString(0), reader.GetInt32(1)));
+        }
+
+        return list;
+    }
+
+    public static async Task<RiskFeatureSet> FeaturesAsync(DuckDBConnection connection, Scope scope, RiskRequest request, CancellationToken cancellationToken)
+    {
+        var series = await SeriesAsync(connection, scope, cancellationToken);
+        var featureSeries = TargetLeakage.FeatureSeries(request, series);
+        var target = series.First(s => string.Equals(s.Series, request.TargetSeries, StringComparison.OrdinalIgnoreCase)).Series;
+        var notes = new List<string>();
+
+        // 1. The feature list: earlier scores, numeric attributes, one-hot levels (reference = alphabetically first level).
+        var features = new List<FeatureColumn>();
+        var protectedColumns = new List<string>();
+        await using (var command = connection.CreateCommand())
+        {
+            var students = ScopeSql.StudentCondition(scope, command);
+            var seriesList = InList(command, "fs", featureSeries);
+            command.CommandText = $"""
+                WITH scores AS (
+                    SELECT a.series, a.subject, a.domain, min(a.series_order) AS series_order, avg(r.score) AS mean
+                    FROM results r
+                    JOIN assessments a ON a.assessment_key = r.assessment_key
+                    JOIN students s ON s.student_key = r.student_key AND s.organisation = a.organisation
+                    WHERE a.series IN ({seriesList}) AND {students}
+                    GROUP BY a.series, a.subject, a.domain),
+                attributes AS ({AttributesSql(students)}),
+                kinds AS (
+                    SELECT name, count(*) = count(TRY_CAST(value AS DOUBLE)) AS numeric, count(DISTINCT value) AS levels,
+                           avg(TRY_CAST(value AS DOUBLE)) AS mean
+                    FROM attributes GROUP BY name)
+                SELECT 0 AS kind, series, subject, domain, series_order AS sort, mean, NULL AS level, 0 AS levels FROM scores
+                UNION ALL SELECT 1, name, NULL, NULL, 0, mean, NULL, levels FROM kinds WHERE numeric
+                UNION ALL SELECT 2, k.name, NULL, NULL, 0, NULL, a.value, k.levels FROM kinds k JOIN (SELECT DISTINCT name, value FROM attributes) a ON a.name = k.name
+                    WHERE NOT k.numeric
+                ORDER BY kind, sort, series, subject, domain, level
+                """;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var skipped = new HashSet<string>(StringComparer.Ordinal);
+            var firstLevel = new HashSet<string>(StringComparer.Ordinal);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var kind = reader.GetInt32(0);
+                if (kind == 0)
+                {
+                    var domain = reader.GetString(3);
+                    var name = $"{reader.GetString(1)} {reader.GetString(2)}" + (domain.Length > 0 ? $" ({domain})" : "");
+                    features.Add(new FeatureColumn(name, 0, reader.GetString(1), reader.GetString(2), domain, reader.GetDouble(5)));
+                    continue;
+                }
+
+                var attribute = reader.GetString(1);
+                if (!Wanted(request, attribute, protectedColumns))
+                {
+                    continue;
+                }
+
+                if (kind == 1)
+                {
+                    features.Add(new FeatureColumn(attribute, 1, attribute, "", "", reader.GetDouble(5)));
+                }
+                else if (reader.GetInt64(7) > MaximumLevels)
+                {
+                    if (skipped.Add(attribute))
+                    {
+                        notes.Add(string.Create(CultureInfo.InvariantCulture, $"'{attribute}' has {reader.GetInt64(7)} values (more than {MaximumLevels}): left out."));
+                    }
+                }
+                else if (!firstLevel.Add(attribute))
+                {
+                    var level = reader.GetString(6);
+                    features.Add(new FeatureColumn($"{attribute}_{level}", 2, attribute, level, "", 0));
+                }
+            }
+        }
+
+        if (protectedColumns.Count > 0)
+        {
+            notes.Add($"Protected attributes left out of the features (used only for the fairness view): {string.Join(", ", protectedColumns.Distinct())}.");
+        }
+
+        if (features.Count == 0)
+        {
+            throw new RiskDataException($"No features: no scores before '{target}' and no usable student attributes in scope.");
+        }
+
+        // 2. Per student: the target outcome, every feature value present (index into the list), the protected attributes.
+        var index = features.Select((f, i) => (f, i)).ToDictionary(t => (t.f.Kind, t.f.Key, t.f.Level, t.f.Domain), t => t.i);
+        var protectedNames = protectedColumns.Distinct().ToList();
+        await using var rowsCommand = connection.CreateCommand();
+        {
+            var students = ScopeSql.StudentCondition(scope, rowsCommand);
+            var seriesList = InList(rowsCommand, "fs", featureSeries);
+            var protectedList = InList(rowsCommand, "pa", protectedNames);
+            rowsCommand.Parameters.Add(new DuckDBParameter("target", target));
+            rowsCommand.Parameters.Add(new DuckDBParameter("subject", request.TargetSubject));
+            rowsCommand.Parameters.Add(new DuckDBParameter("threshold", request.Threshold));
+            rowsCommand.CommandText = $"""
+                WITH cohort AS (SELECT s.student_key, s.student_id FROM students s WHERE {students}),
+                outcome AS (
+                    SELECT r.student_key, avg(r.score) AS score, avg(coalesce(CAST($threshold AS DOUBLE), a.proficiency)) AS threshold
+                    FROM results r JOIN assessments a ON a.assessment_key = r.assessment_key
+                    WHERE a.series = $target AND a.subject = $subject AND a.domain = ''
+                    GROUP BY r.student_key),
+                attributes AS ({AttributesSql(students)}),
+                cells AS (
+                    SELECT r.student_key, 0 AS kind, a.series AS key, a.subject AS level, a.domain, avg(r.score) AS value
+                    FROM results r JOIN assessments a ON a.assessment_key = r.assessment_key
+                    WHERE a.series IN ({seriesList}) GROUP BY r.student_key, a.series, a.subject, a.domain
+                    UNION ALL SELECT student_key, 1, name, '', '', TRY_CAST(value AS DOUBLE) FROM attributes WHERE TRY_CAST(value AS DOUBLE) IS NOT NULL
+                    UNION ALL SELECT student_key, 2, name, value, '', 1.0 FROM attributes),
+                protected AS (SELECT student_key, list(name) AS names, list(value) AS vals FROM attributes WHERE name IN ({protectedList}) GROUP BY student_key),
+                per_student AS (
+                    SELECT student_key, list(kind) AS kinds, list(key) AS keys, list(level) AS levels, list(domain) AS domains, list(value) AS vals
+                    FROM cells WHERE student_key IN (SELECT student_key FROM cohort) GROUP BY student_key)
+                SELECT c.student_id, o.score, o.threshold, p.kinds, p.keys, p.levels, p.domains, p.vals, g.names, g.vals
+                FROM cohort c
+                JOIN per_student p ON p.student_key = c.student_key
+                LEFT JOIN outcome o ON o.student_key = c.student_key
+                LEFT JOIN protected g ON g.student_key = c.student_key
+                ORDER BY c.student_id
+                """;
+        }
+
+        var labelled = new List<double>();
+        var labelledIds = new List<string>();
+        var outcomes = new List<bool>();
+        var unlabelled = new List<double>();
+        var unlabelledIds = new List<string>();
+        var groups = protectedNames.ToDictionary(n => n, _ => new List<string?>(), StringComparer.Ordinal);
+        double? threshold = request.Threshold;
+        var row = new double[features.Count];
+        await using (var reader = await rowsCommand.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                for (var j = 0; j < features.Count; j++)
+                {
+                    row[j] = features[j].Mean;
+                }
+
+                var kinds = List(reader, 3);
+                var keys = List(reader, 4);
+                var levels = List(reader, 5);
+                var domains = List(reader, 6);
+                var values = List(reader, 7);
+                for (var k = 0; k < kinds.Count; k++)
+                {
+                    var kind = Convert.ToInt32(kinds[k], CultureInfo.InvariantCulture);
+                    var level = kind == 1 ? "" : (string)levels[k]!;
+                    if (values[k] is not null && index.TryGetValue((kind, (string)keys[k]!, level, (string)domains[k]!), out var j))
+                    {
+                        row[j] = Convert.ToDouble(values[k], CultureInfo.InvariantCulture);
+                    }
+                }
+
+                if (reader.IsDBNull(1))
+                {
+                    unlabelled.AddRange(row);
+                    unlabelledIds.Add(reader.GetString(0));
+                    continue;
+                }
+
+                labelled.AddRange(row);
+                labelledIds.Add(reader.GetString(0));
+                threshold ??= reader.GetDouble(2);
+                outcomes.Add(reader.GetDouble(1) < reader.GetDouble(2));
+                var names = reader.IsDBNull(8) ? [] : List(reader, 8);
+                var groupValues = reader.IsDBNull(9) ? [] : List(reader, 9);
+                foreach (var name in protectedNames)
+                {
+                    var at = names.IndexOf(name);
+                    groups[name].Add(at >= 0 ? (string?)groupValues[at] : null);
+                }
+            }
+        }
+
+        if (labelledIds.Count == 0)
+        {
+            throw new RiskDataException($"No student in scope has a {request.TargetSubject} result in '{target}': nothing to learn the outcome from.");
+        }
+
+        var names2 = features.Select(f => f.Name).ToList();
+        var training = new RiskData(new FeatureMatrix(names2, [.. labelled]), outcomes, labelledIds,
+            protectedNames.Select(n => new GroupColumn(n, groups[n])).ToList());
+        var unscored = unlabelledIds.Count > 0 ? new FeatureMatrix(names2, [.. unlabelled]) : null;
+        return new RiskFeatureSet(request with { TargetSeries = target }, threshold ?? 0, featureSeries, training, unscored, unlabelledIds, notes);
+    }
+
+    /// <summary>Each student's whole-subject and domain scores in one series (the latest when null) and their attributes.</summary>
+    public static async Task<StudentTable> TableAsync(DuckDBConnection connection, Scope scope, string? series, CancellationToken cancellationToken)
+    {
+        var all = await SeriesAsync(connection, scope, cancellationToken);
+        if (all.Count == 0)
+        {
+            throw new RiskDataException("There are no assessments in scope.");
+        }
+
+        var chosen = series is null ? all[^1].Series
+            : all.FirstOrDefault(s => string.Equals(s.Series, series, StringComparison.OrdinalIgnoreCase))?.Series
+              ?? throw new RiskDataException($"There is no series '{series}'. Series: {string.Join(", ", all.Select(s => s.Series))}.");
+        await using var command = connection.CreateCommand();
+        var students = ScopeSql.StudentCondition(scope, command);
+        command.Parameters.Add(new DuckDBParameter("series", chosen));
+        command.CommandText = $"""
+            WITH cells AS (
+                SELECT s.student_key, a.subject || CASE WHEN a.domain = '' THEN '' ELSE ' (' || a.domain || ')' END AS name, avg(r.score) AS score
+                FROM results r
+                JOIN assessments a ON a.assessment_key = r.assessment_key
+                JOIN students s ON s.student_key = r.student_key AND s.organisation = a.organisation
+                WHERE a.series = $series AND {students}
+                GROUP BY s.student_key, a.subject, a.domain),
+            columns AS (SELECT name, row_number() OVER (ORDER BY name) - 1 AS position FROM (SELECT DISTINCT name FROM cells)),
+            attributes AS ({AttributesSql(students)}),
+            attribute_columns AS (SELECT name, row_number() OVER (ORDER BY name) - 1 AS position FROM (SELECT DISTINCT name FROM attributes)),
+            per_student AS (SELECT c.student_key, list(k.position) AS positions, list(c.score) AS scores FROM cells c JOIN columns k ON k.name = c.name GROUP BY c.student_key),
+            per_attribute AS (
+                SELECT t.student_key, list(k.position) AS positions, list(t.value) AS vals
+                FROM attributes t JOIN attribute_columns k ON k.name = t.name
+                WHERE t.student_key IN (SELECT student_key FROM per_student) GROUP BY t.student_key)
+            SELECT s.student_id, p.positions, p.scores, a.positions, a.vals,
+                   (SELECT list(name ORDER BY position) FROM columns), (SELECT list(name ORDER BY position) FROM attribute_columns)
+            FROM per_student p JOIN students s ON s.student_key = p.student_key
+            LEFT JOIN per_attribute a ON a.student_key = p.student_key
+            ORDER BY s.student_id
+            """;
+        var ids = new List<string>();
+        var values = new List<double>();
+        List<string> names = [];
+        List<string> attributeNames = [];
+        var attributes = new List<List<string?>>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (ids.Count == 0)
+            {
+                names = List(reader, 5).Select(v => (string)v!).ToList();
+                attributeNames = List(reader, 6).Select(v => (string)v!).ToList();
+                attributes = attributeNames.Select(_ => new List<string?>()).ToList();
+            }
+
+            var row = Enumerable.Repeat(double.NaN, names.Count).ToArray();
+            var positions = List(reader, 1);
+            var scores = List(reader, 2);
+            for (var k = 0; k < positions.Count; k++)
+            {
+                row[Convert.ToInt32(positions[k], CultureInfo.InvariantCulture)] = Convert.ToDouble(scores[k], CultureInfo.InvariantCulture);
+            }
+
+            var present = new string?[attributeNames.Count];
+            var attributePositions = List(reader, 3);
+            var attributeValues = List(reader, 4);
+            for (var k = 0; k < attributePositions.Count; k++)
+            {
+                present[Convert.ToInt32(attributePositions[k], CultureInfo.InvariantCulture)] = (string?)attributeValues[k];
+            }
+
+            for (var j = 0; j < present.Length; j++)
+            {
+                attributes[j].Add(present[j]);
+            }
+
+            ids.Add(reader.GetString(0));
+            values.AddRange(row);
+        }
+
+        if (ids.Count == 0)
+        {
+            throw new RiskDataException($"No student in scope has a result in '{chosen}'.");
+        }
+
+        return new StudentTable(chosen, ids, new FeatureMatrix(names, [.. values]), attributeNames, attributes);
+    }
+
+    private static bool Wanted(RiskRequest request, string attribute, List<string> protectedColumns)
+    {
+        var isProtected = ProtectedAttributes.IsProtected(attribute);
+        if (isProtected)
+        {
+            protectedColumns.Add(attribute);
+        }
+
+        if (request.Attributes is not null)
+        {
+            return request.Attributes.Contains(attribute, StringComparer.OrdinalIgnoreCase) && (!isProtected || request.IncludeProtected);
+        }
+
+        return !isProtected || request.IncludeProtected;
+    }
+
+    private static List<object?> List(System.Data.Common.DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? [] : ((IEnumerable)reader.GetValue(ordinal)).Cast<object?>().ToList();
+
+    /// <summary>"$fs0, $fs1..." with their parameters, or NULL for an empty list (IN (NULL) matches nothing).</summary>
+    private static string InList(DuckDBCommand command, string prefix, IReadOnlyList<string> values)
+    {
+        if (values.Count == 0)
+        {
+            return "NULL";
+        }
+
+        return string.Join(", ", values.Select((v, i) =>
+        {
+            command.Parameters.Add(new DuckDBParameter($"{prefix}{i}", v));
+            return $"${prefix}{i}";
+        }));
+    }
+
+    /// <summary>A feature: kind 0 = a score (Key = series, Level = subject), 1 = a numeric attribute, 2 = a one-hot level.</summary>
+    private sealed record FeatureColumn(string Name, int Kind, string Key, string Level, string Domain, double Mean);
+}

@@ -1,0 +1,78 @@
+// Clusters: k-means on students' standardised subject and domain scores; a heatmap of each cluster's profile,
+// the silhouette that chose k, and the students in each cluster. Every chart has its table and CSV.
+"use strict";
+
+(async () => {
+  const { getJson, tableWithCsv, element, table, csvLink } = window.gradelens;
+  const seriesSelect = document.getElementById("cluster-series");
+  const kSelect = document.getElementById("cluster-k");
+  const error = document.getElementById("clusters-error");
+  const font = { family: "Segoe UI, Noto Sans, DejaVu Sans, Arial, sans-serif" };
+  const show = (text) => { error.textContent = text; error.hidden = !text; };
+  const round = (v, d = 2) => (v === null ? null : Math.round(v * 10 ** d) / 10 ** d);
+  let latest = 0;
+
+  async function draw() {
+    const ticket = ++latest;
+    show("");
+    try {
+      const params = new URLSearchParams({ series: seriesSelect.value });
+      if (kSelect.value) { params.set("k", kSelect.value); }
+      const data = await getJson(`/api/clusters?${params}`);
+      if (ticket !== latest) { return; }
+      document.getElementById("clusters-title").textContent =
+        `${data.series}: ${data.labels.length} students in ${data.k} clusters` + (data.kChosenBySilhouette ? " (k chosen by silhouette)" : "");
+      const names = data.clusters.map((c) => `Cluster ${c.cluster} (${c.students})`);
+      Plotly.newPlot("profile-chart", [{
+        type: "heatmap", x: data.columns, y: names, z: data.clusters.map((c) => c.meanZ.map((v) => round(v))),
+        // Plotly's RdBu runs blue (low) to red (high): reversed, so scores below average are red.
+        colorscale: "RdBu", reversescale: true, zmid: 0, zmin: -2, zmax: 2, colorbar: { title: { text: "z" } },
+        hovertemplate: "%{y}, %{x}: z = %{z}<extra></extra>", texttemplate: "%{z}",
+      }], { margin: { l: 140, r: 20, t: 10, b: 90 }, height: Math.max(260, 60 * names.length + 120), font,
+        yaxis: { autorange: "reversed", automargin: true }, xaxis: { automargin: true } },
+      { responsive: true, displaylogo: false });
+      const profileColumns = [{ key: "cluster", label: "Cluster", number: true }, { key: "students", label: "Students", number: true },
+        ...data.columns.map((c, j) => ({ key: `z${j}`, label: `${c} (z)`, number: true }))];
+      const profileRows = data.clusters.map((c) => Object.fromEntries([["cluster", c.cluster], ["students", c.students], ...c.meanZ.map((v, j) => [`z${j}`, round(v)])]));
+      document.getElementById("profile-table").replaceChildren(tableWithCsv(`gradelens-clusters-${data.series}.csv`, profileColumns, profileRows, "cluster-profiles"));
+
+      const silhouettes = data.silhouettes.map((s) => ({ k: s.k, silhouette: round(s.silhouette, 3) }));
+      if (silhouettes.length > 0) {
+        Plotly.newPlot("silhouette-chart", [{ type: "scatter", mode: "lines+markers", x: silhouettes.map((s) => s.k), y: silhouettes.map((s) => s.silhouette),
+          marker: { size: silhouettes.map((s) => (s.k === data.k ? 14 : 8)), color: "#2f6fde" }, hovertemplate: "k = %{x}: %{y}<extra></extra>" }],
+        { margin: { l: 60, r: 20, t: 10, b: 50 }, height: 300, font, xaxis: { title: { text: "k" }, dtick: 1 }, yaxis: { title: { text: "Mean silhouette" } } },
+        { responsive: true, displaylogo: false });
+        document.getElementById("silhouette-table").replaceChildren(tableWithCsv("gradelens-silhouettes.csv",
+          [{ key: "k", label: "k", number: true }, { key: "silhouette", label: "Silhouette", number: true }], silhouettes, "silhouettes"));
+      } else {
+        Plotly.purge("silhouette-chart");
+        document.getElementById("silhouette-table").replaceChildren(element("p", { className: "note", textContent: `k fixed at ${data.k}.` }));
+      }
+
+      const members = data.studentIds.map((id, i) => ({ student: id, cluster: data.labels[i] })).sort((a, b) => a.cluster - b.cluster);
+      const memberColumns = [{ key: "cluster", label: "Cluster", number: true }, { key: "student", label: "Student" }];
+      document.getElementById("members-table").replaceChildren(
+        table(memberColumns, members.slice(0, 500), "cluster-members"), csvLink(`gradelens-cluster-members-${data.series}.csv`, memberColumns, members));
+      if (members.length > 500) {
+        document.getElementById("members-table").append(element("p", { className: "note", textContent: `The table shows the first 500 of ${members.length} students.` }));
+      }
+    } catch (e) {
+      if (ticket === latest) { show(`The clusters could not be made: ${e.message}`); }
+    }
+  }
+
+  try {
+    const info = await getJson("/api/overview");
+    seriesSelect.replaceChildren(...info.series.map((s) => new Option(s, s)));
+    if (info.series.length === 0) {
+      show("No results yet: import assessment files on the Data page.");
+      return;
+    }
+    seriesSelect.value = info.series[info.series.length - 1];
+    seriesSelect.addEventListener("change", draw);
+    kSelect.addEventListener("change", draw);
+    await draw();
+  } catch (e) {
+    show(`The series could not be loaded: ${e.message}`);
+  }
+})();

@@ -1,0 +1,93 @@
+// Students: find a student; their latest grade against baseline in every subject, their calibrated risk with the
+// reasons behind it, and the cluster (pattern of scores) they belong to. Every chart has its table and CSV.
+"use strict";
+
+(async () => {
+  const { getJson, tableWithCsv, element } = window.gradelens;
+  const form = window.gradelensModelForm;
+  const error = document.getElementById("student-error");
+  const input = document.getElementById("student-id");
+  const font = { family: "Segoe UI, Noto Sans, DejaVu Sans, Arial, sans-serif" };
+  const show = (text) => { error.textContent = text; error.hidden = !text; };
+  const round = (v, d = 2) => (v === null || v === undefined ? null : Math.round(v * 10 ** d) / 10 ** d);
+  const colours = { Above: "#2e7d32", At: "#1f5fbf", Below: "#c62828", NoBaseline: "#8a8f98" };
+  let latest = 0;
+
+  async function find() {
+    const id = input.value.trim();
+    if (!id) { return; }
+    const ticket = ++latest;
+    show("");
+    try {
+      const data = await getJson(`/api/students/${encodeURIComponent(id)}?${form.query()}`);
+      if (ticket !== latest) { return; }
+      document.getElementById("student-title").textContent = data.studentId;
+
+      const subjects = [...data.subjects].reverse();
+      Plotly.newPlot("standing-chart", [{
+        type: "bar", orientation: "h", y: subjects.map((s) => s.subject), x: subjects.map((s) => s.difference ?? 0),
+        marker: { color: subjects.map((s) => colours[s.status]) },
+        text: subjects.map((s) => (s.difference === null ? `${s.latest} (no baseline)` : `${s.difference > 0 ? "+" : ""}${s.difference}`)),
+        textposition: "outside", cliponaxis: false, hovertemplate: "%{y}: %{text}<extra></extra>",
+      }], { margin: { l: 150, r: 60, t: 10, b: 50 }, height: Math.max(240, 36 * subjects.length + 80), font, showlegend: false,
+        xaxis: { title: { text: "Latest grade minus baseline" }, zeroline: true, zerolinewidth: 2 }, yaxis: { automargin: true } },
+      { responsive: true, displaylogo: false });
+      document.getElementById("standing-table").replaceChildren(tableWithCsv(`gradelens-${data.studentId}-subjects.csv`, [
+        { key: "subject", label: "Subject" }, { key: "baseline", label: "Baseline", number: true }, { key: "latestSeries", label: "Latest series" },
+        { key: "latest", label: "Latest", number: true }, { key: "difference", label: "Difference", number: true },
+      ], data.subjects, "student-standings"));
+
+      const risk = data.risk;
+      const riskTitle = document.getElementById("student-risk-title");
+      if (risk) {
+        riskTitle.textContent = `Risk ${Math.round(risk.risk * 1000) / 10}% (outcome: ${risk.outcome === null ? "not yet" : risk.outcome ? "yes" : "no"})`;
+        const reasons = risk.reasons.map((r) => ({ feature: r.feature, value: round(r.value), logOdds: round(r.logOdds, 3) }));
+        const shown = [...reasons].reverse();
+        Plotly.newPlot("reasons-chart", [{ type: "bar", orientation: "h", y: shown.map((r) => r.feature), x: shown.map((r) => r.logOdds), marker: { color: "#c62828" },
+          hovertemplate: "%{y}: +%{x} log-odds<extra></extra>" }],
+        { margin: { l: 180, r: 20, t: 10, b: 50 }, height: 260, font, xaxis: { title: { text: "Push on log-odds against an average student" } }, yaxis: { automargin: true } },
+        { responsive: true, displaylogo: false });
+        document.getElementById("reasons-table").replaceChildren(reasons.length === 0
+          ? element("p", { className: "note", textContent: "No feature raises this student's risk above an average student's." })
+          : tableWithCsv(`gradelens-${data.studentId}-reasons.csv`, [
+            { key: "feature", label: "Feature" }, { key: "value", label: "Value", number: true }, { key: "logOdds", label: "Log-odds", number: true },
+          ], reasons, "student-reasons"));
+      } else {
+        riskTitle.textContent = "Risk: choose an outcome above";
+        Plotly.purge("reasons-chart");
+        document.getElementById("reasons-table").replaceChildren();
+      }
+
+      const clusterTitle = document.getElementById("student-cluster-title");
+      if (data.cluster !== null && data.clusterProfile) {
+        clusterTitle.textContent = `Cluster ${data.cluster} of the ${data.clusterSeries} scores (${data.clusterProfile.students} students)`;
+        const profile = data.clusterColumns.map((c, j) => ({ column: c, z: round(data.clusterProfile.meanZ[j]), mean: round(data.clusterProfile.meanScore[j]) }));
+        Plotly.newPlot("cluster-chart", [{ type: "bar", x: profile.map((p) => p.column), y: profile.map((p) => p.z),
+          marker: { color: profile.map((p) => (p.z < 0 ? "#c62828" : "#2e7d32")) }, hovertemplate: "%{x}: z = %{y}<extra></extra>" }],
+        { margin: { l: 60, r: 20, t: 10, b: 90 }, height: 300, font, yaxis: { title: { text: "Cluster mean z-score" } }, xaxis: { automargin: true } },
+        { responsive: true, displaylogo: false });
+        document.getElementById("cluster-table").replaceChildren(tableWithCsv(`gradelens-${data.studentId}-cluster.csv`, [
+          { key: "column", label: "Subject" }, { key: "z", label: "Mean z", number: true }, { key: "mean", label: "Mean score", number: true },
+        ], profile, "student-cluster"));
+      } else {
+        clusterTitle.textContent = `Cluster: none (too few students or subjects in ${data.clusterSeries})`;
+      }
+    } catch (e) {
+      if (ticket === latest) { show(`The student could not be shown: ${e.message}`); }
+    }
+  }
+
+  try {
+    await form.init(() => find());
+    document.getElementById("find-form").addEventListener("submit", (event) => { event.preventDefault(); find(); });
+    const info = await getJson("/api/overview");
+    if (info.subjects.length > 0) {
+      const roster = await getJson(`/api/tracking/students?subject=${encodeURIComponent(info.subjects[0])}&limit=2000`).catch(() => null);
+      if (roster) { document.getElementById("student-list").replaceChildren(...roster.students.map((s) => new Option(s.studentId, s.studentId))); }
+    }
+    const fromUrl = new URLSearchParams(location.search).get("id");
+    if (fromUrl) { input.value = fromUrl; await find(); }
+  } catch (e) {
+    show(`The page could not start: ${e.message}`);
+  }
+})();

@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Text;
+using GradeLens.Core.Import;
+using GradeLens.Core.Import.Mapping;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace GradeLens.Browser.Tests;
+
+/// <summary>The Risk, Triage, Clusters, Students and Models pages over 120 generated students (Maths and English in two mocks and the GCSE).</summary>
+public sealed class RiskPagesTests(Chromium chromium, ITestOutputHelper output) : IClassFixture<Chromium>
+{
+    private const int Students = 120;
+    private static readonly string Screenshots = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "gradelens-screenshots")).FullName;
+
+    private static async Task<LiveServer> WithCohortAsync()
+    {
+        var server = await LiveServer.StartAsync();
+        var random = new Random(5);
+        var csv = new StringBuilder("Student,Gender,Subject,Exam_Series,Score\n");
+        for (var i = 1; i <= Students; i++)
+        {
+            var gender = random.Next(2) == 0 ? "F" : "M";
+            var ability = 2 + (random.NextDouble() * 6);
+            foreach (var subject in new[] { "Maths", "English" })
+            {
+                foreach (var series in new[] { "MOCK 1", "MOCK 2", "GCSE" })
+                {
+                    var score = Math.Clamp(Math.Round(ability + ((random.NextDouble() - 0.5) * 3)), 0, 9);
+                    csv.Append(CultureInfo.InvariantCulture, $"S{i:000},{gender},{subject},{series},{score}\n");
+                }
+            }
+        }
+
+        var file = Path.Combine(Path.GetTempPath(), $"risk-pages-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, csv.ToString());
+        var mapping = new ImportMapping
+        {
+            Columns =
+            [
+                new() { Header = "Student", Role = ColumnRole.StudentId },
+                new() { Header = "Gender", Role = ColumnRole.Gender },
+                new() { Header = "Subject", Role = ColumnRole.Subject },
+                new() { Header = "Exam_Series", Role = ColumnRole.Series },
+                new() { Header = "Score", Role = ColumnRole.Score, Scale = GradeScales.Gcse91Id },
+            ],
+        };
+        var report = await server.Store.ImportAsync(new ImportRequest([file], mapping));
+        File.Delete(file);
+        Assert.True(report.Succeeded, report.Message);
+        return server;
+    }
+
+    [BrowserFact]
+    public async Task Risk_page_shows_the_cross_validated_auc_a_reliability_diagram_over_every_student_and_the_fairness_and_odds_tables()
+    {
+        await using var server = await WithCohortAsync();
+        var page = await chromium.NewPageAsync();
+        var errors = CollectErrors(page);
+
+        await page.GotoAsync(server.Url("/risk"));
+        await page.Locator("#target-subject").SelectOptionAsync("Maths");
+        await page.Locator("#odds-table table.odds-ratios").WaitForAsync();
+        await page.Locator("#risk-title", new PageLocatorOptions { HasTextString = "Maths in GCSE below 4" }).WaitForAsync();
+
+        Assert.Equal(["AUC", "AUC 95% CI", "Brier", "Log-loss (nats)", "Features"], await page.Locator("#risk-cards .label").AllTextContentsAsync());
+        var auc = double.Parse(await page.Locator("#risk-cards .card").First.Locator(".value").TextContentAsync() ?? "", CultureInfo.InvariantCulture);
+        Assert.InRange(auc, 0.5, 1.0);
+        var binStudents = (await page.Locator("#reliability-table td[data-key=students]").AllTextContentsAsync()).Sum(int.Parse);
+        Assert.Equal(Students, binStudents);
+        Assert.Equal(2, await page.Locator("#reliability-chart g.trace.scatter").CountAsync());
+        Assert.Equal(["gender: F", "gender: M"], await page.Locator("#fairness-table td[data-key=group]").AllTextContentsAsync());
+        Assert.Contains("MOCK 2 Maths", await page.Locator("#odds-table td[data-key=feature]").AllTextContentsAsync());
+        Assert.DoesNotContain(await page.Locator("#odds-table td[data-key=feature]").AllTextContentsAsync(), f => f.StartsWith("GCSE", StringComparison.Ordinal));
+        Assert.Contains("gender", await page.Locator("#risk-notes").TextContentAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("data:text/csv", await page.Locator("#reliability-table a.export").GetAttributeAsync("href"));
+        await ScreenshotAsync(page, "risk");
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [BrowserFact]
+    public async Task Triage_page_lists_as_many_students_as_the_capacity_highest_risk_first_and_pseudonymises_on_request()
+    {
+        await using var server = await WithCohortAsync();
+        var page = await chromium.NewPageAsync();
+        var errors = CollectErrors(page);
+
+        await page.GotoAsync(server.Url("/triage"));
+        await page.Locator("#target-subject").SelectOptionAsync("Maths");
+        await page.Locator("#capacity").FillAsync("5");
+        await page.Locator("#capacity").DispatchEventAsync("change");
+        await page.Locator("#triage-title", new PageLocatorOptions { HasTextString = "5 of 120 students" }).WaitForAsync();
+
+        var risks = (await page.Locator("#triage-table td[data-key=riskPercent]").AllTextContentsAsync()).Select(r => double.Parse(r, CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(5, risks.Count);
+        Assert.Equal(risks.OrderByDescending(r => r), risks);
+        Assert.All(await page.Locator("#triage-table td[data-key=student]").AllTextContentsAsync(), id => Assert.StartsWith("S", id, StringComparison.Ordinal));
+        Assert.Equal(5, await page.Locator("#triage-chart g.trace.bars path").CountAsync());
+
+        await page.Locator("#pseudonymise").CheckAsync();
+        await page.Locator("#triage-note", new PageLocatorOptions { HasTextString = "pseudonymised" }).WaitForAsync();
+        Assert.All(await page.Locator("#triage-table td[data-key=student]").AllTextContentsAsync(), id => Assert.StartsWith("P-", id, StringComparison.Ordinal));
+        var csv = Uri.UnescapeDataString(await page.Locator("#triage-table a.export").GetAttributeAsync("href") ?? "");
+        Assert.Contains("Rank,Student,Risk %,Outcome,Why", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain(",S0", csv, StringComparison.Ordinal);
+        await ScreenshotAsync(page, "triage");
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [BrowserFact]
+    public async Task Clusters_students_and_models_pages_draw_their_charts_with_tables()
+    {
+        await using var server = await WithCohortAsync();
+        var page = await chromium.NewPageAsync();
+        var errors = CollectErrors(page);
+
+        await page.GotoAsync(server.Url("/clusters"));
+        await page.Locator("#cluster-k").SelectOptionAsync("3");
+        await page.Locator("#clusters-title", new PageLocatorOptions { HasTextString = "in 3 clusters" }).WaitForAsync();
+        await page.Locator("#profile-chart .heatmaplayer").First.WaitForAsync();
+        Assert.Equal(3, await page.Locator("#profile-table tbody tr").CountAsync());
+        Assert.Equal(Students, (await page.Locator("#profile-table td[data-key=students]").AllTextContentsAsync()).Sum(int.Parse));
+        await ScreenshotAsync(page, "clusters");
+
+        await page.GotoAsync(server.Url("/students"));
+        await page.Locator("#target-subject").SelectOptionAsync("Maths");
+        await page.Locator("#student-id").FillAsync("S001");
+        await page.Locator("#find-button").ClickAsync();
+        await page.Locator("#student-risk-title", new PageLocatorOptions { HasTextString = "Risk " }).Locator("text=%").WaitForAsync();
+        Assert.Equal(["English", "Maths"], (await page.Locator("#standing-table td[data-key=subject]").AllTextContentsAsync()).Order());
+        Assert.StartsWith("Cluster ", await page.Locator("#student-cluster-title").TextContentAsync(), StringComparison.Ordinal);
+        await ScreenshotAsync(page, "students");
+
+        await page.GotoAsync(server.Url("/models"));
+        await page.Locator("#model-outcome").SelectOptionAsync("Maths");
+        await page.Locator("#model-features input[value=English]").CheckAsync();
+        await page.Locator("#model-button").ClickAsync();
+        await page.Locator("#model-title", new PageLocatorOptions { HasTextString = "Maths in GCSE: Ordinary least squares" }).WaitForAsync();
+        Assert.Equal(["CV R²", "CV RMSE", "CV MAE", "In-sample R²"], await page.Locator("#model-cards .label").AllTextContentsAsync());
+        Assert.Equal(["const", "English"], await page.Locator("#coefficients-table td[data-key=name]").AllTextContentsAsync());
+        Assert.Equal(["English"], await page.Locator("#importance-table td[data-key=feature]").AllTextContentsAsync());
+        await ScreenshotAsync(page, "models");
+
+        await page.Locator("#model-method").SelectOptionAsync("forest");
+        await page.Locator("#model-title", new PageLocatorOptions { HasTextString = "Random forest" }).WaitForAsync();
+        Assert.True(await page.Locator("#coefficients-title").IsHiddenAsync());
+        Assert.Equal(["English"], await page.Locator("#importance-table td[data-key=feature]").AllTextContentsAsync());
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    private async Task ScreenshotAsync(IPage page, string name)
+    {
+        var path = Path.Combine(Screenshots, $"{name}.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        output.WriteLine($"screenshot: {path}");
+    }
+
+    private static List<string> CollectErrors(IPage page)
+    {
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        return errors;
+    }
+}
