@@ -1,17 +1,23 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
 using GradeLens.Core.Storage;
 using GradeLens.Core.Tracking;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace GradeLens.Web.Tracking;
 
 /// <summary>Chart-ready answers for the Tracking page.</summary>
 public static class TrackingApi
 {
+    private static readonly ConditionalWeakTable<SubjectStudents, byte[]> SerialisedStudents = [];
+
     public static IEndpointRouteBuilder MapTrackingApi(this IEndpointRouteBuilder app)
     {
         var tracking = app.MapGroup("/api/tracking").WithTags("Tracking");
         tracking.MapGet("/series", GetSeriesBoxesAsync).WithName("GetSeriesBoxes");
-        tracking.MapGet("/students", GetStudentsAsync).WithName("GetTrackingStudents");
+        tracking.MapGet("/students", GetStudentsAsync).WithName("GetTrackingStudents").Produces<SubjectStudents>(contentType: "application/json");
         tracking.MapGet("/students/{studentId}/subjects", GetStandingsAsync).WithName("GetStudentSubjects");
         tracking.MapGet("/baseline", GetBaselineComparisonAsync).WithName("GetBaselineComparison");
         tracking.MapGet("/backtest", GetMockBackTestsAsync).WithName("GetMockBackTests");
@@ -42,8 +48,8 @@ public static class TrackingApi
     }
 
     /// <summary>Each student's path through the subject's series against their baseline (a stable sample above <see cref="TrackingLimits.MaxStudents"/>).</summary>
-    public static async Task<Results<Ok<SubjectStudents>, ValidationProblem>> GetStudentsAsync(
-        IGradeStore store, string? subject, string? attribute, string? value, int? limit, CancellationToken cancellationToken)
+    public static async Task<Results<FileContentHttpResult, ValidationProblem>> GetStudentsAsync(
+        IGradeStore store, IOptions<JsonOptions> json, string? subject, string? attribute, string? value, int? limit, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(subject))
         {
@@ -56,7 +62,9 @@ public static class TrackingApi
         }
 
         var students = await store.GetSubjectStudentsAsync(Scope.Everything, new TrackingFilter(subject, attribute, value), limit ?? TrackingLimits.MaxStudents, cancellationToken);
-        return TypedResults.Ok(students);
+        // Thousands of paths make a large answer: the store keeps the answer until the next import, and its JSON is kept with it.
+        var body = SerialisedStudents.GetValue(students, s => JsonSerializer.SerializeToUtf8Bytes(s, json.Value.SerializerOptions));
+        return TypedResults.Bytes(body, "application/json");
     }
 
     /// <summary>Per series the share of students above, at and below baseline, and the students furthest below it.</summary>
