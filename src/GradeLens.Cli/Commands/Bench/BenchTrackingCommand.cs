@@ -16,7 +16,7 @@ public static class BenchTrackingCommand
     public static Command Create()
     {
         var students = new Option<int>("--students") { Description = "Students to generate (x 2 subjects x 4 series).", DefaultValueFactory = _ => 1_000_000 };
-        var clients = new Option<int>("--clients") { Description = "Concurrent clients.", DefaultValueFactory = _ => 8 };
+        var clients = new Option<int>("--clients") { Description = "Concurrent clients (default 4: two per core on the 2-core reference machine).", DefaultValueFactory = _ => 4 };
         var seconds = new Option<int>("--seconds") { Description = "How long the concurrent clients run.", DefaultValueFactory = _ => 20 };
         var storePath = new Option<string?>("--keep-store") { Description = "Build the store here and keep it; with --reuse, use it if it exists.", HelpName = "PATH" };
         var reuse = new Option<bool>("--reuse") { Description = "Reuse the store at --keep-store if it exists." };
