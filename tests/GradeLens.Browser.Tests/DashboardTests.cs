@@ -184,6 +184,7 @@ public sealed class DashboardTests(Chromium chromium, ITestOutputHelper output) 
         Assert.Equal(["Mock 1"], await page.Locator("#backtest-table td[data-key=series]").AllTextContentsAsync());
         Assert.Equal(["3"], await page.Locator("#backtest-table td[data-key=meanAbsoluteError]").AllTextContentsAsync());
         Assert.Equal(["0"], await page.Locator("#backtest-table td[data-key=percentWithinOneGrade]").AllTextContentsAsync());
+        Assert.StartsWith("0% within one grade", await page.Locator("#backtest-chart text.bartext").TextContentAsync(), StringComparison.Ordinal);
         await ScreenshotAsync(page, "tracking");
 
         // Narrow to the girls: one student, one box per series, and the back-test follows.

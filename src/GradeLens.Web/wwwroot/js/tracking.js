@@ -145,9 +145,10 @@
     Plotly.newPlot("backtest-chart", [{
       type: "bar", name: "Within one grade of the final", x: rows.map((r) => `${r.series} vs ${r.finalSeries}`), y: rows.map((r) => r.percentWithinOneGrade),
       marker: { color: "#2f6fde" }, text: rows.map((r) => `${r.percentWithinOneGrade}% within one grade<br>MAE ${r.meanAbsoluteError}, r = ${r.correlation ?? "n/a"}`),
-      textposition: "inside", hovertemplate: "%{x}: %{text}<extra></extra>",
+      // Outside the bar: a mock with nobody within one grade still reads "0%" rather than an empty chart.
+      textposition: "outside", cliponaxis: false, hovertemplate: "%{x}: %{text}<extra></extra>",
     }], {
-      margin: { l: 60, r: 20, t: 10, b: 50 }, height: 300, font, showlegend: false,
+      margin: { l: 60, r: 20, t: 30, b: 50 }, height: 300, font, showlegend: false,
       yaxis: { title: { text: "% of students within one grade" }, range: [0, 100] }, xaxis: { type: "category" },
     }, { responsive: true, displaylogo: false });
     document.getElementById("backtest-table").replaceChildren(tableWithCsv(`gradelens-${subject}-mock-back-test.csv`, [
