@@ -10,15 +10,13 @@ namespace GradeLens.Browser.Tests;
 
 public sealed class DashboardTests(Chromium chromium, ITestOutputHelper output) : IClassFixture<Chromium>
 {
-    private static readonly string Screenshots = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "gradelens-screenshots")).FullName;
-
     [BrowserFact]
     public async Task Overview_shows_the_counts_and_draws_rows_per_table_with_the_numbers_beside_it()
     {
         await using var server = await LiveServer.StartAsync();
         await server.Store.WriteQualityAsync(TwoProgrammes, "uni");
         var page = await chromium.NewPageAsync();
-        var errors = CollectErrors(page);
+        var errors = PageEvidence.CollectErrors(page);
 
         await page.GotoAsync(server.Url("/"));
         await page.Locator("#rows-chart .main-svg").First.WaitForAsync();
@@ -33,7 +31,7 @@ public sealed class DashboardTests(Chromium chromium, ITestOutputHelper output) 
         var csv = await page.Locator("#rows-table a.export").GetAttributeAsync("href");
         Assert.StartsWith("data:text/csv", csv);
         Assert.Contains("he_programmes,2\r\n", Uri.UnescapeDataString(csv!));
-        await ScreenshotAsync(page, "overview");
+        await PageEvidence.ScreenshotAsync(page, "overview", output);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
@@ -43,7 +41,7 @@ public sealed class DashboardTests(Chromium chromium, ITestOutputHelper output) 
     {
         await using var server = await LiveServer.StartAsync();
         var page = await chromium.NewPageAsync();
-        var errors = CollectErrors(page);
+        var errors = PageEvidence.CollectErrors(page);
 
         await page.GotoAsync(server.Url("/data"));
         await page.Locator("#files").SetInputFilesAsync(new FilePayload
@@ -54,7 +52,7 @@ public sealed class DashboardTests(Chromium chromium, ITestOutputHelper output) 
         });
         await page.Locator("#import-button").ClickAsync();
         await page.Locator("#report").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
-        await ScreenshotAsync(page, "data-report");
+        await PageEvidence.ScreenshotAsync(page, "data-report", output);
 
         var message = page.Locator("#report .message");
         Assert.True(await message.First.GetAttributeAsync("class") == "message ok", $"The page says: {await message.First.TextContentAsync()}");
@@ -77,7 +75,7 @@ public sealed class DashboardTests(Chromium chromium, ITestOutputHelper output) 
         await page.Locator("#dry-run").CheckAsync();
         await page.Locator("#import-button").ClickAsync();
         await page.Locator("#report").WaitForAsync();
-        await ScreenshotAsync(page, "data-report-arabic");
+        await PageEvidence.ScreenshotAsync(page, "data-report-arabic", output);
 
         Assert.True(store.LastRequest!.DryRun);
         Assert.Equal(["نتائج.csv"], store.LastRequest.DisplayNames);
@@ -107,7 +105,7 @@ public sealed class DashboardTests(Chromium chromium, ITestOutputHelper output) 
             Assert.Equal(DashboardPage.All.Count, await page.Locator("nav.nav li a").CountAsync());
             Assert.Equal(dashboardPage.Title, await page.Locator("nav.nav a[aria-current=page] span").First.TextContentAsync());
             Assert.Equal(dashboardPage.Title, await page.Locator("main h1").TextContentAsync());
-            await ScreenshotAsync(page, "page-" + dashboardPage.Title.ToLowerInvariant());
+            await PageEvidence.ScreenshotAsync(page, "page-" + dashboardPage.Title.ToLowerInvariant(), output);
         }
     }
 
@@ -136,7 +134,7 @@ public sealed class DashboardTests(Chromium chromium, ITestOutputHelper output) 
         File.Delete(file);
         Assert.True(report.Succeeded, report.Message);
         var page = await chromium.NewPageAsync();
-        var errors = CollectErrors(page);
+        var errors = PageEvidence.CollectErrors(page);
 
         await page.GotoAsync(server.Url("/tracking"));
         await page.Locator("#subject").SelectOptionAsync("Maths");
@@ -185,7 +183,7 @@ public sealed class DashboardTests(Chromium chromium, ITestOutputHelper output) 
         Assert.Equal(["3"], await page.Locator("#backtest-table td[data-key=meanAbsoluteError]").AllTextContentsAsync());
         Assert.Equal(["0"], await page.Locator("#backtest-table td[data-key=percentWithinOneGrade]").AllTextContentsAsync());
         Assert.StartsWith("0% within one grade", await page.Locator("#backtest-chart text.bartext").TextContentAsync(), StringComparison.Ordinal);
-        await ScreenshotAsync(page, "tracking");
+        await PageEvidence.ScreenshotAsync(page, "tracking", output);
 
         // Narrow to the girls: one student, one box per series, and the back-test follows.
         await page.Locator("#group-attribute").SelectOptionAsync("gender");
@@ -203,7 +201,7 @@ public sealed class DashboardTests(Chromium chromium, ITestOutputHelper output) 
         var report = await server.Store.ImportAsync(SharedSamples.Request("uci-student/student-mat.csv"));
         Assert.True(report.Succeeded, report.Message);
         var page = await chromium.NewPageAsync();
-        var errors = CollectErrors(page);
+        var errors = PageEvidence.CollectErrors(page);
 
         await page.GotoAsync(server.Url("/tracking"));
         await page.Locator("#series-table table.series-boxes").WaitForAsync();
@@ -225,30 +223,8 @@ public sealed class DashboardTests(Chromium chromium, ITestOutputHelper output) 
         Assert.Contains("rgb(138, 143, 152)", line, StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("#path-chart .shapelayer path").CountAsync());
         Assert.Contains("no baseline", await page.Locator("#path-status").TextContentAsync(), StringComparison.Ordinal);
-        await ScreenshotAsync(page, "tracking-uci");
+        await PageEvidence.ScreenshotAsync(page, "tracking-uci", output);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
-    }
-
-    private async Task ScreenshotAsync(IPage page, string name)
-    {
-        var path = Path.Combine(Screenshots, $"{name}.png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        output.WriteLine($"screenshot: {path}");
-    }
-
-    /// <summary>Script errors and failed requests on the page, to assert there were none.</summary>
-    private static List<string> CollectErrors(IPage page)
-    {
-        var errors = new List<string>();
-        page.PageError += (_, error) => errors.Add(error);
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add(message.Text);
-            }
-        };
-        return errors;
     }
 
     private static QualityData TwoProgrammes { get; } = new(

@@ -11,22 +11,20 @@ namespace GradeLens.Browser.Tests;
 /// <summary>The Gaps, Equity and Overlap pages in headless Chromium, over the demo and the shared exams file.</summary>
 public sealed class GapsPagesTests(Chromium chromium, ITestOutputHelper output) : IClassFixture<Chromium>
 {
-    private static readonly string Screenshots = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "gradelens-screenshots")).FullName;
-
     [BrowserFact]
     public async Task Gaps_page_draws_region_by_grade_and_domains_with_arabic_names_and_their_tables()
     {
         await using var server = await LiveServer.StartAsync();
         await DemoBuilder.BuildAsync(server.Store, new DemoOptions(NationalStudents: 3000));
         var page = await chromium.NewPageAsync();
-        var errors = CollectErrors(page);
+        var errors = PageEvidence.CollectErrors(page);
 
         await page.GotoAsync(server.Url("/gaps"));
         await page.Locator("#gaps-subject[aria-busy=false]").WaitForAsync();
         await page.Locator("#gaps-subject").SelectOptionAsync(new SelectOptionValue { Label = "Arabic (Spring 2026)" });
         await page.Locator("#gaps-title", new PageLocatorOptions { HasTextString = "Arabic (Spring 2026)" }).WaitForAsync();
         await page.Locator("#domains-table table.domain-cells").WaitForAsync();
-        await ScreenshotAsync(page, "gaps");
+        await PageEvidence.ScreenshotAsync(page, "gaps", output);
 
         Assert.Equal("3,000", await page.Locator("#gaps-cards .card .value").First.TextContentAsync());
         // 8 regions x 6 grades, 8 region totals, 6 grade totals and the national figure.
@@ -52,7 +50,7 @@ public sealed class GapsPagesTests(Chromium chromium, ITestOutputHelper output) 
         var report = await server.Store.ImportAsync(new ImportRequest([exams], mapping));
         Assert.True(report.Succeeded, report.Message);
         var page = await chromium.NewPageAsync();
-        var errors = CollectErrors(page);
+        var errors = PageEvidence.CollectErrors(page);
 
         await page.GotoAsync(server.Url("/equity"));
         await page.Locator("#equity-by[aria-busy=false]").WaitForAsync();
@@ -74,7 +72,7 @@ public sealed class GapsPagesTests(Chromium chromium, ITestOutputHelper output) 
         await page.Locator("#equity-table th", new PageLocatorOptions { HasTextString = "n against" }).ClickAsync();
         Assert.Equal(["group A", "group E", "group B", "group D", "group C"], await groups.AllTextContentsAsync());
         Assert.Equal("descending", await page.Locator("#equity-table th", new PageLocatorOptions { HasTextString = "n against" }).GetAttributeAsync("aria-sort"));
-        await ScreenshotAsync(page, "equity");
+        await PageEvidence.ScreenshotAsync(page, "equity", output);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
@@ -86,7 +84,7 @@ public sealed class GapsPagesTests(Chromium chromium, ITestOutputHelper output) 
         using var http = new HttpClient { BaseAddress = server.Address };
         var strict = await http.GetFromJsonAsync<JsonElement>("/api/gaps/priorities?within=region,grade");
         var page = await chromium.NewPageAsync();
-        var errors = CollectErrors(page);
+        var errors = PageEvidence.CollectErrors(page);
 
         await page.GotoAsync(server.Url("/overlap"));
         await page.Locator("#overlap-title", new PageLocatorOptions { HasTextString = "priority cohort" }).WaitForAsync();
@@ -99,7 +97,7 @@ public sealed class GapsPagesTests(Chromium chromium, ITestOutputHelper output) 
         await page.Locator("#overlap-form button").ClickAsync();
         await page.WaitForFunctionAsync($"() => document.querySelectorAll('#overlap-table tbody tr').length > {count}");
         Assert.Contains("below proficiency", await page.Locator("#overlap-table td[data-key=reason]").First.TextContentAsync(), StringComparison.Ordinal);
-        await ScreenshotAsync(page, "overlap");
+        await PageEvidence.ScreenshotAsync(page, "overlap", output);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
@@ -119,26 +117,5 @@ public sealed class GapsPagesTests(Chromium chromium, ITestOutputHelper output) 
         }
 
         throw new DirectoryNotFoundException($"No \"{relative}\" above {AppContext.BaseDirectory}.");
-    }
-
-    private async Task ScreenshotAsync(IPage page, string name)
-    {
-        var path = Path.Combine(Screenshots, $"{name}.png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        output.WriteLine($"screenshot: {path}");
-    }
-
-    private static List<string> CollectErrors(IPage page)
-    {
-        var errors = new List<string>();
-        page.PageError += (_, error) => errors.Add(error);
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add(message.Text);
-            }
-        };
-        return errors;
     }
 }

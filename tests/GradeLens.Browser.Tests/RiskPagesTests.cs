@@ -11,8 +11,6 @@ namespace GradeLens.Browser.Tests;
 public sealed class RiskPagesTests(Chromium chromium, ITestOutputHelper output) : IClassFixture<Chromium>
 {
     private const int Students = 120;
-    private static readonly string Screenshots = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "gradelens-screenshots")).FullName;
-
     private static async Task<LiveServer> WithCohortAsync()
     {
         var server = await LiveServer.StartAsync();
@@ -56,7 +54,7 @@ public sealed class RiskPagesTests(Chromium chromium, ITestOutputHelper output) 
     {
         await using var server = await WithCohortAsync();
         var page = await chromium.NewPageAsync();
-        var errors = CollectErrors(page);
+        var errors = PageEvidence.CollectErrors(page);
 
         await page.GotoAsync(server.Url("/risk"));
         await page.Locator("#target-subject").SelectOptionAsync("Maths");
@@ -74,7 +72,7 @@ public sealed class RiskPagesTests(Chromium chromium, ITestOutputHelper output) 
         Assert.DoesNotContain(await page.Locator("#odds-table td[data-key=feature]").AllTextContentsAsync(), f => f.StartsWith("GCSE", StringComparison.Ordinal));
         Assert.Contains("gender", await page.Locator("#risk-notes").TextContentAsync(), StringComparison.Ordinal);
         Assert.StartsWith("data:text/csv", await page.Locator("#reliability-table a.export").GetAttributeAsync("href"));
-        await ScreenshotAsync(page, "risk");
+        await PageEvidence.ScreenshotAsync(page, "risk", output);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
@@ -83,7 +81,7 @@ public sealed class RiskPagesTests(Chromium chromium, ITestOutputHelper output) 
     {
         await using var server = await WithCohortAsync();
         var page = await chromium.NewPageAsync();
-        var errors = CollectErrors(page);
+        var errors = PageEvidence.CollectErrors(page);
 
         await page.GotoAsync(server.Url("/triage"));
         await page.Locator("#target-subject").SelectOptionAsync("Maths");
@@ -103,7 +101,7 @@ public sealed class RiskPagesTests(Chromium chromium, ITestOutputHelper output) 
         var csv = Uri.UnescapeDataString(await page.Locator("#triage-table a.export").GetAttributeAsync("href") ?? "");
         Assert.Contains("Rank,Student,Risk %,Outcome,Why", csv, StringComparison.Ordinal);
         Assert.DoesNotContain(",S0", csv, StringComparison.Ordinal);
-        await ScreenshotAsync(page, "triage");
+        await PageEvidence.ScreenshotAsync(page, "triage", output);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
@@ -112,7 +110,7 @@ public sealed class RiskPagesTests(Chromium chromium, ITestOutputHelper output) 
     {
         await using var server = await WithCohortAsync();
         var page = await chromium.NewPageAsync();
-        var errors = CollectErrors(page);
+        var errors = PageEvidence.CollectErrors(page);
 
         await page.GotoAsync(server.Url("/clusters"));
         await page.Locator("#cluster-k").SelectOptionAsync("3");
@@ -120,7 +118,7 @@ public sealed class RiskPagesTests(Chromium chromium, ITestOutputHelper output) 
         await page.Locator("#profile-chart .heatmaplayer").First.WaitForAsync();
         Assert.Equal(3, await page.Locator("#profile-table tbody tr").CountAsync());
         Assert.Equal(Students, (await page.Locator("#profile-table td[data-key=students]").AllTextContentsAsync()).Sum(int.Parse));
-        await ScreenshotAsync(page, "clusters");
+        await PageEvidence.ScreenshotAsync(page, "clusters", output);
 
         await page.GotoAsync(server.Url("/students"));
         await page.Locator("#target-subject").SelectOptionAsync("Maths");
@@ -129,7 +127,7 @@ public sealed class RiskPagesTests(Chromium chromium, ITestOutputHelper output) 
         await page.Locator("#student-risk-title", new PageLocatorOptions { HasTextString = "Risk " }).Locator("text=%").WaitForAsync();
         Assert.Equal(["English", "Maths"], (await page.Locator("#standing-table td[data-key=subject]").AllTextContentsAsync()).Order());
         Assert.StartsWith("Cluster ", await page.Locator("#student-cluster-title").TextContentAsync(), StringComparison.Ordinal);
-        await ScreenshotAsync(page, "students");
+        await PageEvidence.ScreenshotAsync(page, "students", output);
 
         await page.GotoAsync(server.Url("/models"));
         await page.Locator("#model-outcome").SelectOptionAsync("Maths");
@@ -139,33 +137,12 @@ public sealed class RiskPagesTests(Chromium chromium, ITestOutputHelper output) 
         Assert.Equal(["CV R²", "CV RMSE", "CV MAE", "In-sample R²"], await page.Locator("#model-cards .label").AllTextContentsAsync());
         Assert.Equal(["const", "English"], await page.Locator("#coefficients-table td[data-key=name]").AllTextContentsAsync());
         Assert.Equal(["English"], await page.Locator("#importance-table td[data-key=feature]").AllTextContentsAsync());
-        await ScreenshotAsync(page, "models");
+        await PageEvidence.ScreenshotAsync(page, "models", output);
 
         await page.Locator("#model-method").SelectOptionAsync("forest");
         await page.Locator("#model-title", new PageLocatorOptions { HasTextString = "Random forest" }).WaitForAsync();
         Assert.True(await page.Locator("#coefficients-title").IsHiddenAsync());
         Assert.Equal(["English"], await page.Locator("#importance-table td[data-key=feature]").AllTextContentsAsync());
         Assert.True(errors.Count == 0, string.Join("\n", errors));
-    }
-
-    private async Task ScreenshotAsync(IPage page, string name)
-    {
-        var path = Path.Combine(Screenshots, $"{name}.png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        output.WriteLine($"screenshot: {path}");
-    }
-
-    private static List<string> CollectErrors(IPage page)
-    {
-        var errors = new List<string>();
-        page.PageError += (_, error) => errors.Add(error);
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add(message.Text);
-            }
-        };
-        return errors;
     }
 }

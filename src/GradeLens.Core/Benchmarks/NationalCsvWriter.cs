@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using GradeLens.Core.Demo;
 
 namespace GradeLens.Core.Benchmarks;
 
@@ -26,11 +27,11 @@ public static class NationalCsvWriter
             var school = region * SchoolsPerRegion + random.Next(SchoolsPerRegion);
             var grade = 1 + random.Next(6);
             var female = random.Next(2) == 0;
-            var ability = Normal(random) * 14;
+            var ability = random.Normal() * 14;
             for (var s = 0; s < Subjects.Length; s++)
             {
                 var mean = 58 - region * 2.5 + grade * 0.8 + (female && s < 3 ? 4 : 0);
-                var score = Math.Clamp(Math.Round(mean + ability + Normal(random) * 9), 0, 100);
+                var score = Math.Clamp(Math.Round(mean + ability + random.Normal() * 9), 0, 100);
                 line.Clear()
                     .Append('S').Append(i.ToString("D7", CultureInfo.InvariantCulture)).Append(',')
                     .Append("SCH").Append(school.ToString("D4", CultureInfo.InvariantCulture)).Append(',')
@@ -48,7 +49,4 @@ public static class NationalCsvWriter
             }
         }
     }
-
-    private static double Normal(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }

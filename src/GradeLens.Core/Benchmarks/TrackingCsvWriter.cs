@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using GradeLens.Core.Demo;
 using GradeLens.Core.Import.Mapping;
 
 namespace GradeLens.Core.Benchmarks;
@@ -42,13 +43,13 @@ public static class TrackingCsvWriter
             var group = "11" + (char)('A' + random.Next(TeachingGroups));
             foreach (var subject in Subjects)
             {
-                var ability = 5 + (Normal(random) * 1.8);
+                var ability = 5 + (random.Normal() * 1.8);
                 double[] grades =
                 [
-                    Math.Clamp(Math.Round((ability + (Normal(random) * 0.7)) * 2) / 2, 1, 9),
-                    Grade(ability - 0.8 + (Normal(random) * 1.2)),
-                    Grade(ability - 0.5 + (Normal(random) * 1.0)),
-                    Grade(ability + (Normal(random) * 0.8)),
+                    Math.Clamp(Math.Round((ability + (random.Normal() * 0.7)) * 2) / 2, 1, 9),
+                    Grade(ability - 0.8 + (random.Normal() * 1.2)),
+                    Grade(ability - 0.5 + (random.Normal() * 1.0)),
+                    Grade(ability + (random.Normal() * 0.8)),
                 ];
                 for (var s = 0; s < Series.Length; s++)
                 {
@@ -66,7 +67,4 @@ public static class TrackingCsvWriter
     }
 
     private static double Grade(double value) => Math.Clamp(Math.Round(value), 0, 9);
-
-    private static double Normal(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }
