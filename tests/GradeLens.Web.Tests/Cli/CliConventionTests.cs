@@ -19,6 +19,7 @@ public sealed class CliConventionTests : IDisposable
     [InlineData("bench", "import")]
     [InlineData("gaps")]
     [InlineData("bench", "gaps")]
+    [InlineData("bench", "tracking")]
     [InlineData("bench", "risk")]
     [InlineData("train")]
     public async Task Every_command_has_help_and_exits_zero(params string[] command)

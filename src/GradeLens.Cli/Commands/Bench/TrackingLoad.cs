@@ -49,16 +49,17 @@ public sealed class TrackingLoad(HttpClient client)
     /// <summary>Every request once, one at a time: what the first user after an import waits.</summary>
     public async Task<IReadOnlyList<Latencies>> ColdAsync(IReadOnlyList<(string Endpoint, string Url)> plan, CancellationToken cancellationToken)
     {
-        var cold = new ConcurrentDictionary<string, ConcurrentBag<double>>();
+        var timings = new List<(string Endpoint, double Milliseconds)>();
         foreach (var (endpoint, url) in plan)
         {
-            cold.GetOrAdd(endpoint, _ => []).Add(await TimeAsync(url, cancellationToken));
+            timings.Add((endpoint, await TimeAsync(url, cancellationToken)));
         }
 
-        return cold.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => Latencies.Of(e.Key, e.Value)).ToList();
+        return timings.GroupBy(t => t.Endpoint).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => Latencies.Of(g.Key, g.Select(t => t.Milliseconds).ToList())).ToList();
     }
 
-    /// <summary><paramref name="clients"/> clients, each walking the plan from its own offset, for <paramref name="duration"/>.</summary>
+    /// <summary><paramref name="clients"/> clients, each picking requests from the plan at random (its own seed), for <paramref name="duration"/>.</summary>
     public async Task<IReadOnlyList<Latencies>> ConcurrentAsync(IReadOnlyList<(string Endpoint, string Url)> plan, int clients, TimeSpan duration, CancellationToken cancellationToken)
     {
         var until = Stopwatch.StartNew();
