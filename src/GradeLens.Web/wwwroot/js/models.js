@@ -40,7 +40,11 @@
     syncOutcome();
   }
 
+  // Only the latest request draws: an earlier fit that answers late (the page's first fit, say) never overwrites a newer one.
+  let latest = 0;
+
   async function fit() {
+    const ticket = ++latest;
     show("");
     status.hidden = false;
     try {
@@ -54,6 +58,7 @@
       if (below !== "") { params.set("below", below); }
       if (document.getElementById("model-method").value === "forest") { params.set("forest", "true"); }
       const data = await getJson(`/api/models?${params}`);
+      if (ticket !== latest) { return; }
       const r = data.result;
       document.getElementById("model-title").textContent = `${r.outcome} in ${r.series}: ${r.method}, ${r.students} students, ${r.folds}-fold cross-validation`;
       const cards = r.cvRSquared !== null
@@ -96,9 +101,9 @@
         { key: "se", label: "SE", number: true }, { key: "p", label: "p" },
       ], coefficients, "model-coefficients"));
     } catch (e) {
-      show(`The model could not be fitted: ${e.message}`);
+      if (ticket === latest) { show(`The model could not be fitted: ${e.message}`); }
     } finally {
-      status.hidden = true;
+      if (ticket === latest) { status.hidden = true; }
     }
   }
 
