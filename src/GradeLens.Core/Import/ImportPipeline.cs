@@ -1,18 +1,21 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using DuckDB.NET.Data;
 using GradeLens.Core.Import.Mapping;
 using GradeLens.Core.Import.Reading;
 using GradeLens.Core.Import.Staging;
+using GradeLens.Core.Import.Writing;
 using GradeLens.Core.Storage;
 
 namespace GradeLens.Core.Import;
 
 /// <summary>
-/// file -> read -> map -> stage and validate (SQL) -> write in one transaction. Nothing is written unless
-/// every table passes (or the caller asked to skip bad rows), and a failure leaves the store as it was.
+/// file -> read -> map -> stage and validate (SQL, in the DuckDB <paramref name="connection"/>) -> write in one
+/// transaction of the store (<paramref name="writer"/>). Nothing is written unless every table passes (or the caller
+/// asked to skip bad rows), and a failure leaves the store as it was.
 /// </summary>
-internal sealed class ImportPipeline(DuckDBConnection connection, ImportRequest request, IProgress<ImportProgress>? progress)
+internal sealed class ImportPipeline(DuckDBConnection connection, IImportWriter writer, ImportRequest request, IProgress<ImportProgress>? progress)
 {
     /// <summary>How many rejected rows a report lists; the total is always given.</summary>
     public const int ListedRejects = 1000;
@@ -42,7 +45,7 @@ internal sealed class ImportPipeline(DuckDBConnection connection, ImportRequest 
         {
             return Failed(e.Message, [], [], 0);
         }
-        catch (DuckDBException e)
+        catch (DbException e)
         {
             // Anything the checks did not foresee: the transaction was not committed, so the store is unchanged.
             var files = string.Join(", ", request.DisplayNames ?? request.Files.Select(Path.GetFileName).ToList()!);
@@ -110,13 +113,13 @@ internal sealed class ImportPipeline(DuckDBConnection connection, ImportRequest 
     private async Task<WriteCounts> WriteAllAsync(IReadOnlyList<PreparedTable> prepared, CancellationToken cancellationToken)
     {
         var total = WriteCounts.None;
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await writer.BeginAsync(cancellationToken);
         foreach (var table in prepared)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var counts = await table.WriteAsync(connection, request.Organisation, cancellationToken);
+            var counts = await table.WriteAsync(writer, request.Organisation, cancellationToken);
             total = Add(total, counts);
-            await ImportLog.AppendAsync(connection, request.Organisation, table, counts, cancellationToken);
+            await writer.AppendLogAsync(await ImportLogEntry.ForAsync(request.Organisation, table, counts, cancellationToken), cancellationToken);
         }
 
         // For the atomicity test: hold the written, uncommitted transaction open so a kill lands before the commit.
@@ -126,7 +129,7 @@ internal sealed class ImportPipeline(DuckDBConnection connection, ImportRequest 
             await Task.Delay(pause, cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await writer.CommitAsync(cancellationToken);
         ImportTrace.Mark("committed");
         return total;
     }

@@ -107,31 +107,32 @@ internal sealed class AreaRows(StagedTable table, ImportMapping mapping, string 
             mapping.Columns.Where(c => c.Role == ColumnRole.Ignore).Select(c => c.Header).ToList(), 0, notes, mapping);
     }
 
-    public async Task<WriteCounts> WriteAsync(DuckDBConnection connection, string organisation, CancellationToken cancellationToken)
+    /// <summary>What this table writes, whichever store takes it.</summary>
+    public Writing.AreaWriteSet WriteSet => new(View, suffix, table.Source.DisplayName);
+
+    /// <summary>Upserts the write set into a DuckDB store (its tables live in the staging connection), inside the caller's transaction.</summary>
+    public static async Task<WriteCounts> WriteAsync(DuckDBConnection connection, Writing.AreaWriteSet set, string organisation, CancellationToken cancellationToken)
     {
         var org = Sql.Text(organisation);
-        var source = Sql.Text(table.Source.DisplayName);
+        var figures = $"areafig_{set.Figures}";
         await PreparedTable.ExecuteAsync(connection, $"""
-            CREATE OR REPLACE TEMP VIEW areavalid_{suffix} AS
-            SELECT * FROM {View} v WHERE NOT EXISTS (SELECT 1 FROM bad_{suffix} b WHERE b.row_index = v.row_index);
             UPDATE areas a SET code = i.code
-            FROM (SELECT level, name, parent, any_value(code) AS code FROM areavalid_{suffix} WHERE name IS NOT NULL GROUP BY ALL) i
+            FROM {set.Areas} i
             WHERE a.organisation = {org} AND a.level = i.level AND a.name = i.name AND a.parent = i.parent AND i.code IS NOT NULL AND a.code IS DISTINCT FROM i.code;
             INSERT INTO areas
             SELECT (SELECT COALESCE(max(area_key), 0) FROM areas) + row_number() OVER (ORDER BY level, parent, name), {org}, level, name, parent, code
-            FROM (SELECT level, name, parent, any_value(code) AS code FROM areavalid_{suffix} WHERE name IS NOT NULL GROUP BY ALL) i
+            FROM {set.Areas} i
             WHERE NOT EXISTS (SELECT 1 FROM areas a WHERE a.organisation = {org} AND a.level = i.level AND a.name = i.name AND a.parent = i.parent);
-            CREATE OR REPLACE TEMP TABLE areafig_{suffix} AS
-            SELECT a.area_key, v.year, v.is_score, v.measure, v.subject, v.grade_level, any_value(v.value) AS value
-            FROM areavalid_{suffix} v JOIN areas a ON a.organisation = {org} AND a.level = v.level AND a.name = v.name AND a.parent = v.parent
-            WHERE v.value IS NOT NULL GROUP BY ALL;
-            DELETE FROM area_measures m USING areafig_{suffix} f WHERE NOT f.is_score AND m.area_key = f.area_key AND m.year = f.year AND m.measure = f.measure;
-            DELETE FROM area_scores s USING areafig_{suffix} f WHERE f.is_score AND s.area_key = f.area_key AND s.year = f.year AND s.subject = f.subject AND s.grade_level = f.grade_level;
-            INSERT INTO area_measures SELECT area_key, year, measure, value, {source} FROM areafig_{suffix} WHERE NOT is_score;
-            INSERT INTO area_scores SELECT area_key, year, grade_level, subject, value FROM areafig_{suffix} WHERE is_score;
+            CREATE OR REPLACE TEMP TABLE {figures} AS
+            SELECT a.area_key, v.year, v.is_score, v.measure, v.subject, v.grade_level, v.value
+            FROM {set.Figures} v JOIN areas a ON a.organisation = {org} AND a.level = v.level AND a.name = v.name AND a.parent = v.parent;
+            DELETE FROM area_measures m USING {figures} f WHERE NOT f.is_score AND m.area_key = f.area_key AND m.year = f.year AND m.measure = f.measure;
+            DELETE FROM area_scores s USING {figures} f WHERE f.is_score AND s.area_key = f.area_key AND s.year = f.year AND s.subject = f.subject AND s.grade_level = f.grade_level;
+            INSERT INTO area_measures SELECT area_key, year, measure, value, {Sql.Text(set.Source)} FROM {figures} WHERE NOT is_score;
+            INSERT INTO area_scores SELECT area_key, year, grade_level, subject, value FROM {figures} WHERE is_score;
             """, cancellationToken);
-        var figures = await ColumnFacts.ScalarAsync(connection, $"SELECT count(*) FROM areafig_{suffix}", cancellationToken);
-        return WriteCounts.None with { AreaRowsWritten = figures };
+        var written = await ColumnFacts.ScalarAsync(connection, $"SELECT count(*) FROM {figures}", cancellationToken);
+        return WriteCounts.None with { AreaRowsWritten = written };
     }
 
     private static int Rank(string? level)

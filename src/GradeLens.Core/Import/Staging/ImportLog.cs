@@ -1,27 +1,18 @@
 using System.Security.Cryptography;
-using DuckDB.NET.Data;
 
 namespace GradeLens.Core.Import.Staging;
 
-/// <summary>Records each imported table in <c>import_log</c>, inside the import's transaction.</summary>
-internal static class ImportLog
+/// <summary>One imported table's row in <c>import_log</c> (the store adds the time), written inside the import's transaction.</summary>
+internal sealed record ImportLogEntry(string Organisation, string File, string Sha256, long RowsRead, long RowsRejected, string Summary)
 {
-    public static async Task AppendAsync(DuckDBConnection connection, string organisation, PreparedTable table, WriteCounts counts, CancellationToken cancellationToken)
+    public static async Task<ImportLogEntry> ForAsync(string organisation, PreparedTable table, WriteCounts counts, CancellationToken cancellationToken)
     {
         string hash;
-        await using (var stream = File.OpenRead(table.Table.Source.OriginalPath))
+        await using (var stream = System.IO.File.OpenRead(table.Table.Source.OriginalPath))
         {
             hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
         }
 
-        await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO import_log VALUES (now()::TIMESTAMP, $org, $file, $hash, $rows, $rejected, $summary)";
-        command.Parameters.Add(new DuckDBParameter("org", organisation));
-        command.Parameters.Add(new DuckDBParameter("file", table.Table.Source.DisplayName));
-        command.Parameters.Add(new DuckDBParameter("hash", hash));
-        command.Parameters.Add(new DuckDBParameter("rows", table.Table.Rows));
-        command.Parameters.Add(new DuckDBParameter("rejected", table.RejectedTotal));
-        command.Parameters.Add(new DuckDBParameter("summary", counts.ToString()));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return new ImportLogEntry(organisation, table.Table.Source.DisplayName, hash, table.Table.Rows, table.RejectedTotal, counts.ToString());
     }
 }

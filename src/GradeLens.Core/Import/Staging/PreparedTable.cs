@@ -2,16 +2,17 @@ using System.Globalization;
 using DuckDB.NET.Data;
 using GradeLens.Core.Import.Mapping;
 using GradeLens.Core.Import.Reading;
+using GradeLens.Core.Import.Writing;
 
 namespace GradeLens.Core.Import.Staging;
 
 /// <summary>A staged, mapped and validated table, ready to be written (or reported on a dry run).</summary>
 internal sealed class PreparedTable
 {
-    private readonly Func<DuckDBConnection, string, CancellationToken, Task<WriteCounts>> _write;
+    private readonly Func<IImportWriter, string, CancellationToken, Task<WriteCounts>> _write;
 
     private PreparedTable(StagedTable table, TableHealth health, IReadOnlyList<RejectedRow> rejected, long rejectedTotal,
-        Func<DuckDBConnection, string, CancellationToken, Task<WriteCounts>> write)
+        Func<IImportWriter, string, CancellationToken, Task<WriteCounts>> write)
     {
         Table = table;
         Health = health;
@@ -31,8 +32,9 @@ internal sealed class PreparedTable
     /// <summary>Suffix of this table's temp objects (stage_N, bad_N...).</summary>
     public string Suffix => Table.Name["stage_".Length..];
 
-    public Task<WriteCounts> WriteAsync(DuckDBConnection connection, string organisation, CancellationToken cancellationToken) =>
-        _write(connection, organisation, cancellationToken);
+    /// <summary>Hands this table's write set to the store's writer (inside its transaction).</summary>
+    public Task<WriteCounts> WriteAsync(IImportWriter writer, string organisation, CancellationToken cancellationToken) =>
+        _write(writer, organisation, cancellationToken);
 
     public static async Task<PreparedTable> CreateAsync(DuckDBConnection connection, SourceTable source, int number, ImportMapping? requested, CancellationToken cancellationToken)
     {
@@ -44,12 +46,13 @@ internal sealed class PreparedTable
             : MappingAlignment.Align(requested, source);
 
         TableHealth health;
-        Func<DuckDBConnection, string, CancellationToken, Task<WriteCounts>> write;
+        Func<IImportWriter, string, CancellationToken, Task<WriteCounts>> write;
         if (mapping.Kind == TableKind.Areas)
         {
             var areas = new AreaRows(table, mapping, suffix);
             health = await areas.PrepareAsync(connection, cancellationToken);
-            write = (c, org, ct) => areas.WriteAsync(c, org, ct);
+            var set = areas.WriteSet;
+            write = (writer, org, ct) => writer.WriteAreasAsync(set, org, ct);
         }
         else
         {
@@ -64,7 +67,8 @@ internal sealed class PreparedTable
             ImportTrace.Mark("validated");
             health = await new StudentHealth(connection, rows, mapping, suffix).ComputeAsync(scales, cancellationToken);
             ImportTrace.Mark("health");
-            write = (c, org, ct) => new StudentWriter(c, rows, suffix, org).WriteAsync(ct);
+            var set = new StudentWriteSet(rows, suffix);
+            write = (writer, org, ct) => writer.WriteStudentsAsync(set, org, ct);
         }
 
         var (rejected, total) = await RejectedRowsAsync(connection, table, suffix, cancellationToken);

@@ -36,7 +36,7 @@ internal sealed class StudentHealth(DuckDBConnection connection, StudentRows row
         notes.AddRange(await DerivedChecks.RunAsync(connection, rows, mapping, suffix, cancellationToken));
 
         var subjects = await ListAsync($"SELECT DISTINCT subject FROM scored_{suffix} WHERE subject IS NOT NULL ORDER BY 1", cancellationToken);
-        var series = await ListAsync($"SELECT series FROM (SELECT DISTINCT series FROM scored_{suffix} WHERE series IS NOT NULL) ORDER BY {StudentWriter.SeriesOrder("series")}, series", cancellationToken);
+        var series = await ListAsync($"SELECT series FROM (SELECT DISTINCT series FROM scored_{suffix} WHERE series IS NOT NULL) ORDER BY {Writing.StudentWriteSet.SeriesOrder("series")}, series", cancellationToken);
         var students = await ScalarAsync($"SELECT count(DISTINCT student_id) FROM scored_{suffix}", cancellationToken);
         var duplicates = await ScalarAsync($"""
             SELECT COALESCE(sum(repeats), 0)::BIGINT FROM (

@@ -2,6 +2,7 @@ using System.Data.Common;
 using DuckDB.NET.Data;
 using GradeLens.Core.Gaps;
 using GradeLens.Core.Import;
+using GradeLens.Core.Import.Writing;
 using GradeLens.Core.Quality;
 using GradeLens.Core.Tracking;
 
@@ -88,7 +89,8 @@ public sealed class DuckDbStore : IGradeStore
         try
         {
             await using var connection = await OpenConnectionAsync(cancellationToken);
-            return await new ImportPipeline(connection, request, progress).RunAsync(cancellationToken);
+            await using var writer = new DuckDbImportWriter(connection);
+            return await new ImportPipeline(connection, writer, request, progress).RunAsync(cancellationToken);
         }
         finally
         {
