@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using GradeLens.Core.Storage;
-using GradeLens.Core.Storage.DuckDb;
 using GradeLens.Web.Data;
 using GradeLens.Web.Errors;
 using GradeLens.Web.Gaps;
@@ -34,7 +33,7 @@ public static class WebApp
         builder.WebHost.UseUrls(options.Urls);
 
         // Startup, before any request: opening synchronously surfaces a busy or foreign store to the caller at once.
-        var store = DuckDbStore.OpenAsync(options.StorePath).GetAwaiter().GetResult();
+        var store = StoreLocation.OpenAsync(options.StorePath).GetAwaiter().GetResult();
         builder.Services.AddSingleton<IGradeStore>(_ => store);
         builder.Services.AddSingleton(new UploadLimits(options.MaxUploadBytes));
 

@@ -1,7 +1,7 @@
 namespace GradeLens.Web;
 
 /// <summary>How <see cref="WebApp.Build"/> hosts the dashboard.</summary>
-/// <param name="StorePath">The DuckDB store file; opened once, created when absent.</param>
+/// <param name="StorePath">The store: a DuckDB file (created when absent) or a postgres:// URL (the schema is created in an empty database); opened once.</param>
 /// <param name="Urls">Where Kestrel listens (semicolon-separated). Port 0 picks a free port; read it from <c>app.Urls</c> after start.</param>
 /// <param name="MaxUploadBytes">Largest request POST /api/imports accepts (all files together).</param>
 /// <param name="Configure">Last word on the builder before it builds: tests swap in the test server here.</param>

@@ -45,7 +45,7 @@ public static class CommandLine
         {
             return await StoreLocation.OpenAsync(location, cancellationToken);
         }
-        catch (Exception e) when (e is StoreBusyException or StoreVersionException or Core.Storage.DuckDb.UnreadableStoreException or NotSupportedException)
+        catch (Exception e) when (e is StoreBusyException or StoreVersionException or Core.Storage.UnreadableStoreException or ArgumentException)
         {
             await Console.Error.WriteLineAsync("gradelens: " + e.Message);
             return null;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using GradeLens.Core.Storage;
 using GradeLens.Web;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace GradeLens.Cli.Commands;
@@ -34,7 +35,7 @@ public static class ServeCommand
         {
             app = WebApp.Build(new WebAppOptions(storePath, urls));
         }
-        catch (Exception e) when (e is StoreBusyException or StoreVersionException or Core.Storage.DuckDb.UnreadableStoreException)
+        catch (Exception e) when (e is StoreBusyException or StoreVersionException or Core.Storage.UnreadableStoreException or ArgumentException)
         {
             await Console.Error.WriteLineAsync("gradelens: " + e.Message);
             return ExitCodes.BadInput;
@@ -45,7 +46,7 @@ public static class ServeCommand
             await app.StartAsync(cancellationToken);
             foreach (var url in app.Urls)
             {
-                Console.WriteLine($"GradeLens dashboard: {url}/  (store {Path.GetFullPath(storePath)}; press Ctrl+C to stop)");
+                Console.WriteLine($"GradeLens dashboard: {url}/  (store {app.Services.GetRequiredService<IGradeStore>().Location}; press Ctrl+C to stop)");
             }
 
             await app.WaitForShutdownAsync(cancellationToken);

@@ -1,8 +1,9 @@
 using GradeLens.Core.Storage.DuckDb;
+using GradeLens.Core.Storage.Postgres;
 
 namespace GradeLens.Core.Storage;
 
-/// <summary>Where the store is: <c>--store</c>, else GRADELENS_STORE, else ./gradelens.duckdb.</summary>
+/// <summary>Where the store is: <c>--store</c>, else GRADELENS_STORE, else ./gradelens.duckdb. A postgres:// URL names a PostgreSQL store.</summary>
 public static class StoreLocation
 {
     public const string EnvironmentVariable = "GRADELENS_STORE";
@@ -13,15 +14,9 @@ public static class StoreLocation
         : Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
         : DefaultPath;
 
-    /// <summary>Opens the store at a resolved location.</summary>
-    /// <exception cref="NotSupportedException">A PostgreSQL URL (not supported yet).</exception>
-    public static async Task<IGradeStore> OpenAsync(string location, CancellationToken cancellationToken = default)
-    {
-        if (location.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || location.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new NotSupportedException("PostgreSQL stores are not available in this version yet; use a DuckDB file path for --store.");
-        }
-
-        return await DuckDbStore.OpenAsync(location, cancellationToken);
-    }
+    /// <summary>Opens the store at a resolved location: a postgres:// or postgresql:// URL, else a DuckDB file path.</summary>
+    public static async Task<IGradeStore> OpenAsync(string location, CancellationToken cancellationToken = default) =>
+        PostgresUrl.IsPostgres(location)
+            ? await PostgresStore.OpenAsync(location, cancellationToken)
+            : await DuckDbStore.OpenAsync(location, cancellationToken);
 }

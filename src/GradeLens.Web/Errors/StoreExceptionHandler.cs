@@ -1,5 +1,4 @@
 using GradeLens.Core.Storage;
-using GradeLens.Core.Storage.DuckDb;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 

@@ -155,13 +155,13 @@ public sealed class DuckDbStore : IGradeStore
     {
         ArgumentNullException.ThrowIfNull(request);
         await using var connection = await OpenConnectionAsync(cancellationToken);
-        return await DuckDbRiskQueries.FeaturesAsync(connection, scope, request, cancellationToken);
+        return await RiskQueries.FeaturesAsync(connection, StoreSqlDialect.DuckDb, scope, request, cancellationToken);
     }
 
     public async Task<Risk.StudentTable> GetStudentTableAsync(Scope scope, string? series, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
-        return await DuckDbRiskQueries.TableAsync(connection, scope, series, cancellationToken);
+        return await RiskQueries.TableAsync(connection, StoreSqlDialect.DuckDb, scope, series, cancellationToken);
     }
 
     public async Task WriteQualityAsync(QualityData data, string organisation, CancellationToken cancellationToken = default)
@@ -214,6 +214,3 @@ public sealed class DuckDbStore : IGradeStore
 
     private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
 }
-
-/// <summary>The file exists but is not a DuckDB database (or is damaged); it is left untouched.</summary>
-public sealed class UnreadableStoreException(string message, Exception? inner) : Exception(message, inner);

@@ -1,16 +1,17 @@
 using System.Collections;
 using System.Globalization;
-using DuckDB.NET.Data;
+using System.Data.Common;
 using GradeLens.Core.Models;
 using GradeLens.Core.Risk;
 
-namespace GradeLens.Core.Storage.DuckDb;
+namespace GradeLens.Core.Storage;
 
 /// <summary>
 /// Feature matrices for the risk model and the clusters, pivoted in SQL within the caller's scope: the store returns
 /// each student's feature values as one list (positions into the feature list), and C# only lays them into the matrix.
+/// One query for both stores: <see cref="StoreSqlDialect"/> spells what differs.
 /// </summary>
-internal static class DuckDbRiskQueries
+internal static class RiskQueries
 {
     /// <summary>An attribute with more levels than this is not one-hot encoded (it would add a column per school or postcode).</summary>
     private const int MaximumLevels = 30;
@@ -23,10 +24,10 @@ internal static class DuckDbRiskQueries
         UNION ALL SELECT t.student_key, t.name, t.value FROM student_attributes t JOIN students s ON s.student_key = t.student_key WHERE {students}
         """;
 
-    public static async Task<IReadOnlyList<SeriesOrder>> SeriesAsync(DuckDBConnection connection, Scope scope, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<SeriesOrder>> SeriesAsync(DbConnection connection, StoreSqlDialect sql, Scope scope, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT series, min(series_order) FROM assessments WHERE {ScopeSql.OrganisationCondition(scope, command)} GROUP BY series ORDER BY 2, 1";
+        command.CommandText = $"SELECT series, min(series_order) FROM assessments WHERE {sql.OrganisationCondition(scope, command)} GROUP BY series ORDER BY 2, 1";
         var list = new List<SeriesOrder>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -37,9 +38,9 @@ internal static class DuckDbRiskQueries
         return list;
     }
 
-    public static async Task<RiskFeatureSet> FeaturesAsync(DuckDBConnection connection, Scope scope, RiskRequest request, CancellationToken cancellationToken)
+    public static async Task<RiskFeatureSet> FeaturesAsync(DbConnection connection, StoreSqlDialect sql, Scope scope, RiskRequest request, CancellationToken cancellationToken)
     {
-        var series = await SeriesAsync(connection, scope, cancellationToken);
+        var series = await SeriesAsync(connection, sql, scope, cancellationToken);
         var featureSeries = TargetLeakage.FeatureSeries(request, series);
         var target = series.First(s => string.Equals(s.Series, request.TargetSeries, StringComparison.OrdinalIgnoreCase)).Series;
         var notes = new List<string>();
@@ -49,8 +50,8 @@ internal static class DuckDbRiskQueries
         var protectedColumns = new List<string>();
         await using (var command = connection.CreateCommand())
         {
-            var students = ScopeSql.StudentCondition(scope, command);
-            var seriesList = InList(command, "fs", featureSeries);
+            var students = sql.StudentCondition(scope, command);
+            var seriesList = InList(sql, command, "fs", featureSeries);
             command.CommandText = $"""
                 WITH scores AS (
                     SELECT a.series, a.subject, a.domain, min(a.series_order) AS series_order, avg(r.score) AS mean
@@ -61,13 +62,13 @@ internal static class DuckDbRiskQueries
                     GROUP BY a.series, a.subject, a.domain),
                 attributes AS ({AttributesSql(students)}),
                 kinds AS (
-                    SELECT name, count(*) = count(TRY_CAST(value AS DOUBLE)) AS numeric, count(DISTINCT value) AS levels,
-                           avg(TRY_CAST(value AS DOUBLE)) AS mean
+                    SELECT name, count(*) = count({sql.TryDouble("value")}) AS is_numeric, count(DISTINCT value) AS levels,
+                           avg({sql.TryDouble("value")}) AS mean
                     FROM attributes GROUP BY name)
-                SELECT 0 AS kind, series, subject, domain, series_order AS sort, mean, NULL AS level, 0 AS levels FROM scores
-                UNION ALL SELECT 1, name, NULL, NULL, 0, mean, NULL, levels FROM kinds WHERE numeric
+                SELECT 0 AS kind, series, subject, domain, series_order AS sort, mean, CAST(NULL AS VARCHAR) AS level, CAST(0 AS BIGINT) AS levels FROM scores
+                UNION ALL SELECT 1, name, NULL, NULL, 0, mean, NULL, levels FROM kinds WHERE is_numeric
                 UNION ALL SELECT 2, k.name, NULL, NULL, 0, NULL, a.value, k.levels FROM kinds k JOIN (SELECT DISTINCT name, value FROM attributes) a ON a.name = k.name
-                    WHERE NOT k.numeric
+                    WHERE NOT k.is_numeric
                 ORDER BY kind, sort, series, subject, domain, level
                 """;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -124,29 +125,29 @@ internal static class DuckDbRiskQueries
         var protectedNames = protectedColumns.Distinct().ToList();
         await using var rowsCommand = connection.CreateCommand();
         {
-            var students = ScopeSql.StudentCondition(scope, rowsCommand);
-            var seriesList = InList(rowsCommand, "fs", featureSeries);
-            var protectedList = InList(rowsCommand, "pa", protectedNames);
-            rowsCommand.Parameters.Add(new DuckDBParameter("target", target));
-            rowsCommand.Parameters.Add(new DuckDBParameter("subject", request.TargetSubject));
-            rowsCommand.Parameters.Add(new DuckDBParameter("threshold", request.Threshold));
+            var students = sql.StudentCondition(scope, rowsCommand);
+            var seriesList = InList(sql, rowsCommand, "fs", featureSeries);
+            var protectedList = InList(sql, rowsCommand, "pa", protectedNames);
+            var targetSeries = sql.Parameter(rowsCommand, "target", target);
+            var subject = sql.Parameter(rowsCommand, "subject", request.TargetSubject);
+            var thresholdValue = sql.Parameter(rowsCommand, "threshold", request.Threshold);
             rowsCommand.CommandText = $"""
                 WITH cohort AS (SELECT s.student_key, s.student_id FROM students s WHERE {students}),
                 outcome AS (
-                    SELECT r.student_key, avg(r.score) AS score, avg(coalesce(CAST($threshold AS DOUBLE), a.proficiency)) AS threshold
+                    SELECT r.student_key, avg(r.score) AS score, avg(coalesce(CAST({thresholdValue} AS DOUBLE PRECISION), a.proficiency)) AS threshold
                     FROM results r JOIN assessments a ON a.assessment_key = r.assessment_key
-                    WHERE a.series = $target AND a.subject = $subject AND a.domain = ''
+                    WHERE a.series = {targetSeries} AND a.subject = {subject} AND a.domain = ''
                     GROUP BY r.student_key),
                 attributes AS ({AttributesSql(students)}),
                 cells AS (
                     SELECT r.student_key, 0 AS kind, a.series AS key, a.subject AS level, a.domain, avg(r.score) AS value
                     FROM results r JOIN assessments a ON a.assessment_key = r.assessment_key
                     WHERE a.series IN ({seriesList}) GROUP BY r.student_key, a.series, a.subject, a.domain
-                    UNION ALL SELECT student_key, 1, name, '', '', TRY_CAST(value AS DOUBLE) FROM attributes WHERE TRY_CAST(value AS DOUBLE) IS NOT NULL
+                    UNION ALL SELECT student_key, 1, name, '', '', {sql.TryDouble("value")} FROM attributes WHERE {sql.TryDouble("value")} IS NOT NULL
                     UNION ALL SELECT student_key, 2, name, value, '', 1.0 FROM attributes),
-                protected AS (SELECT student_key, list(name) AS names, list(value) AS vals FROM attributes WHERE name IN ({protectedList}) GROUP BY student_key),
+                protected AS (SELECT student_key, {sql.List("name")} AS names, {sql.List("value")} AS vals FROM attributes WHERE name IN ({protectedList}) GROUP BY student_key),
                 per_student AS (
-                    SELECT student_key, list(kind) AS kinds, list(key) AS keys, list(level) AS levels, list(domain) AS domains, list(value) AS vals
+                    SELECT student_key, {sql.List("kind")} AS kinds, {sql.List("key")} AS keys, {sql.List("level")} AS levels, {sql.List("domain")} AS domains, {sql.List("value")} AS vals
                     FROM cells WHERE student_key IN (SELECT student_key FROM cohort) GROUP BY student_key)
                 SELECT c.student_id, o.score, o.threshold, p.kinds, p.keys, p.levels, p.domains, p.vals, g.names, g.vals
                 FROM cohort c
@@ -223,9 +224,9 @@ internal static class DuckDbRiskQueries
     }
 
     /// <summary>Each student's whole-subject and domain scores in one series (the latest when null) and their attributes.</summary>
-    public static async Task<StudentTable> TableAsync(DuckDBConnection connection, Scope scope, string? series, CancellationToken cancellationToken)
+    public static async Task<StudentTable> TableAsync(DbConnection connection, StoreSqlDialect sql, Scope scope, string? series, CancellationToken cancellationToken)
     {
-        var all = await SeriesAsync(connection, scope, cancellationToken);
+        var all = await SeriesAsync(connection, sql, scope, cancellationToken);
         if (all.Count == 0)
         {
             throw new RiskDataException("There are no assessments in scope.");
@@ -235,26 +236,26 @@ internal static class DuckDbRiskQueries
             : all.FirstOrDefault(s => string.Equals(s.Series, series, StringComparison.OrdinalIgnoreCase))?.Series
               ?? throw new RiskDataException($"There is no series '{series}'. Series: {string.Join(", ", all.Select(s => s.Series))}.");
         await using var command = connection.CreateCommand();
-        var students = ScopeSql.StudentCondition(scope, command);
-        command.Parameters.Add(new DuckDBParameter("series", chosen));
+        var students = sql.StudentCondition(scope, command);
+        var seriesName = sql.Parameter(command, "series", chosen);
         command.CommandText = $"""
             WITH cells AS (
                 SELECT s.student_key, a.subject || CASE WHEN a.domain = '' THEN '' ELSE ' (' || a.domain || ')' END AS name, avg(r.score) AS score
                 FROM results r
                 JOIN assessments a ON a.assessment_key = r.assessment_key
                 JOIN students s ON s.student_key = r.student_key AND s.organisation = a.organisation
-                WHERE a.series = $series AND {students}
+                WHERE a.series = {seriesName} AND {students}
                 GROUP BY s.student_key, a.subject, a.domain),
-            columns AS (SELECT name, row_number() OVER (ORDER BY name) - 1 AS position FROM (SELECT DISTINCT name FROM cells)),
+            columns AS (SELECT name, row_number() OVER (ORDER BY name) - 1 AS position FROM (SELECT DISTINCT name FROM cells) AS names),
             attributes AS ({AttributesSql(students)}),
-            attribute_columns AS (SELECT name, row_number() OVER (ORDER BY name) - 1 AS position FROM (SELECT DISTINCT name FROM attributes)),
-            per_student AS (SELECT c.student_key, list(k.position) AS positions, list(c.score) AS scores FROM cells c JOIN columns k ON k.name = c.name GROUP BY c.student_key),
+            attribute_columns AS (SELECT name, row_number() OVER (ORDER BY name) - 1 AS position FROM (SELECT DISTINCT name FROM attributes) AS names),
+            per_student AS (SELECT c.student_key, {sql.List("k.position")} AS positions, {sql.List("c.score")} AS scores FROM cells c JOIN columns k ON k.name = c.name GROUP BY c.student_key),
             per_attribute AS (
-                SELECT t.student_key, list(k.position) AS positions, list(t.value) AS vals
+                SELECT t.student_key, {sql.List("k.position")} AS positions, {sql.List("t.value")} AS vals
                 FROM attributes t JOIN attribute_columns k ON k.name = t.name
                 WHERE t.student_key IN (SELECT student_key FROM per_student) GROUP BY t.student_key)
             SELECT s.student_id, p.positions, p.scores, a.positions, a.vals,
-                   (SELECT list(name ORDER BY position) FROM columns), (SELECT list(name ORDER BY position) FROM attribute_columns)
+                   (SELECT {sql.List("name ORDER BY position")} FROM columns), (SELECT {sql.List("name ORDER BY position")} FROM attribute_columns)
             FROM per_student p JOIN students s ON s.student_key = p.student_key
             LEFT JOIN per_attribute a ON a.student_key = p.student_key
             ORDER BY s.student_id
@@ -327,18 +328,14 @@ internal static class DuckDbRiskQueries
         reader.IsDBNull(ordinal) ? [] : ((IEnumerable)reader.GetValue(ordinal)).Cast<object?>().ToList();
 
     /// <summary>"$fs0, $fs1..." with their parameters, or NULL for an empty list (IN (NULL) matches nothing).</summary>
-    private static string InList(DuckDBCommand command, string prefix, IReadOnlyList<string> values)
+    private static string InList(StoreSqlDialect sql, DbCommand command, string prefix, IReadOnlyList<string> values)
     {
         if (values.Count == 0)
         {
             return "NULL";
         }
 
-        return string.Join(", ", values.Select((v, i) =>
-        {
-            command.Parameters.Add(new DuckDBParameter($"{prefix}{i}", v));
-            return $"${prefix}{i}";
-        }));
+        return string.Join(", ", values.Select((v, i) => sql.Parameter(command, $"{prefix}{i}", v)));
     }
 
     /// <summary>A feature: kind 0 = a score (Key = series, Level = subject), 1 = a numeric attribute, 2 = a one-hot level.</summary>

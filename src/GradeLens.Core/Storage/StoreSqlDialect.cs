@@ -1,0 +1,74 @@
+using System.Data.Common;
+using DuckDB.NET.Data;
+using GradeLens.Core.Storage.DuckDb;
+using GradeLens.Core.Storage.Postgres;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace GradeLens.Core.Storage;
+
+/// <summary>
+/// What differs between the stores' SQL in a query written once for both (the risk matrices): parameter markers,
+/// the scope conditions, a lenient cast to a number and list aggregation. Values are always parameters.
+/// </summary>
+internal abstract class StoreSqlDialect
+{
+    public static StoreSqlDialect DuckDb { get; } = new DuckDbDialect();
+
+    public static StoreSqlDialect Postgres { get; } = new PostgresDialect();
+
+    /// <summary>Adds a parameter (text, double or integer) and returns its marker in the SQL.</summary>
+    public abstract string Parameter(DbCommand command, string name, object? value);
+
+    public abstract string StudentCondition(Scope scope, DbCommand command, string alias = "s");
+
+    public abstract string OrganisationCondition(Scope scope, DbCommand command, string column = "organisation");
+
+    /// <summary>The text as a number, or NULL when it is not one.</summary>
+    public abstract string TryDouble(string expression);
+
+    /// <summary>A list aggregate (read back as an enumerable).</summary>
+    public abstract string List(string expression);
+
+    private sealed class DuckDbDialect : StoreSqlDialect
+    {
+        public override string Parameter(DbCommand command, string name, object? value)
+        {
+            ((DuckDBCommand)command).Parameters.Add(new DuckDBParameter(name, value));
+            return "$" + name;
+        }
+
+        public override string StudentCondition(Scope scope, DbCommand command, string alias = "s") => ScopeSql.StudentCondition(scope, (DuckDBCommand)command, alias);
+
+        public override string OrganisationCondition(Scope scope, DbCommand command, string column = "organisation") => ScopeSql.OrganisationCondition(scope, (DuckDBCommand)command, column);
+
+        public override string TryDouble(string expression) => $"TRY_CAST({expression} AS DOUBLE)";
+
+        public override string List(string expression) => $"list({expression})";
+    }
+
+    private sealed class PostgresDialect : StoreSqlDialect
+    {
+        public override string Parameter(DbCommand command, string name, object? value)
+        {
+            var type = value switch
+            {
+                double => NpgsqlDbType.Double,
+                int or long => NpgsqlDbType.Bigint,
+                _ => NpgsqlDbType.Text,
+            };
+            ((NpgsqlCommand)command).Parameters.Add(new NpgsqlParameter(name, type) { Value = value ?? DBNull.Value });
+            return "@" + name;
+        }
+
+        public override string StudentCondition(Scope scope, DbCommand command, string alias = "s") => PostgresScopeSql.StudentCondition(scope, (NpgsqlCommand)command, alias);
+
+        public override string OrganisationCondition(Scope scope, DbCommand command, string column = "organisation") => PostgresScopeSql.OrganisationCondition(scope, (NpgsqlCommand)command, column);
+
+        /// <summary>PostgreSQL has no TRY_CAST: a number pattern (as float8 input reads it) guards the cast.</summary>
+        public override string TryDouble(string expression) =>
+            $"(CASE WHEN {expression} ~ '^\\s*[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?\\s*$' THEN ({expression})::double precision END)";
+
+        public override string List(string expression) => $"array_agg({expression})";
+    }
+}
