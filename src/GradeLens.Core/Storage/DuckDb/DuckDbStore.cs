@@ -22,9 +22,12 @@ public sealed class DuckDbStore : IGradeStore
     {
         Location = path;
         _root = root;
+        Accounts = new DuckDbAccounts(OpenConnectionAsync);
     }
 
     public string Location { get; }
+
+    public Accounts.IAccountStore Accounts { get; }
 
     /// <summary>Opens (creating if absent) the store at <paramref name="path"/>; checks its schema version.</summary>
     /// <exception cref="StoreVersionException">The file was made by another schema version.</exception>
