@@ -1,0 +1,54 @@
+using System.CommandLine;
+using GradeLens.Core.Storage.Backup;
+using Spectre.Console;
+
+namespace GradeLens.Cli.Commands;
+
+/// <summary><c>gradelens restore FILE</c>: checks a backup, then replaces every table of the store with it in one transaction.</summary>
+public static class RestoreCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("FILE") { Description = "A backup made by 'gradelens backup'." };
+        var store = CommandLine.StoreOption();
+        var yes = new Option<bool>("--yes") { Description = "Replace a store that holds data (without it, such a store is left alone)." };
+        var command = new Command("restore", "Restore a backup: check it, then replace every table of the store with it (all or nothing).")
+        {
+            file, store, yes,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!File.Exists(path))
+            {
+                // Checked before the store is opened, which would create an empty one.
+                await Console.Error.WriteLineAsync($"gradelens: {path} does not exist.");
+                return ExitCodes.BadInput;
+            }
+
+            await using var opened = await CommandLine.OpenStoreAsync(parse.GetValue(store), cancellationToken);
+            if (opened is null)
+            {
+                return ExitCodes.BadInput;
+            }
+
+            if (opened is not IStoreBackup backup)
+            {
+                await Console.Error.WriteLineAsync($"gradelens: {opened.Location} cannot be restored by this version of GradeLens.");
+                return ExitCodes.BadInput;
+            }
+
+            var report = await ImportProgressDisplay.RunAsync(p => backup.RestoreAsync(path, parse.GetValue(yes), p, cancellationToken), "Restoring");
+            if (!report.Succeeded)
+            {
+                await Console.Error.WriteLineAsync("gradelens: " + report.Message);
+                return ExitCodes.BadInput;
+            }
+
+            AnsiConsole.WriteLine(report.Message);
+            BackupCommand.WriteTables(report.Manifest!.Tables);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}
