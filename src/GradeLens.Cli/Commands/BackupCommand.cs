@@ -1,7 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
-using GradeLens.Core.Storage.Backup;
-using Spectre.Console;
 
 namespace GradeLens.Cli.Commands;
 
@@ -27,41 +24,12 @@ public static class BackupCommand
                 return ExitCodes.BadInput;
             }
 
-            await using var opened = await CommandLine.OpenStoreAsync(parse.GetValue(store), cancellationToken);
-            if (opened is null)
+            return await BackupRun.RunAsync(parse.GetValue(store), "Backing up", async (backup, progress) =>
             {
-                return ExitCodes.BadInput;
-            }
-
-            if (opened is not IStoreBackup backup)
-            {
-                await Console.Error.WriteLineAsync($"gradelens: {opened.Location} cannot be backed up by this version of GradeLens.");
-                return ExitCodes.BadInput;
-            }
-
-            var report = await ImportProgressDisplay.RunAsync(p => backup.BackupAsync(file, overwrite, p, cancellationToken), "Backing up");
-            if (!report.Succeeded)
-            {
-                await Console.Error.WriteLineAsync("gradelens: " + report.Message);
-                return ExitCodes.BadInput;
-            }
-
-            AnsiConsole.WriteLine(report.Message);
-            WriteTables(report.Manifest!.Tables);
-            return ExitCodes.Success;
+                var report = await backup.BackupAsync(file, overwrite, progress, cancellationToken);
+                return (report.Succeeded, report.Message, report.Manifest);
+            }, cancellationToken);
         });
         return command;
-    }
-
-    /// <summary>Rows and checksum per table, as the manifest records them.</summary>
-    public static void WriteTables(IReadOnlyList<TableChecksum> tables)
-    {
-        var table = new Table().Border(TableBorder.Simple).AddColumns("table", "rows", "checksum");
-        foreach (var t in tables)
-        {
-            table.AddRow(t.Table, t.Rows.ToString("N0", CultureInfo.InvariantCulture), t.Checksum);
-        }
-
-        AnsiConsole.Write(table);
     }
 }

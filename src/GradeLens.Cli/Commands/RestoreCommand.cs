@@ -1,6 +1,4 @@
 using System.CommandLine;
-using GradeLens.Core.Storage.Backup;
-using Spectre.Console;
 
 namespace GradeLens.Cli.Commands;
 
@@ -26,28 +24,11 @@ public static class RestoreCommand
                 return ExitCodes.BadInput;
             }
 
-            await using var opened = await CommandLine.OpenStoreAsync(parse.GetValue(store), cancellationToken);
-            if (opened is null)
+            return await BackupRun.RunAsync(parse.GetValue(store), "Restoring", async (backup, progress) =>
             {
-                return ExitCodes.BadInput;
-            }
-
-            if (opened is not IStoreBackup backup)
-            {
-                await Console.Error.WriteLineAsync($"gradelens: {opened.Location} cannot be restored by this version of GradeLens.");
-                return ExitCodes.BadInput;
-            }
-
-            var report = await ImportProgressDisplay.RunAsync(p => backup.RestoreAsync(path, parse.GetValue(yes), p, cancellationToken), "Restoring");
-            if (!report.Succeeded)
-            {
-                await Console.Error.WriteLineAsync("gradelens: " + report.Message);
-                return ExitCodes.BadInput;
-            }
-
-            AnsiConsole.WriteLine(report.Message);
-            BackupCommand.WriteTables(report.Manifest!.Tables);
-            return ExitCodes.Success;
+                var report = await backup.RestoreAsync(path, parse.GetValue(yes), progress, cancellationToken);
+                return (report.Succeeded, report.Message, report.Manifest);
+            }, cancellationToken);
         });
         return command;
     }
