@@ -15,6 +15,8 @@ public sealed class CliConventionTests : IDisposable
     [InlineData("demo")]
     [InlineData("import")]
     [InlineData("info")]
+    [InlineData("backup")]
+    [InlineData("restore")]
     [InlineData("serve")]
     [InlineData("bench")]
     [InlineData("bench", "import")]

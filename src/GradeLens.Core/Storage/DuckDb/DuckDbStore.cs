@@ -10,9 +10,9 @@ namespace GradeLens.Core.Storage.DuckDb;
 /// <summary>
 /// The embedded store: one DuckDB file owned read-write by this process. A root connection is held open
 /// for the store's lifetime (it holds the file lock); every operation works on its own connection to the same instance, so
-/// concurrent requests share one database instance.
+/// concurrent requests share one database instance. Backup and restore: DuckDbStore.Backup.cs.
 /// </summary>
-public sealed class DuckDbStore : IGradeStore
+public sealed partial class DuckDbStore : IGradeStore
 {
     private readonly DuckDBConnection _root;
     private readonly AnswerCache _answers = new();
