@@ -16,6 +16,8 @@ var root = new RootCommand("GradeLens: turns assessment spreadsheets into answer
     DemoCommand.Create(),
     ImportCommand.Create(),
     InfoCommand.Create(),
+    BackupCommand.Create(),
+    RestoreCommand.Create(),
     ServeCommand.Create(),
     GapsCommand.Create(),
     TrainCommand.Create(),

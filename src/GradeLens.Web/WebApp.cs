@@ -7,6 +7,7 @@ using GradeLens.Web.Health;
 using GradeLens.Web.Overview;
 using GradeLens.Web.Pages;
 using GradeLens.Web.Risk;
+using GradeLens.Web.Security;
 using GradeLens.Web.Tracking;
 using Microsoft.Extensions.FileProviders;
 
@@ -31,11 +32,14 @@ public static class WebApp
             ApplicationName = typeof(WebApp).Assembly.GetName().Name,
         });
         builder.WebHost.UseUrls(options.Urls);
+        // Request paths and queries can hold student ids: the hosting and routing logs that print them stay off.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
         // Startup, before any request: opening synchronously surfaces a busy or foreign store to the caller at once.
         var store = StoreLocation.OpenAsync(options.StorePath).GetAwaiter().GetResult();
         builder.Services.AddSingleton<IGradeStore>(_ => store);
         builder.Services.AddSingleton(new UploadLimits(options.MaxUploadBytes));
+        builder.AddGradeLensSecurity(options, store);
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<StoreExceptionHandler>();
@@ -47,18 +51,24 @@ public static class WebApp
 
         var app = builder.Build();
 
+        app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles(new StaticFileOptions { FileProvider = WebAssets });
+        app.UseGradeLensSecurity();
 
-        app.MapOpenApi();
-        app.MapHealthApi();
-        app.MapOverviewApi();
-        app.MapImportApi();
-        app.MapTrackingApi();
-        app.MapGapsApi();
-        app.MapRiskApi();
-        app.MapPages(WebAssets);
+        // Every endpoint below needs a signed-in user at least; the student-level ones and the admin ones name stricter policies.
+        app.MapSignIn();
+        var signedIn = app.MapGroup("").RequireAuthorization(Policies.Reader);
+        signedIn.MapOpenApi();
+        signedIn.MapHealthApi();
+        signedIn.MapOverviewApi();
+        signedIn.MapImportApi();
+        signedIn.MapTrackingApi();
+        signedIn.MapGapsApi();
+        signedIn.MapRiskApi();
+        signedIn.MapAdminApi();
+        signedIn.MapPages(WebAssets);
 
         return app;
     }

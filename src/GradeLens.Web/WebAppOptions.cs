@@ -5,11 +5,15 @@ namespace GradeLens.Web;
 /// <param name="Urls">Where Kestrel listens (semicolon-separated). Port 0 picks a free port; read it from <c>app.Urls</c> after start.</param>
 /// <param name="MaxUploadBytes">Largest request POST /api/imports accepts (all files together).</param>
 /// <param name="Configure">Last word on the builder before it builds: tests swap in the test server here.</param>
+/// <param name="AutomaticSignIn">The demo's automatic sign-in as an admin; refused unless <paramref name="Urls"/> are all 127.0.0.1.</param>
+/// <param name="SignInAttemptsPerMinute">Sign-in attempts one address may make per minute (then 429).</param>
 public sealed record WebAppOptions(
     string StorePath,
     string Urls = WebAppOptions.DefaultUrls,
     long MaxUploadBytes = WebAppOptions.DefaultMaxUploadBytes,
-    Action<WebApplicationBuilder>? Configure = null)
+    Action<WebApplicationBuilder>? Configure = null,
+    bool AutomaticSignIn = false,
+    int SignInAttemptsPerMinute = 10)
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
 

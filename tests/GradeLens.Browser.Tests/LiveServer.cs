@@ -23,13 +23,15 @@ public sealed class LiveServer : IAsyncDisposable
     public IGradeStore Store => _app.Services.GetRequiredService<IGradeStore>();
 
     /// <param name="configure">Changes to the app before it builds (e.g. a stand-in store).</param>
-    public static async Task<LiveServer> StartAsync(Action<WebApplicationBuilder>? configure = null)
+    /// <param name="automaticSignIn">As the demo on 127.0.0.1: the browser is the admin "demo" without signing in.</param>
+    public static async Task<LiveServer> StartAsync(Action<WebApplicationBuilder>? configure = null, bool automaticSignIn = true)
     {
         var directory = Directory.CreateTempSubdirectory("gradelens-browser-");
         var app = WebApp.Build(new WebAppOptions(
             Path.Combine(directory.FullName, "gradelens.duckdb"),
             Urls: "http://127.0.0.1:0",
-            Configure: configure));
+            Configure: configure,
+            AutomaticSignIn: automaticSignIn));
         await app.StartAsync();
         return new LiveServer(directory, app, new Uri(app.Urls.Single()));
     }

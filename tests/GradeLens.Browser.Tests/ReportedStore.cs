@@ -10,6 +10,8 @@ public sealed class ReportedStore(ImportReport report) : IGradeStore
 {
     public string Location => "reported.duckdb";
 
+    public GradeLens.Core.Accounts.IAccountStore Accounts { get; } = new AuditOnlyAccounts();
+
     public ImportRequest? LastRequest { get; private set; }
 
     public Task<StoreInfo> GetInfoAsync(Scope scope, CancellationToken cancellationToken = default) =>

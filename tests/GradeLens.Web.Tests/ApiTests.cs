@@ -135,6 +135,8 @@ public sealed class ApiTests
 
         public string Location => "busy.duckdb";
 
+        public GradeLens.Core.Accounts.IAccountStore Accounts => throw _failure;
+
         public Task<StoreInfo> GetInfoAsync(Scope scope, CancellationToken cancellationToken = default) => throw _failure;
 
         public Task<ImportReport> ImportAsync(ImportRequest request, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) => throw _failure;

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using GradeLens.Web;
+using GradeLens.Web.Security;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 
 namespace GradeLens.Web.Tests;
@@ -25,14 +27,17 @@ public sealed class GradeLensApplication : IAsyncDisposable
         Converters = { new JsonStringEnumConverter() },
     };
 
+    /// <param name="automaticSignIn">As the demo: every request is the admin "demo". Off for the sign-in and role tests.</param>
     public static async Task<GradeLensApplication> StartAsync(
         long maxUploadBytes = WebAppOptions.DefaultMaxUploadBytes,
-        Action<WebApplicationBuilder>? configure = null)
+        Action<WebApplicationBuilder>? configure = null,
+        bool automaticSignIn = true)
     {
         var directory = Directory.CreateTempSubdirectory("gradelens-web-");
         var options = new WebAppOptions(
             Path.Combine(directory.FullName, "gradelens.duckdb"),
             MaxUploadBytes: maxUploadBytes,
+            AutomaticSignIn: automaticSignIn,
             Configure: builder =>
             {
                 builder.WebHost.UseTestServer();
@@ -43,7 +48,25 @@ public sealed class GradeLensApplication : IAsyncDisposable
         return new GradeLensApplication(directory, app);
     }
 
-    public HttpClient CreateClient() => App.GetTestClient();
+    /// <summary>A client that keeps cookies (as a browser does) and sends the antiforgery token with every change, as the pages do.</summary>
+    public HttpClient CreateClient() =>
+        new(new AntiforgeryHandler { InnerHandler = new CookieContainerHandler { InnerHandler = App.GetTestServer().CreateHandler() } })
+        {
+            BaseAddress = App.GetTestServer().BaseAddress,
+        };
+
+    /// <summary>A client signed in through the sign-in form as <paramref name="user"/>.</summary>
+    public async Task<HttpClient> SignInAsync(string user, string password)
+    {
+        var client = CreateClient();
+        using var response = await client.PostAsync(SignInEndpoints.Path, await AntiforgeryHandler.SignInFormAsync(client, user, password));
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"{user} could not sign in: {(int)response.StatusCode}");
+        }
+
+        return client;
+    }
 
     public async ValueTask DisposeAsync()
     {

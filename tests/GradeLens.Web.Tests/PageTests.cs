@@ -34,11 +34,11 @@ public sealed class PageTests
         await using var app = await GradeLensApplication.StartAsync();
         using var client = app.CreateClient();
 
-        var admin = GradeLens.Web.Pages.DashboardPage.All.Single(p => p.Path == "/admin");
-        Assert.False(admin.IsBuilt);
-        var html = await client.GetStringAsync(admin.Path);
+        var areas = GradeLens.Web.Pages.DashboardPage.All.Single(p => p.Path == "/areas");
+        Assert.False(areas.IsBuilt);
+        var html = await client.GetStringAsync(areas.Path);
 
-        Assert.Contains("This page is not built yet: it will show users and their roles, and the audit log of every import and export.", html);
+        Assert.Contains("This page is not built yet: it will show how far poverty, income and unemployment explain an area's average scores", html);
     }
 
     [Fact]

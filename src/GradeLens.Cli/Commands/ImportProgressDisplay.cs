@@ -1,13 +1,12 @@
-using GradeLens.Core.Import;
 using GradeLens.Core.Storage;
 using Spectre.Console;
 
 namespace GradeLens.Cli.Commands;
 
-/// <summary>Shows a progress bar for an import that takes longer than a second, on a terminal only.</summary>
+/// <summary>Shows a progress bar for an import (or a backup, a restore) that takes longer than a second, on a terminal only.</summary>
 public static class ImportProgressDisplay
 {
-    public static async Task<ImportReport> RunAsync(Func<IProgress<ImportProgress>, Task<ImportReport>> import)
+    public static async Task<TReport> RunAsync<TReport>(Func<IProgress<ImportProgress>, Task<TReport>> import, string title = "Importing")
     {
         var latest = new ImportProgress("Starting", 0);
         var progress = new Progress<ImportProgress>(p => latest = p);
@@ -21,7 +20,7 @@ public static class ImportProgressDisplay
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         await console.Progress().AutoClear(true).StartAsync(async context =>
         {
-            var bar = context.AddTask("Importing", maxValue: 100);
+            var bar = context.AddTask(title, maxValue: 100);
             while (!work.IsCompleted)
             {
                 bar.Description = Markup.Escape(latest.Stage);

@@ -47,7 +47,8 @@ public sealed class AnswerCache
     {
         ArgumentNullException.ThrowIfNull(scope);
         var schools = scope.Schools is null ? "*" : string.Join('\u001f', scope.Schools);
-        return string.Join('\u001e', [query, scope.Organisation ?? "*", schools, scope.AggregatesOnly ? "agg" : "rows", scope.MinimumCellSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        var classes = scope.Classes is null ? "*" : string.Join('\u001f', scope.Classes);
+        return string.Join('\u001e', [query, scope.Organisation ?? "*", schools, classes, scope.AggregatesOnly ? "agg" : "rows", scope.MinimumCellSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
             .. arguments.Select(a => Convert.ToString(a, System.Globalization.CultureInfo.InvariantCulture) ?? "\u0000")]);
     }
 }

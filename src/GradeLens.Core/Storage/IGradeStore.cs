@@ -14,6 +14,9 @@ public interface IGradeStore : IAsyncDisposable
     /// <summary>Where the store is, for messages ("./gradelens.duckdb").</summary>
     string Location { get; }
 
+    /// <summary>Users, API keys, the audit log and pseudonym keys, kept in the same store as the data they protect.</summary>
+    Accounts.IAccountStore Accounts { get; }
+
     Task<StoreInfo> GetInfoAsync(Scope scope, CancellationToken cancellationToken = default);
 
     /// <summary>Imports files all-or-nothing (unless <see cref="ImportRequest.SkipBadRows"/>) and reports every rejected row.</summary>

@@ -1,4 +1,4 @@
--- GradeLens store, schema version 1 (see StoreSchema.Version).
+-- GradeLens store, schema version 2 (see StoreSchema.Version). Version 2 added the accounts tables (Accounts.sql).
 -- Tidy (long) form. Keys are enforced by the import (staged, de-duplicated, upserted in one
 -- transaction) rather than by indexes: DuckDB's ART indexes make bulk loads several times slower.
 
@@ -148,3 +148,4 @@ CREATE TABLE import_log (
     rows_rejected BIGINT    NOT NULL,
     summary       VARCHAR   NOT NULL
 );
+

@@ -6,13 +6,18 @@ namespace GradeLens.Core.Storage;
 /// </summary>
 /// <param name="Organisation">Only this organisation's rows; null for every organisation (admin).</param>
 /// <param name="Schools">Only these schools; null for all schools of the organisation.</param>
+/// <param name="Classes">
+/// With <paramref name="Schools"/>, a teacher's reach: students in one of the schools OR in one of these classes (a student
+/// attribute named like <see cref="ClassAttributes"/>). Null when the scope is not limited to classes.
+/// </param>
 /// <param name="AggregatesOnly">No student-level rows; groups below <paramref name="MinimumCellSize"/> are suppressed.</param>
 /// <param name="MinimumCellSize">Smallest group shown in an aggregate view.</param>
 public sealed record Scope(
     string? Organisation,
     IReadOnlyList<string>? Schools = null,
     bool AggregatesOnly = false,
-    int MinimumCellSize = Scope.DefaultMinimumCellSize)
+    int MinimumCellSize = Scope.DefaultMinimumCellSize,
+    IReadOnlyList<string>? Classes = null)
 {
     public const int DefaultMinimumCellSize = 10;
 
@@ -20,4 +25,11 @@ public sealed record Scope(
     public static Scope Everything { get; } = new(Organisation: null);
 
     public static Scope ForOrganisation(string organisation) => new(organisation);
+
+    /// <summary>Student attributes that name a class (lower case): a teacher named for class "10X" sees students whose attribute is "10X".</summary>
+    public static IReadOnlyList<string> ClassAttributes { get; } =
+        ["teaching_group", "teaching group", "class", "group", "set", "form", "form group", "tutor group", "classe", "groupe", "الفصل", "الشعبة"];
+
+    /// <summary>True when the scope is narrower than an organisation (a teacher's schools or classes).</summary>
+    public bool LimitsStudents => Schools is not null || Classes is not null;
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using GradeLens.Core.Import;
 using GradeLens.Core.Import.Mapping;
 using GradeLens.Core.Storage;
+using GradeLens.Web.Security;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -19,9 +20,10 @@ public static class ImportApi
 
     public static IEndpointRouteBuilder MapImportApi(this IEndpointRouteBuilder app)
     {
-        // Read by hand rather than bound: the handler sets the size limits, names a refused file, and has no antiforgery
-        // to satisfy until users sign in (with cookies, this endpoint must then validate an antiforgery token).
+        // Read by hand rather than bound: the handler sets the size limits and names a refused file. Admins only; the
+        // antiforgery token is checked before the handler runs (AntiforgeryCheck), from the X-CSRF-TOKEN header.
         app.MapPost("/api/imports", ImportAsync)
+            .RequireAuthorization(Policies.Admin)
             .WithName("Import")
             .WithTags("Data")
             .Accepts<IFormFileCollection>("multipart/form-data")
@@ -32,7 +34,7 @@ public static class ImportApi
     }
 
     public static async Task<Results<Ok<ImportReport>, ProblemHttpResult, ValidationProblem>> ImportAsync(
-        HttpRequest request, IGradeStore store, UploadLimits limits, CancellationToken cancellationToken)
+        HttpRequest request, IGradeStore store, UploadLimits limits, AuditTrail audit, CancellationToken cancellationToken)
     {
         if (request.ContentLength > limits.MaxUploadBytes)
         {
@@ -100,6 +102,11 @@ public static class ImportApi
                 SkipBadRows: skipBadRows,
                 DisplayNames: [.. files.Select(f => f.FileName)]);
             var report = await store.ImportAsync(importRequest, progress: null, cancellationToken);
+            if (!report.DryRun)
+            {
+                await audit.RecordAsync(request.HttpContext, AuditTrail.Import,
+                    $"{string.Join(", ", importRequest.DisplayNames!)}: {(report.Succeeded ? "imported" : "refused")}, {report.Written.ResultsAdded + report.Written.ResultsUpdated} results written, {report.RejectedTotal} rows rejected");
+            }
 
             // A rejects file would be written into the upload folder, which is deleted below; the report's rows stay.
             return TypedResults.Ok(report with { RejectFile = null });

@@ -1,5 +1,6 @@
 using GradeLens.Core.Gaps;
 using GradeLens.Core.Storage;
+using GradeLens.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GradeLens.Web.Gaps;
@@ -20,9 +21,9 @@ public static class GapsApi
     /// <param name="within">Comma-separated: region, school, grade, subject, domain. Default region,grade.</param>
     /// <param name="minN">Smallest group shown (default 10).</param>
     public static async Task<Results<Ok<GapTable>, ValidationProblem>> GetTableAsync(
-        IGradeStore store, string? by, string? within, string? series, string? subject, int? minN, CancellationToken cancellationToken)
+        HttpContext context, IGradeStore store, string? by, string? within, string? series, string? subject, int? minN, CancellationToken cancellationToken)
     {
-        var (table, problem) = await ComputeAsync(store, by, within, series, subject, minN, cancellationToken);
+        var (table, problem) = await ComputeAsync(context, store, by, within, series, subject, minN, cancellationToken);
         return table is null ? problem! : TypedResults.Ok(table);
     }
 
@@ -31,7 +32,7 @@ public static class GapsApi
     /// gap significant at <paramref name="q"/> after the FDR correction and at least <paramref name="points"/> points wide.
     /// </summary>
     public static async Task<Results<Ok<PriorityList>, ValidationProblem>> GetPrioritiesAsync(
-        IGradeStore store, string? by, string? within, string? series, string? subject, int? minN,
+        HttpContext context, IGradeStore store, string? by, string? within, string? series, string? subject, int? minN,
         double? excess, double? q, double? points, CancellationToken cancellationToken)
     {
         var thresholds = new PriorityThresholds(excess ?? 10, q ?? 0.05, points ?? 5);
@@ -56,14 +57,14 @@ public static class GapsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var (table, problem) = await ComputeAsync(store, by, within, series, subject, minN, cancellationToken);
+        var (table, problem) = await ComputeAsync(context, store, by, within, series, subject, minN, cancellationToken);
         return table is null
             ? problem!
             : TypedResults.Ok(new PriorityList(table.Attribute, table.Within, table.MinimumCellSize, thresholds, PriorityCohorts.Find(table, thresholds)));
     }
 
     private static async Task<(GapTable? Table, ValidationProblem? Problem)> ComputeAsync(
-        IGradeStore store, string? by, string? within, string? series, string? subject, int? minN, CancellationToken cancellationToken)
+        HttpContext context, IGradeStore store, string? by, string? within, string? series, string? subject, int? minN, CancellationToken cancellationToken)
     {
         IReadOnlyList<GapDimension> dimensions;
         try
@@ -82,7 +83,7 @@ public static class GapsApi
 
         var request = new GapRequest(string.IsNullOrWhiteSpace(by) ? GapRequest.DefaultAttribute : by, dimensions,
             string.IsNullOrWhiteSpace(series) ? null : series, string.IsNullOrWhiteSpace(subject) ? null : subject, minN);
-        var scope = Scope.Everything;
+        var scope = context.Scope();
         var aggregates = await store.GetGroupAggregatesAsync(scope, request, cancellationToken);
         if (!aggregates.Known)
         {

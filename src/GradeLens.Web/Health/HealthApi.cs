@@ -1,4 +1,5 @@
 using GradeLens.Core.Storage;
+using GradeLens.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GradeLens.Web.Health;
@@ -12,9 +13,9 @@ public static class HealthApi
         return app;
     }
 
-    public static async Task<Ok<HealthReport>> GetHealthAsync(IGradeStore store, CancellationToken cancellationToken)
+    public static async Task<Ok<HealthReport>> GetHealthAsync(HttpContext context, IGradeStore store, CancellationToken cancellationToken)
     {
-        var info = await store.GetInfoAsync(Scope.Everything, cancellationToken);
+        var info = await store.GetInfoAsync(context.Scope(), cancellationToken);
         return TypedResults.Ok(new HealthReport("ok", store.Location, info.SchemaVersion));
     }
 }

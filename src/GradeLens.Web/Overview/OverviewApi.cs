@@ -1,4 +1,5 @@
 using GradeLens.Core.Storage;
+using GradeLens.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GradeLens.Web.Overview;
@@ -13,6 +14,6 @@ public static class OverviewApi
     }
 
     /// <remarks>Everything in the store until users sign in; then the caller's scope.</remarks>
-    public static async Task<Ok<StoreInfo>> GetOverviewAsync(IGradeStore store, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await store.GetInfoAsync(Scope.Everything, cancellationToken));
+    public static async Task<Ok<StoreInfo>> GetOverviewAsync(HttpContext context, IGradeStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.GetInfoAsync(context.Scope(), cancellationToken));
 }

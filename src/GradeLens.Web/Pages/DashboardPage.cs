@@ -1,3 +1,5 @@
+using GradeLens.Web.Security;
+
 namespace GradeLens.Web.Pages;
 
 /// <summary>One page of the dashboard, as the navigation lists it.</summary>
@@ -5,7 +7,8 @@ namespace GradeLens.Web.Pages;
 /// <param name="Purpose">One sentence: what the page shows (or will show).</param>
 /// <param name="Content">Its body in wwwroot (e.g. "pages/overview.html"); null while the page is not built.</param>
 /// <param name="Scripts">Scripts in wwwroot the page runs, after the shared ones.</param>
-public sealed record DashboardPage(string Title, string Path, string Purpose, string? Content = null, IReadOnlyList<string>? Scripts = null)
+/// <param name="Policy">Who may open it (<see cref="Policies"/>); the API it calls enforces the same, and the store's scope narrows the rows.</param>
+public sealed record DashboardPage(string Title, string Path, string Purpose, string? Content = null, IReadOnlyList<string>? Scripts = null, string Policy = Policies.Reader)
 {
     /// <summary>Every page, in navigation order (DESIGN.md's list).</summary>
     public static IReadOnlyList<DashboardPage> All { get; } =
@@ -21,21 +24,22 @@ public sealed record DashboardPage(string Title, string Path, string Purpose, st
         new("Overlap", "/overlap", "Where learning gaps and group gaps fall in the same regions, grades and subjects.",
             "pages/overlap.html", ["lib/plotly.min.js", "js/overlap.js"]),
         new("Triage", "/triage", "Which students need help first: ranked by calibrated risk, cut at your capacity, with the reasons for each.",
-            "pages/triage.html", ["lib/plotly.min.js", "js/model-form.js", "js/triage.js"]),
+            "pages/triage.html", ["lib/plotly.min.js", "js/model-form.js", "js/triage.js"], Policies.StudentRows),
         new("Risk", "/risk", "Each student's chance of falling below proficiency, how sure the model is, and the reasons behind it.",
             "pages/risk.html", ["lib/plotly.min.js", "js/model-form.js", "js/risk.js"]),
         new("Clusters", "/clusters", "Recurring patterns of weakness across subjects, and which students share each one.",
-            "pages/clusters.html", ["lib/plotly.min.js", "js/clusters.js"]),
+            "pages/clusters.html", ["lib/plotly.min.js", "js/clusters.js"], Policies.StudentRows),
         new("Students", "/students", "One student's results across subjects and series, against their baseline, with their risk and cluster.",
-            "pages/students.html", ["lib/plotly.min.js", "js/model-form.js", "js/students.js"]),
+            "pages/students.html", ["lib/plotly.min.js", "js/model-form.js", "js/students.js"], Policies.StudentRows),
         new("Areas", "/areas", "How far poverty, income and unemployment explain an area's average scores, and what an area with given figures would be expected to score."),
         new("Quality", "/quality", "Pass rates by programme and term, feedback turnaround, student engagement and modules at risk."),
         new("Explore", "/explore", "Which attributes of a plain exam table go with higher scores, and how well scores can be predicted."),
         new("Models", "/models", "Predict a score or a class from chosen columns, with cross-validated figures, permutation importance and coefficients.",
             "pages/models.html", ["lib/plotly.min.js", "js/models.js"]),
         new("Data", "/data", "Import CSV, TSV or Excel files and read their health report: columns, mapping and every rejected row.",
-            "pages/data.html", ["js/data.js"]),
-        new("Admin", "/admin", "Users and their roles, and the audit log of every import and export."),
+            "pages/data.html", ["js/data.js"], Policies.Admin),
+        new("Admin", "/admin", "Users and their roles, and the audit log of every sign-in, import, export and change of users.",
+            "pages/admin.html", ["js/admin.js"], Policies.Admin),
     ];
 
     public bool IsBuilt => Content is not null;

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using GradeLens.Web.Security;
 using Microsoft.Extensions.FileProviders;
 
 namespace GradeLens.Web.Pages;
@@ -17,6 +18,7 @@ public static class PageEndpoints
             var html = Render(page, assets);
             app.MapGet(page.Path, () => TypedResults.Text(html, "text/html; charset=utf-8"))
                 .WithName($"{page.Title}Page")
+                .RequireAuthorization(page.Policy)
                 .ExcludeFromDescription();
         }
 
@@ -56,6 +58,7 @@ public static class PageEndpoints
                 <ul>
             {navigation}
                 </ul>
+                <div class="account" id="account" aria-live="polite"></div>
               </nav>
               <main>
                 <header class="page-header">

@@ -1,9 +1,9 @@
-using System.Security.Cryptography;
-using System.Text;
+using GradeLens.Core.Accounts;
 using GradeLens.Core.Models;
 using GradeLens.Core.Risk;
 using GradeLens.Core.Storage;
 using GradeLens.Core.Tracking;
+using GradeLens.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GradeLens.Web.Risk;
@@ -11,16 +11,14 @@ namespace GradeLens.Web.Risk;
 /// <summary>Chart-ready answers for the Risk, Triage, Clusters, Students and Models pages.</summary>
 public static class RiskApi
 {
-    /// <summary>Pseudonyms are keyed per server run: stable while it runs, not reversible by hashing guessed ids.</summary>
-    private static readonly byte[] PseudonymKey = RandomNumberGenerator.GetBytes(32);
 
     public static IEndpointRouteBuilder MapRiskApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api").WithTags("Risk");
         group.MapGet("/risk", GetRiskAsync).WithName("GetRisk");
-        group.MapGet("/triage", GetTriageAsync).WithName("GetTriage");
-        group.MapGet("/clusters", GetClustersAsync).WithName("GetClusters");
-        group.MapGet("/students/{studentId}", GetStudentAsync).WithName("GetStudent");
+        group.MapGet("/triage", GetTriageAsync).WithName("GetTriage").RequireAuthorization(Policies.StudentRows);
+        group.MapGet("/clusters", GetClustersAsync).WithName("GetClusters").RequireAuthorization(Policies.StudentRows);
+        group.MapGet("/students/{studentId}", GetStudentAsync).WithName("GetStudent").RequireAuthorization(Policies.StudentRows);
         group.MapGet("/models", GetModelAsync).WithName("GetModel");
         group.MapGet("/models/columns", GetModelColumnsAsync).WithName("GetModelColumns");
         return app;
@@ -28,7 +26,7 @@ public static class RiskApi
 
     /// <summary>The at-risk model's cross-validated evaluation: AUC with CI, Brier, log-loss, reliability bins, AUC per protected group, odds ratios.</summary>
     public static async Task<Results<Ok<RiskView>, ValidationProblem, ProblemHttpResult>> GetRiskAsync(
-        IGradeStore store, [AsParameters] RiskQuery query, CancellationToken cancellationToken)
+        HttpContext context, IGradeStore store, [AsParameters] RiskQuery query, CancellationToken cancellationToken)
     {
         if (query.Validate() is { } invalid)
         {
@@ -37,7 +35,7 @@ public static class RiskApi
 
         try
         {
-            var result = await RiskAnalysis.RunAsync(store, Scope.Everything, query.ToRequest(), query.ToOptions(), cancellationToken);
+            var result = await RiskAnalysis.RunAsync(store, context.Scope(), query.ToRequest(), query.ToOptions(), cancellationToken);
             var f = result.Features;
             return TypedResults.Ok(new RiskView(f.Request.TargetSeries, f.Request.TargetSubject, f.Threshold, f.FeatureSeries, f.Training.Features.Names, f.Notes, result.Report));
         }
@@ -49,7 +47,7 @@ public static class RiskApi
 
     /// <summary>Students ranked by calibrated risk, cut at a capacity ("we can see 30") or a minimum risk, each with the top reasons.</summary>
     public static async Task<Results<Ok<TriageView>, ValidationProblem, ProblemHttpResult>> GetTriageAsync(
-        IGradeStore store, [AsParameters] RiskQuery query, int? capacity, double? minimumRisk, bool? pseudonymise, CancellationToken cancellationToken)
+        HttpContext context, IGradeStore store, [AsParameters] RiskQuery query, int? capacity, double? minimumRisk, bool? pseudonymise, CancellationToken cancellationToken)
     {
         if (query.Validate() is { } invalid)
         {
@@ -63,11 +61,13 @@ public static class RiskApi
 
         try
         {
-            var result = await RiskAnalysis.RunAsync(store, Scope.Everything, query.ToRequest(), query.ToOptions(), cancellationToken);
+            var result = await RiskAnalysis.RunAsync(store, context.Scope(), query.ToRequest(), query.ToOptions(), cancellationToken);
+            // Pseudonyms: a keyed hash with the organisation's secret, the same in every export of that organisation.
+            var name = pseudonymise == true ? await Pseudonyms.ForAsync(store.Accounts, context.Scope().Organisation, cancellationToken) : id => id;
             var selected = result.Ranked.Where(s => minimumRisk is null || s.Risk >= minimumRisk).Take(capacity ?? int.MaxValue).ToList();
             var rows = selected.Select((s, i) => new TriageRow(
                 i + 1,
-                pseudonymise == true ? Pseudonym(s.StudentId) : s.StudentId,
+                name(s.StudentId),
                 s.Risk,
                 s.Outcome switch { true => "yes", false => "no", null => "not yet" },
                 string.Join("; ", s.Reasons.Select(c => $"{c.Feature} = {c.Value:0.##}")),
@@ -85,7 +85,7 @@ public static class RiskApi
 
     /// <summary>k-means clusters of standardised subject and domain scores in a series: profiles (mean z-score), sizes, silhouettes and members.</summary>
     public static async Task<Results<Ok<ClusterResult>, ValidationProblem, ProblemHttpResult>> GetClustersAsync(
-        IGradeStore store, string? series, int? k, int? seed, CancellationToken cancellationToken)
+        HttpContext context, IGradeStore store, string? series, int? k, int? seed, CancellationToken cancellationToken)
     {
         if (k is < 2 or > 20)
         {
@@ -94,7 +94,7 @@ public static class RiskApi
 
         try
         {
-            var table = await store.GetStudentTableAsync(Scope.Everything, string.IsNullOrWhiteSpace(series) ? null : series, cancellationToken);
+            var table = await store.GetStudentTableAsync(context.Scope(), string.IsNullOrWhiteSpace(series) ? null : series, cancellationToken);
             return TypedResults.Ok(ClusterAnalysis.Run(table, k, seed ?? 7));
         }
         catch (RiskDataException e)
@@ -105,9 +105,9 @@ public static class RiskApi
 
     /// <summary>One student: latest grade against baseline in every subject; their risk and reasons when a target is given; their cluster in a series.</summary>
     public static async Task<Results<Ok<StudentView>, NotFound<string>, ValidationProblem, ProblemHttpResult>> GetStudentAsync(
-        IGradeStore store, string studentId, [AsParameters] RiskQuery query, string? clusterSeries, CancellationToken cancellationToken)
+        HttpContext context, IGradeStore store, string studentId, [AsParameters] RiskQuery query, string? clusterSeries, CancellationToken cancellationToken)
     {
-        var standings = await store.GetSubjectStandingsAsync(Scope.Everything, studentId, cancellationToken);
+        var standings = await store.GetSubjectStandingsAsync(context.Scope(), studentId, cancellationToken);
         if (standings.Count == 0)
         {
             return TypedResults.NotFound($"No results for the student '{studentId}'.");
@@ -118,11 +118,11 @@ public static class RiskApi
             StudentRisk? risk = null;
             if (!string.IsNullOrWhiteSpace(query.Series) && !string.IsNullOrWhiteSpace(query.Subject))
             {
-                var result = await RiskAnalysis.RunAsync(store, Scope.Everything, query.ToRequest(), query.ToOptions(), cancellationToken);
+                var result = await RiskAnalysis.RunAsync(store, context.Scope(), query.ToRequest(), query.ToOptions(), cancellationToken);
                 risk = result.Ranked.FirstOrDefault(r => r.StudentId == studentId);
             }
 
-            var table = await store.GetStudentTableAsync(Scope.Everything, string.IsNullOrWhiteSpace(clusterSeries) ? null : clusterSeries, cancellationToken);
+            var table = await store.GetStudentTableAsync(context.Scope(), string.IsNullOrWhiteSpace(clusterSeries) ? null : clusterSeries, cancellationToken);
             int? cluster = null;
             ClusterProfile? profile = null;
             IReadOnlyList<string> columns = table.Scores.Names;
@@ -147,7 +147,7 @@ public static class RiskApi
 
     /// <summary>Predict a score (OLS or a random forest) or "below a score" (logistic or a forest) from chosen columns of a series: CV figures, coefficients, permutation importance.</summary>
     public static async Task<Results<Ok<ModelView>, ValidationProblem, ProblemHttpResult>> GetModelAsync(
-        IGradeStore store, string? series, string? outcome, string? features, double? below, bool? forest, int? folds, int? seed, CancellationToken cancellationToken)
+        HttpContext context, IGradeStore store, string? series, string? outcome, string? features, double? below, bool? forest, int? folds, int? seed, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(outcome))
         {
@@ -156,7 +156,7 @@ public static class RiskApi
 
         try
         {
-            var table = await store.GetStudentTableAsync(Scope.Everything, string.IsNullOrWhiteSpace(series) ? null : series, cancellationToken);
+            var table = await store.GetStudentTableAsync(context.Scope(), string.IsNullOrWhiteSpace(series) ? null : series, cancellationToken);
             var result = ScorePrediction.Run(table, new PredictionRequest(outcome, Split(features), below, folds ?? 5, seed ?? 7, forest ?? false));
             return TypedResults.Ok(new ModelView(table.Scores.Names, table.AttributeNames, result, PublishedFigures.For(table, outcome, below)));
         }
@@ -167,11 +167,11 @@ public static class RiskApi
     }
 
     /// <summary>The score columns and attributes of a series (the latest when none is given), to choose a model's outcome and features from.</summary>
-    public static async Task<Results<Ok<ModelColumns>, ProblemHttpResult>> GetModelColumnsAsync(IGradeStore store, string? series, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ModelColumns>, ProblemHttpResult>> GetModelColumnsAsync(HttpContext context, IGradeStore store, string? series, CancellationToken cancellationToken)
     {
         try
         {
-            var table = await store.GetStudentTableAsync(Scope.Everything, string.IsNullOrWhiteSpace(series) ? null : series, cancellationToken);
+            var table = await store.GetStudentTableAsync(context.Scope(), string.IsNullOrWhiteSpace(series) ? null : series, cancellationToken);
             return TypedResults.Ok(new ModelColumns(table.Series, table.Scores.Names, table.AttributeNames,
                 table.AttributeNames.Where(ProtectedAttributes.IsProtected).ToList()));
         }
@@ -180,9 +180,6 @@ public static class RiskApi
             return Refused(e);
         }
     }
-
-    internal static string Pseudonym(string studentId) =>
-        "P-" + Convert.ToHexString(HMACSHA256.HashData(PseudonymKey, Encoding.UTF8.GetBytes(studentId)))[..10];
 
     internal static IReadOnlyList<string>? Split(string? list) =>
         string.IsNullOrWhiteSpace(list) ? null : list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

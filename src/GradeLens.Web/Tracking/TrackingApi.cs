@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using GradeLens.Core.Storage;
 using GradeLens.Core.Tracking;
+using GradeLens.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -17,8 +18,8 @@ public static class TrackingApi
     {
         var tracking = app.MapGroup("/api/tracking").WithTags("Tracking");
         tracking.MapGet("/series", GetSeriesBoxesAsync).WithName("GetSeriesBoxes");
-        tracking.MapGet("/students", GetStudentsAsync).WithName("GetTrackingStudents").Produces<SubjectStudents>(contentType: "application/json");
-        tracking.MapGet("/students/{studentId}/subjects", GetStandingsAsync).WithName("GetStudentSubjects");
+        tracking.MapGet("/students", GetStudentsAsync).WithName("GetTrackingStudents").Produces<SubjectStudents>(contentType: "application/json").RequireAuthorization(Policies.StudentRows);
+        tracking.MapGet("/students/{studentId}/subjects", GetStandingsAsync).WithName("GetStudentSubjects").RequireAuthorization(Policies.StudentRows);
         tracking.MapGet("/baseline", GetBaselineComparisonAsync).WithName("GetBaselineComparison");
         tracking.MapGet("/backtest", GetMockBackTestsAsync).WithName("GetMockBackTests");
         tracking.MapGet("/groups", GetGroupsAsync).WithName("GetTrackingGroups");
@@ -28,7 +29,7 @@ public static class TrackingApi
     /// <summary>The subject's series in order (baseline first) as box statistics, with the quartile method stated.</summary>
     /// <param name="attribute">Optional group: school, region, grade_level, gender or an imported attribute such as teaching_group.</param>
     public static async Task<Results<Ok<SeriesBoxes>, ValidationProblem, NotFound<string>>> GetSeriesBoxesAsync(
-        IGradeStore store, string? subject, string? attribute, string? value, CancellationToken cancellationToken)
+        HttpContext context, IGradeStore store, string? subject, string? attribute, string? value, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(subject))
         {
@@ -40,8 +41,8 @@ public static class TrackingApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["value"] = [$"Give the value of '{attribute}' to filter on."] });
         }
 
-        var boxes = await store.GetSeriesBoxesAsync(Scope.Everything, new TrackingFilter(subject, attribute, value), cancellationToken);
-        var scale = await store.GetSubjectScaleAsync(Scope.Everything, subject, cancellationToken);
+        var boxes = await store.GetSeriesBoxesAsync(context.Scope(), new TrackingFilter(subject, attribute, value), cancellationToken);
+        var scale = await store.GetSubjectScaleAsync(context.Scope(), subject, cancellationToken);
         return boxes.Count == 0 || scale is null
             ? TypedResults.NotFound($"No results for the subject '{subject}'{(attribute is null ? "" : $" where {attribute} is '{value}'")}.")
             : TypedResults.Ok(new SeriesBoxes(subject, boxes.Where(b => !b.IsBaseline).Select(b => b.N).DefaultIfEmpty(0).Max(), TrackingFilter.QuartileMethod, scale, boxes));
@@ -49,7 +50,7 @@ public static class TrackingApi
 
     /// <summary>Each student's path through the subject's series against their baseline (a stable sample above <see cref="TrackingLimits.MaxStudents"/>).</summary>
     public static async Task<Results<FileContentHttpResult, ValidationProblem>> GetStudentsAsync(
-        IGradeStore store, IOptions<JsonOptions> json, string? subject, string? attribute, string? value, int? limit, CancellationToken cancellationToken)
+        HttpContext context, IGradeStore store, IOptions<JsonOptions> json, string? subject, string? attribute, string? value, int? limit, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(subject))
         {
@@ -61,7 +62,7 @@ public static class TrackingApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"Between 1 and {TrackingLimits.MaxStudents}."] });
         }
 
-        var students = await store.GetSubjectStudentsAsync(Scope.Everything, new TrackingFilter(subject, attribute, value), limit ?? TrackingLimits.MaxStudents, cancellationToken);
+        var students = await store.GetSubjectStudentsAsync(context.Scope(), new TrackingFilter(subject, attribute, value), limit ?? TrackingLimits.MaxStudents, cancellationToken);
         // Thousands of paths make a large answer: the store keeps the answer until the next import, and its JSON is kept with it.
         var body = SerialisedStudents.GetValue(students, s => JsonSerializer.SerializeToUtf8Bytes(s, json.Value.SerializerOptions));
         return TypedResults.Bytes(body, "application/json");
@@ -69,7 +70,7 @@ public static class TrackingApi
 
     /// <summary>Per series the share of students above, at and below baseline, and the students furthest below it.</summary>
     public static async Task<Results<Ok<BaselineComparison>, ValidationProblem>> GetBaselineComparisonAsync(
-        IGradeStore store, string? subject, string? attribute, string? value, int? furthest, CancellationToken cancellationToken)
+        HttpContext context, IGradeStore store, string? subject, string? attribute, string? value, int? furthest, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(subject))
         {
@@ -81,32 +82,32 @@ public static class TrackingApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["furthest"] = [$"Between 1 and {TrackingLimits.MaxStudents}."] });
         }
 
-        return TypedResults.Ok(await store.GetBaselineComparisonAsync(Scope.Everything, new TrackingFilter(subject, attribute, value), furthest ?? 50, cancellationToken));
+        return TypedResults.Ok(await store.GetBaselineComparisonAsync(context.Scope(), new TrackingFilter(subject, attribute, value), furthest ?? 50, cancellationToken));
     }
 
     /// <summary>How well each mock predicted the final: for one subject, or for every subject when none is given.</summary>
     public static async Task<Ok<MockBackTests>> GetMockBackTestsAsync(
-        IGradeStore store, string? subject, string? attribute, string? value, CancellationToken cancellationToken)
+        HttpContext context, IGradeStore store, string? subject, string? attribute, string? value, CancellationToken cancellationToken)
     {
-        var tests = await store.GetMockBackTestsAsync(Scope.Everything, new TrackingFilter(subject?.Trim() ?? "", attribute, value), cancellationToken);
+        var tests = await store.GetMockBackTestsAsync(context.Scope(), new TrackingFilter(subject?.Trim() ?? "", attribute, value), cancellationToken);
         return TypedResults.Ok(new MockBackTests(MockBackTest.Method, tests));
     }
 
     /// <summary>The attributes and values (teaching group, gender...) the subject's students can be narrowed to.</summary>
-    public static async Task<Results<Ok<IReadOnlyList<TrackingGroup>>, ValidationProblem>> GetGroupsAsync(IGradeStore store, string? subject, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<IReadOnlyList<TrackingGroup>>, ValidationProblem>> GetGroupsAsync(HttpContext context, IGradeStore store, string? subject, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(subject))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["subject"] = ["Choose a subject."] });
         }
 
-        return TypedResults.Ok(await store.GetTrackingGroupsAsync(Scope.Everything, subject, cancellationToken));
+        return TypedResults.Ok(await store.GetTrackingGroupsAsync(context.Scope(), subject, cancellationToken));
     }
 
     /// <summary>The student's latest grade against baseline in every subject, most below baseline first: one subject or all?</summary>
-    public static async Task<Results<Ok<StudentStandings>, NotFound<string>>> GetStandingsAsync(IGradeStore store, string studentId, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<StudentStandings>, NotFound<string>>> GetStandingsAsync(HttpContext context, IGradeStore store, string studentId, CancellationToken cancellationToken)
     {
-        var standings = await store.GetSubjectStandingsAsync(Scope.Everything, studentId, cancellationToken);
+        var standings = await store.GetSubjectStandingsAsync(context.Scope(), studentId, cancellationToken);
         return standings.Count == 0
             ? TypedResults.NotFound($"No results for the student '{studentId}'.")
             : TypedResults.Ok(new StudentStandings(studentId, standings));

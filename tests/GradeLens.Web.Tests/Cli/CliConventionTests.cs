@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GradeLens.Core.Storage;
 
 namespace GradeLens.Web.Tests.Cli;
 
@@ -14,6 +15,8 @@ public sealed class CliConventionTests : IDisposable
     [InlineData("demo")]
     [InlineData("import")]
     [InlineData("info")]
+    [InlineData("backup")]
+    [InlineData("restore")]
     [InlineData("serve")]
     [InlineData("bench")]
     [InlineData("bench", "import")]
@@ -62,7 +65,7 @@ public sealed class CliConventionTests : IDisposable
         var second = await CliProcess.RunAsync("info", "--store", store, "--format", "json");
         Assert.Equal(first.Out, second.Out);
         using var json = JsonDocument.Parse(first.Out);
-        Assert.Equal(1, json.RootElement.GetProperty("schema_version").GetInt32());
+        Assert.Equal(StoreSchema.Version, json.RootElement.GetProperty("schema_version").GetInt32());
         Assert.Equal(3, json.RootElement.GetProperty("students").GetInt64());
         Assert.Equal(6, json.RootElement.GetProperty("table_counts").GetProperty("results").GetInt64());
     }

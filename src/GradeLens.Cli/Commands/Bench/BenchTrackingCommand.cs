@@ -77,7 +77,7 @@ public static class BenchTrackingCommand
 
     private static async Task<int> MeasureAsync(string path, int count, double? importSeconds, int clients, TimeSpan duration, CancellationToken cancellationToken)
     {
-        await using var app = WebApp.Build(new WebAppOptions(path, Urls: "http://127.0.0.1:0"), ["--Logging:LogLevel:Default=Warning"]);
+        await using var app = WebApp.Build(new WebAppOptions(path, Urls: "http://127.0.0.1:0", AutomaticSignIn: true), ["--Logging:LogLevel:Default=Warning"]);
         await app.StartAsync(cancellationToken);
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromMinutes(2) };
         var load = new TrackingLoad(http);

@@ -128,7 +128,8 @@ internal static class DuckDbGapQueries
     private static async Task<IReadOnlyList<string>> AttributesAsync(DuckDBConnection connection, Scope scope, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        var students = ScopeSql.StudentCondition(scope, command, "g");
+        // Attribute names per school (no student rows): a teacher's classes do not narrow the names offered, only the rows counted.
+        var students = ScopeSql.StudentCondition(scope with { Classes = null }, command, "g");
         command.CommandText = $"SELECT DISTINCT g.name FROM gap_attributes g WHERE {students} ORDER BY 1";
         var names = new List<string> { GapRequest.DefaultAttribute };
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -19,6 +19,11 @@ internal sealed class DuckDbGapScores : IDisposable
 {
     private readonly SemaphoreSlim _building = new(1, 1);
 
+    /// <summary>The derived tables: left out of a backup; a restore empties <see cref="StateTable"/> so they are rebuilt.</summary>
+    public static IReadOnlyList<string> Tables { get; } = ["gap_units", "gap_scores", "gap_attributes", StateTable];
+
+    public const string StateTable = "gap_scores_state";
+
     /// <summary>Rebuilds the tables if the store changed since they were built; true when it rebuilt them.</summary>
     public async Task<bool> EnsureAsync(DuckDBConnection connection, CancellationToken cancellationToken)
     {

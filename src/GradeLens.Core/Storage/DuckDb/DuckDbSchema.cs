@@ -24,6 +24,12 @@ internal static class DuckDbSchema
             throw new UnreadableStoreException($"{location} is a DuckDB database but not a GradeLens store (it has no GradeLens schema). It was not changed; choose another --store path.", null);
         }
 
+        if (found == StoreSchema.UpgradableVersion)
+        {
+            await UpgradeAsync(connection, cancellationToken);
+            return;
+        }
+
         if (found != StoreSchema.Version)
         {
             throw new StoreVersionException(location, found, StoreSchema.Version);
@@ -34,6 +40,15 @@ internal static class DuckDbSchema
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await DuckDbStore.ExecuteAsync(connection, StoreSchema.CreateSql, cancellationToken);
+        await DuckDbStore.ExecuteAsync(connection, $"INSERT INTO schema_info VALUES ({StoreSchema.Version}, now()::TIMESTAMP)", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Version 1 to 2: adds the empty accounts tables and records the new version, in one transaction.</summary>
+    private static async Task UpgradeAsync(DuckDBConnection connection, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await DuckDbStore.ExecuteAsync(connection, StoreSchema.AccountsSql, cancellationToken);
         await DuckDbStore.ExecuteAsync(connection, $"INSERT INTO schema_info VALUES ({StoreSchema.Version}, now()::TIMESTAMP)", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

@@ -11,9 +11,9 @@ namespace GradeLens.Core.Storage.DuckDb;
 /// <summary>
 /// The embedded store: one DuckDB file owned read-write by this process. A root connection is held open
 /// for the store's lifetime (it holds the file lock); every operation works on its own connection to the same instance, so
-/// concurrent requests share one database instance.
+/// concurrent requests share one database instance. Backup and restore: DuckDbStore.Backup.cs.
 /// </summary>
-public sealed class DuckDbStore : IGradeStore
+public sealed partial class DuckDbStore : IGradeStore
 {
     private readonly DuckDBConnection _root;
     private readonly AnswerCache _answers = new();
@@ -23,9 +23,12 @@ public sealed class DuckDbStore : IGradeStore
     {
         Location = path;
         _root = root;
+        Accounts = new DuckDbAccounts(OpenConnectionAsync);
     }
 
     public string Location { get; }
+
+    public Accounts.IAccountStore Accounts { get; }
 
     /// <summary>Opens (creating if absent) the store at <paramref name="path"/>; checks its schema version.</summary>
     /// <exception cref="StoreVersionException">The file was made by another schema version.</exception>

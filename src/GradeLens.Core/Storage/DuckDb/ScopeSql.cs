@@ -18,25 +18,39 @@ internal static class ScopeSql
             command.Parameters.Add(new DuckDBParameter("scope_org", scope.Organisation));
         }
 
-        if (scope.Schools is not null)
+        if (scope.LimitsStudents)
         {
-            if (scope.Schools.Count == 0)
-            {
-                parts.Add("FALSE");
-            }
-            else
-            {
-                var names = scope.Schools.Select((school, i) =>
-                {
-                    command.Parameters.Add(new DuckDBParameter($"scope_school{i}", school));
-                    return $"$scope_school{i}";
-                });
-                parts.Add($"{alias}.school IN ({string.Join(", ", names)})");
-            }
+            parts.Add(ReachCondition(scope, command, alias));
         }
 
         return parts.Count == 0 ? "TRUE" : "(" + string.Join(" AND ", parts) + ")";
     }
+
+    /// <summary>Students in one of the scope's schools or in one of its classes; FALSE when it names neither.</summary>
+    private static string ReachCondition(Scope scope, DuckDBCommand command, string alias)
+    {
+        var reach = new List<string>();
+        if (scope.Schools is { Count: > 0 } schools)
+        {
+            reach.Add($"{alias}.school IN ({Parameters(command, "scope_school", schools)})");
+        }
+
+        if (scope.Classes is { Count: > 0 } classes)
+        {
+            reach.Add($"EXISTS (SELECT 1 FROM student_attributes scope_a WHERE scope_a.student_key = {alias}.student_key " +
+                      $"AND lower(scope_a.name) IN ({Parameters(command, "scope_class_attribute", Scope.ClassAttributes)}) " +
+                      $"AND scope_a.value IN ({Parameters(command, "scope_class", classes)}))");
+        }
+
+        return reach.Count == 0 ? "FALSE" : "(" + string.Join(" OR ", reach) + ")";
+    }
+
+    private static string Parameters(DuckDBCommand command, string prefix, IReadOnlyList<string> values) =>
+        string.Join(", ", values.Select((value, i) =>
+        {
+            command.Parameters.Add(new DuckDBParameter($"{prefix}{i}", value));
+            return $"${prefix}{i}";
+        }));
 
     /// <summary>A condition on a table that has an organisation column but no school.</summary>
     public static string OrganisationCondition(Scope scope, DuckDBCommand command, string column = "organisation")

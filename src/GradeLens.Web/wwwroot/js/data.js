@@ -12,12 +12,14 @@
   const delimiterNames = { ",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe" };
   const list = (values) => (values && values.length ? values.join(", ") : "");
 
-  function upload(data, onProgress) {
+  async function upload(data, onProgress) {
+    const token = await window.gradelens.antiforgery();
     // XMLHttpRequest rather than fetch: only it reports upload progress.
     return new Promise((resolve, reject) => {
       const request = new XMLHttpRequest();
       request.open("POST", "/api/imports");
       request.setRequestHeader("Accept", "application/json");
+      request.setRequestHeader("X-CSRF-TOKEN", token);
       request.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
       request.upload.onload = () => onProgress(1);
       request.onload = () => {

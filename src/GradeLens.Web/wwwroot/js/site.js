@@ -2,13 +2,27 @@
 "use strict";
 
 window.gradelens = (() => {
-  async function getJson(url) {
-    const response = await fetch(url, { headers: { Accept: "application/json" } });
-    const body = await response.json().catch(() => null);
+  // Who is signed in, with the antiforgery token every POST and DELETE sends (X-CSRF-TOKEN).
+  const me = fetch("/api/me", { headers: { Accept: "application/json" } }).then((r) => (r.ok ? r.json() : null)).catch(() => null);
+  const antiforgery = async () => ((await me) || {}).antiforgery || "";
+
+  async function answer(url, response) {
+    const body = response.status === 204 ? null : await response.json().catch(() => null);
     if (!response.ok) {
-      throw new Error((body && (body.detail || body.title)) || `${url} answered ${response.status}`);
+      const errors = body && body.errors ? Object.values(body.errors).flat().join(" ") : "";
+      throw new Error(errors || (body && (body.detail || body.title)) || `${url} answered ${response.status}`);
     }
     return body;
+  }
+
+  async function getJson(url) {
+    return answer(url, await fetch(url, { headers: { Accept: "application/json" } }));
+  }
+
+  async function sendJson(url, body, method = "POST") {
+    const headers = { Accept: "application/json", "X-CSRF-TOKEN": await antiforgery() };
+    if (body !== undefined) { headers["Content-Type"] = "application/json"; }
+    return answer(url, await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }));
   }
 
   function element(tag, props = {}, children = []) {
@@ -52,18 +66,38 @@ window.gradelens = (() => {
   }
 
   // A link that downloads the rows as UTF-8 CSV (with a byte-order mark, so spreadsheet programs read Arabic right).
+  // The download is recorded in the audit log (file, page, rows), never its content.
   function csvLink(fileName, columns, rows) {
-    return element("a", {
+    const link = element("a", {
       className: "export",
       textContent: "Download CSV",
       download: fileName,
       href: "data:text/csv;charset=utf-8," + encodeURIComponent("\uFEFF" + csv(columns, rows)),
     });
+    link.addEventListener("click", () => {
+      sendJson("/api/audit/exports", { file: fileName, page: location.pathname, rows: rows.length }).catch(() => {});
+    });
+    return link;
   }
 
   function tableWithCsv(fileName, columns, rows, className = "") {
     return element("div", {}, [table(columns, rows, className), csvLink(fileName, columns, rows)]);
   }
 
-  return { getJson, element, table, csv, csvLink, tableWithCsv, display };
+  // The account box in the navigation: who is signed in and a sign-out button, or the demo's automatic sign-in, said plainly.
+  me.then((user) => {
+    const box = document.getElementById("account");
+    if (!box || !user) { return; }
+    const reach = user.role === "admin" ? "all data" : user.organisation + (user.role === "analyst" ? ", aggregates only" : "");
+    box.append(element("div", { className: "who", textContent: `${user.name} (${user.role}: ${reach})` }));
+    if (user.automatic) {
+      box.append(element("p", { className: "automatic", id: "automatic-sign-in",
+        textContent: "Signed in automatically: this demo server listens on 127.0.0.1 only, so nobody else can reach it." }));
+      return;
+    }
+    const token = element("input", { type: "hidden", name: "__RequestVerificationToken", value: user.antiforgery });
+    box.append(element("form", { method: "post", action: "/signout" }, [token, element("button", { type: "submit", className: "link", id: "signout-button", textContent: "Sign out" })]));
+  });
+
+  return { getJson, sendJson, antiforgery, me, element, table, csv, csvLink, tableWithCsv, display };
 })();
