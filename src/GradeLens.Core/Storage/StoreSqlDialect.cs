@@ -11,14 +11,17 @@ namespace GradeLens.Core.Storage;
 /// What differs between the stores' SQL in a query written once for both (the risk matrices): parameter markers,
 /// the scope conditions, a lenient cast to a number and list aggregation. Values are always parameters.
 /// </summary>
-internal abstract class StoreSqlDialect
+internal abstract partial class StoreSqlDialect
 {
     public static StoreSqlDialect DuckDb { get; } = new DuckDbDialect();
 
     public static StoreSqlDialect Postgres { get; } = new PostgresDialect();
 
-    /// <summary>Adds a parameter (text, double or integer) and returns its marker in the SQL.</summary>
+    /// <summary>Adds a parameter (text, number, time or null) and returns its marker in the SQL.</summary>
     public abstract string Parameter(DbCommand command, string name, object? value);
+
+    /// <summary>SQL written with DuckDB's $name markers, spelled for this store.</summary>
+    public abstract string Parameters(string sql);
 
     public abstract string StudentCondition(Scope scope, DbCommand command, string alias = "s");
 
@@ -34,9 +37,11 @@ internal abstract class StoreSqlDialect
     {
         public override string Parameter(DbCommand command, string name, object? value)
         {
-            ((DuckDBCommand)command).Parameters.Add(new DuckDBParameter(name, value));
+            ((DuckDBCommand)command).Parameters.Add(new DuckDBParameter(name, value ?? DBNull.Value));
             return "$" + name;
         }
+
+        public override string Parameters(string sql) => sql;
 
         public override string StudentCondition(Scope scope, DbCommand command, string alias = "s") => ScopeSql.StudentCondition(scope, (DuckDBCommand)command, alias);
 
@@ -47,19 +52,24 @@ internal abstract class StoreSqlDialect
         public override string List(string expression) => $"list({expression})";
     }
 
-    private sealed class PostgresDialect : StoreSqlDialect
+    private sealed partial class PostgresDialect : StoreSqlDialect
     {
         public override string Parameter(DbCommand command, string name, object? value)
         {
-            var type = value switch
+            // A null goes untyped (PostgreSQL infers it from where it is used); a time is a plain timestamp, as the columns are.
+            ((NpgsqlCommand)command).Parameters.Add(value switch
             {
-                double => NpgsqlDbType.Double,
-                int or long => NpgsqlDbType.Bigint,
-                _ => NpgsqlDbType.Text,
-            };
-            ((NpgsqlCommand)command).Parameters.Add(new NpgsqlParameter(name, type) { Value = value ?? DBNull.Value });
+                null => new NpgsqlParameter(name, DBNull.Value),
+                string text => new NpgsqlParameter(name, NpgsqlDbType.Text) { Value = text },
+                double number => new NpgsqlParameter(name, NpgsqlDbType.Double) { Value = number },
+                int or long => new NpgsqlParameter(name, NpgsqlDbType.Bigint) { Value = Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) },
+                DateTime time => new NpgsqlParameter(name, NpgsqlDbType.Timestamp) { Value = DateTime.SpecifyKind(time, DateTimeKind.Unspecified) },
+                _ => new NpgsqlParameter(name, value),
+            });
             return "@" + name;
         }
+
+        public override string Parameters(string sql) => Marker().Replace(sql, "@$1");
 
         public override string StudentCondition(Scope scope, DbCommand command, string alias = "s") => PostgresScopeSql.StudentCondition(scope, (NpgsqlCommand)command, alias);
 
@@ -70,5 +80,8 @@ internal abstract class StoreSqlDialect
             $"(CASE WHEN {expression} ~ '^\\s*[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?\\s*$' THEN ({expression})::double precision END)";
 
         public override string List(string expression) => $"array_agg({expression})";
+
+        [System.Text.RegularExpressions.GeneratedRegex(@"\$([A-Za-z_][A-Za-z0-9_]*)")]
+        private static partial System.Text.RegularExpressions.Regex Marker();
     }
 }

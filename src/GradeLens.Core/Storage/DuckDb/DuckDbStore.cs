@@ -23,7 +23,7 @@ public sealed partial class DuckDbStore : IGradeStore
     {
         Location = path;
         _root = root;
-        Accounts = new DuckDbAccounts(OpenConnectionAsync);
+        Accounts = new StoreAccounts(async token => await OpenConnectionAsync(token), StoreSqlDialect.DuckDb);
     }
 
     public string Location { get; }

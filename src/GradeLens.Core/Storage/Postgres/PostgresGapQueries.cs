@@ -126,7 +126,8 @@ internal static class PostgresGapQueries
     private static async Task<IReadOnlyList<string>> AttributesAsync(NpgsqlConnection connection, Scope scope, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        var students = StudentCondition(scope, command, "g");
+        // Attribute names within the schools (as DuckDB's per-school list): a teacher's classes narrow the rows counted, not the names offered.
+        var students = StudentCondition(scope with { Classes = null }, command, "g");
         command.CommandText = $"SELECT DISTINCT a.name FROM student_attributes a JOIN students g ON g.student_key = a.student_key WHERE {students} ORDER BY 1";
         var names = new List<string> { GapRequest.DefaultAttribute };
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -42,6 +42,18 @@ internal static partial class PostgresSchema
         }
 
         var found = await ScalarAsync(connection, transaction, "SELECT coalesce(max(version), -1) FROM schema_info", cancellationToken);
+        if (found == StoreSchema.UpgradableVersion)
+        {
+            // Version 1 to 2, as in DuckDB: the empty accounts tables and the new version, in this transaction.
+            await using var upgrade = new NpgsqlCommand(Translate(StoreSchema.AccountsSql), connection, transaction);
+            await upgrade.ExecuteNonQueryAsync(cancellationToken);
+            await using var version = new NpgsqlCommand("INSERT INTO schema_info VALUES (@version, localtimestamp)", connection, transaction);
+            version.Parameters.AddWithValue("version", StoreSchema.Version);
+            await version.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return;
+        }
+
         if (found != StoreSchema.Version)
         {
             throw new StoreVersionException(location, (int)found, StoreSchema.Version);

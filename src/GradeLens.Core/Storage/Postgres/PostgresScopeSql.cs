@@ -10,7 +10,10 @@ namespace GradeLens.Core.Storage.Postgres;
 /// </summary>
 internal static class PostgresScopeSql
 {
-    /// <summary><c>(s.organisation = @scope_org AND s.school = ANY(@scope_schools))</c>; "TRUE" for <see cref="Scope.Everything"/>.</summary>
+    /// <summary>
+    /// <c>(s.organisation = @scope_org AND (s.school = ANY(@scope_schools) OR EXISTS (a class attribute in @scope_classes)))</c>;
+    /// "TRUE" for <see cref="Scope.Everything"/>. A teacher reaches the students of their schools or of their classes.
+    /// </summary>
     public static string StudentCondition(Scope scope, NpgsqlCommand command, string alias = "s")
     {
         var parts = new List<string>();
@@ -20,17 +23,32 @@ internal static class PostgresScopeSql
             parts.Add($"{alias}.organisation = @scope_org");
         }
 
-        if (scope.Schools is not null)
+        if (scope.LimitsStudents)
         {
-            if (!command.Parameters.Contains("scope_schools"))
-            {
-                command.Parameters.Add(new NpgsqlParameter("scope_schools", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = scope.Schools.ToArray() });
-            }
-
-            parts.Add($"{alias}.school = ANY(@scope_schools)");
+            parts.Add(ReachCondition(scope, command, alias));
         }
 
         return parts.Count == 0 ? "TRUE" : "(" + string.Join(" AND ", parts) + ")";
+    }
+
+    private static string ReachCondition(Scope scope, NpgsqlCommand command, string alias)
+    {
+        var reach = new List<string>();
+        if (scope.Schools is { Count: > 0 } schools)
+        {
+            TextArray(command, "scope_schools", schools);
+            reach.Add($"{alias}.school = ANY(@scope_schools)");
+        }
+
+        if (scope.Classes is { Count: > 0 } classes)
+        {
+            TextArray(command, "scope_class_attributes", Scope.ClassAttributes);
+            TextArray(command, "scope_classes", classes);
+            reach.Add($"EXISTS (SELECT 1 FROM student_attributes scope_a WHERE scope_a.student_key = {alias}.student_key " +
+                      "AND lower(scope_a.name) = ANY(@scope_class_attributes) AND scope_a.value = ANY(@scope_classes))");
+        }
+
+        return reach.Count == 0 ? "FALSE" : "(" + string.Join(" OR ", reach) + ")";
     }
 
     /// <summary>A condition on a table that has an organisation column but no school.</summary>
@@ -70,6 +88,14 @@ internal static class PostgresScopeSql
         if (!command.Parameters.Contains(name))
         {
             command.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Text) { Value = (object?)value ?? DBNull.Value });
+        }
+    }
+
+    private static void TextArray(NpgsqlCommand command, string name, IReadOnlyList<string> values)
+    {
+        if (!command.Parameters.Contains(name))
+        {
+            command.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = values.ToArray() });
         }
     }
 

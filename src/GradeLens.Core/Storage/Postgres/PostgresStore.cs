@@ -24,10 +24,14 @@ public sealed class PostgresStore : IGradeStore
     {
         Location = location;
         _dataSource = dataSource;
+        Accounts = new StoreAccounts(async token => await dataSource.OpenConnectionAsync(token), StoreSqlDialect.Postgres);
     }
 
     /// <summary>The URL without its password.</summary>
     public string Location { get; }
+
+    /// <summary>Users, API keys, the audit log and pseudonym keys, in this database (shared by every server on it).</summary>
+    public Accounts.IAccountStore Accounts { get; }
 
     /// <summary>Opens the store at a postgres:// URL: creates the schema in an empty database, or checks its version.</summary>
     /// <exception cref="StoreVersionException">The database holds a store of another schema version.</exception>

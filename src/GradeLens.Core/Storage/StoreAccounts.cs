@@ -1,12 +1,14 @@
 using System.Data.Common;
 using System.Security.Cryptography;
-using DuckDB.NET.Data;
 using GradeLens.Core.Accounts;
 
-namespace GradeLens.Core.Storage.DuckDb;
+namespace GradeLens.Core.Storage;
 
-/// <summary>The accounts tables of a DuckDB store (users, user_scopes, api_keys, audit_log, pseudonym_keys).</summary>
-internal sealed class DuckDbAccounts(Func<CancellationToken, Task<DuckDBConnection>> open) : IAccountStore
+/// <summary>
+/// The accounts tables of a store (users, user_scopes, api_keys, audit_log, pseudonym_keys): the same SQL on DuckDB and
+/// PostgreSQL, written with $name parameters that <see cref="StoreSqlDialect"/> spells for the store.
+/// </summary>
+internal sealed class StoreAccounts(Func<CancellationToken, Task<DbConnection>> open, StoreSqlDialect dialect) : IAccountStore
 {
     private const string UserColumns = "u.user_name, u.role, u.organisation, u.failed_attempts, u.locked_until, u.created_at, u.password_hash";
 
@@ -127,10 +129,10 @@ internal sealed class DuckDbAccounts(Func<CancellationToken, Task<DuckDBConnecti
         return Convert.FromBase64String((string)(await reread.ExecuteScalarAsync(cancellationToken))!);
     }
 
-    private static async Task<List<(UserAccount User, string PasswordHash)>> ReadUsersAsync(DuckDBConnection connection, string? name, CancellationToken cancellationToken)
+    private async Task<List<(UserAccount User, string PasswordHash)>> ReadUsersAsync(DbConnection connection, string? name, CancellationToken cancellationToken)
     {
         var scopes = new Dictionary<(string, string), List<string>>();
-        await using (var command = Command(connection, "SELECT user_name, kind, value FROM user_scopes WHERE $name IS NULL OR user_name = $name ORDER BY value", ("name", name)))
+        await using (var command = Command(connection, "SELECT user_name, kind, value FROM user_scopes WHERE CAST($name AS VARCHAR) IS NULL OR user_name = $name ORDER BY value", ("name", name)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -146,7 +148,7 @@ internal sealed class DuckDbAccounts(Func<CancellationToken, Task<DuckDBConnecti
         }
 
         var users = new List<(UserAccount, string)>();
-        await using (var command = Command(connection, $"SELECT {UserColumns} FROM users u WHERE $name IS NULL OR u.user_name = $name ORDER BY u.user_name", ("name", name)))
+        await using (var command = Command(connection, $"SELECT {UserColumns} FROM users u WHERE CAST($name AS VARCHAR) IS NULL OR u.user_name = $name ORDER BY u.user_name", ("name", name)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -172,25 +174,25 @@ internal sealed class DuckDbAccounts(Func<CancellationToken, Task<DuckDBConnecti
             reader.GetDateTime(5));
     }
 
-    private static DuckDBCommand Command(DuckDBConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    private DbCommand Command(DbConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();
-        command.CommandText = sql;
+        command.CommandText = dialect.Parameters(sql);
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.Add(new DuckDBParameter(name, value ?? DBNull.Value));
+            dialect.Parameter(command, name, value);
         }
 
         return command;
     }
 
-    private static async Task<int> RunAsync(DuckDBConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    private async Task<int> RunAsync(DbConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         await using var command = Command(connection, sql, parameters);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task<long> CountAsync(DuckDBConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    private async Task<long> CountAsync(DbConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         await using var command = Command(connection, sql, parameters);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
