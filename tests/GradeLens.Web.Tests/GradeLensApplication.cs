@@ -28,14 +28,16 @@ public sealed class GradeLensApplication : IAsyncDisposable
     };
 
     /// <param name="automaticSignIn">As the demo: every request is the admin "demo". Off for the sign-in and role tests.</param>
+    /// <param name="store">The store (a postgres:// URL); a new DuckDB file in the test's temp folder when null.</param>
     public static async Task<GradeLensApplication> StartAsync(
         long maxUploadBytes = WebAppOptions.DefaultMaxUploadBytes,
         Action<WebApplicationBuilder>? configure = null,
-        bool automaticSignIn = true)
+        bool automaticSignIn = true,
+        string? store = null)
     {
         var directory = Directory.CreateTempSubdirectory("gradelens-web-");
         var options = new WebAppOptions(
-            Path.Combine(directory.FullName, "gradelens.duckdb"),
+            store ?? Path.Combine(directory.FullName, "gradelens.duckdb"),
             MaxUploadBytes: maxUploadBytes,
             AutomaticSignIn: automaticSignIn,
             Configure: builder =>
