@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using DuckDB.NET.Data;
 using GradeLens.Core.Gaps;
@@ -12,14 +11,6 @@ namespace GradeLens.Core.Storage.DuckDb;
 /// </summary>
 internal static class DuckDbGapQueries
 {
-    private static readonly (GapDimension Dimension, string Column)[] Geography =
-    [
-        (GapDimension.Region, "region"), (GapDimension.School, "school"), (GapDimension.GradeLevel, "grade_level"),
-    ];
-
-    /// <summary>A unit of the chosen series (an assessment, or a subject scored from its domains).</summary>
-    private sealed record Unit(int Id, string Series, string Subject, string Domain, double Proficiency, double MaxScore);
-
     public static async Task<GroupAggregates> GroupAggregatesAsync(DuckDBConnection connection, Scope scope, GapRequest request, CancellationToken cancellationToken)
     {
         var attributes = await AttributesAsync(connection, scope, cancellationToken);
@@ -45,8 +36,7 @@ internal static class DuckDbGapQueries
 
         // Unit ids are integers read from the store, so they are written into the SQL (DuckDB then skips other units' row groups).
         var ids = string.Join(", ", units.Select(u => u.Id.ToString(CultureInfo.InvariantCulture)));
-        var dimensions = Geography.Where(g => request.Dimensions.Contains(g.Dimension)).Select(g => g.Column).ToList();
-        var sets = Subsets(dimensions).Select(set => "(" + string.Join(", ", ["f.unit", .. set.Select(c => "f." + c), "f.grp"]) + ")");
+        var dimensions = GapCells.Columns(request);
         string Column(string name) => dimensions.Contains(name) ? $"f.{name}, GROUPING(f.{name}) = 1" : "NULL::VARCHAR, true";
 
         // No coalesce on the grouping columns: DuckDB groups its dictionary-compressed strings far faster than computed ones.
@@ -66,7 +56,7 @@ internal static class DuckDbGapQueries
                         ELSE 0 END AS variance,
                    sum(f.below)::BIGINT AS below
             FROM finest f
-            GROUP BY GROUPING SETS ({string.Join(", ", sets)})
+            GROUP BY GROUPING SETS ({GapCells.GroupingSets(dimensions)})
             """;
 
         var byId = units.ToDictionary(u => u.Id);
@@ -75,29 +65,18 @@ internal static class DuckDbGapQueries
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                var unit = byId[reader.GetInt32(0)];
-                var cell = new CellKey(unit.Series, unit.Subject, unit.Domain, Dimension(reader, 1), Dimension(reader, 3), Dimension(reader, 5));
-                var summary = new GroupSummary(reader.GetInt64(8), reader.GetDouble(9), reader.GetDouble(10), reader.GetInt64(11));
-                groups.Add(new GroupAggregate(cell, reader.IsDBNull(7) ? GapRequest.Unknown : reader.GetString(7), summary));
+                groups.Add(GapCells.Read(reader, byId));
             }
         }
 
-        // Units of several organisations with the same series, subject and domain are one cell: pool them.
-        var pooled = units.GroupBy(u => (u.Series, u.Subject, u.Domain)).Any(g => g.Count() > 1)
-            ? groups.GroupBy(g => (g.Cell, g.Group)).Select(g => new GroupAggregate(g.Key.Cell, g.Key.Group, GroupSummary.Pool(g.Select(x => x.Summary)))).ToList()
-            : groups;
-        var thresholds = units
-            .Select(u => string.Create(CultureInfo.InvariantCulture,
-                $"{(u.Domain.Length == 0 ? u.Subject : $"{u.Subject} / {u.Domain}")} ({u.Series}): below {u.Proficiency:0.##} of {u.MaxScore:0.##}"))
-            .Distinct().Order(StringComparer.Ordinal).ToList();
-        return new GroupAggregates(attribute, true, attributes, pooled, thresholds);
+        return GapCells.Finish(attribute, attributes, units, groups);
     }
 
     /// <summary>
     /// The units of the chosen series: the one asked for, else each subject's latest (per scale: a 9-1 mock and a
     /// percent test never pool). Whole subjects, or with <see cref="GapDimension.Domain"/> their domains.
     /// </summary>
-    private static async Task<IReadOnlyList<Unit>> UnitsAsync(DuckDBConnection connection, Scope scope, GapRequest request, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<GapCells.Unit>> UnitsAsync(DuckDBConnection connection, Scope scope, GapRequest request, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         var organisation = ScopeSql.OrganisationCondition(scope, command, "u.organisation");
@@ -114,11 +93,11 @@ internal static class DuckDbGapQueries
             FROM units u JOIN latest USING (subject, scale, series)
             ORDER BY u.unit
             """;
-        var units = new List<Unit>();
+        var units = new List<GapCells.Unit>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            units.Add(new Unit(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetDouble(4), reader.GetDouble(5)));
+            units.Add(new GapCells.Unit(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetDouble(4), reader.GetDouble(5)));
         }
 
         return units;
@@ -143,13 +122,4 @@ internal static class DuckDbGapQueries
 
         return names;
     }
-
-    /// <summary>Every subset of the dimensions, finest first: region, grade gives (region, grade), (region), (grade), ().</summary>
-    private static IEnumerable<IReadOnlyList<string>> Subsets(IReadOnlyList<string> dimensions) =>
-        Enumerable.Range(0, 1 << dimensions.Count)
-            .Select(mask => (IReadOnlyList<string>)dimensions.Where((_, i) => (mask & (1 << i)) == 0).ToList());
-
-    /// <summary>A dimension's value at <paramref name="ordinal"/> (its "is a total" flag after it): null for a total, "(unknown)" for a missing value.</summary>
-    private static string? Dimension(DbDataReader reader, int ordinal) =>
-        reader.GetBoolean(ordinal + 1) ? null : reader.IsDBNull(ordinal) ? GapRequest.Unknown : reader.GetString(ordinal);
 }
