@@ -100,8 +100,15 @@ internal sealed class PostgresImportWriter(DuckDBConnection staging, NpgsqlDataS
             PostgresScopeSql.Text(command, "summary", entry.Summary);
         }, cancellationToken);
 
-    public Task CommitAsync(CancellationToken cancellationToken) =>
-        _transaction?.CommitAsync(cancellationToken) ?? Task.CompletedTask;
+    /// <summary>
+    /// Refreshes the planner's statistics of the written tables, then commits. Without them a freshly loaded store looks
+    /// empty to the planner until autovacuum comes by, and it picks nested loops that take seconds instead of milliseconds.
+    /// </summary>
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        await ExecuteAsync("ANALYZE students, student_attributes, assessments, results, baselines, areas, area_measures, area_scores", null, cancellationToken);
+        await _transaction!.CommitAsync(cancellationToken);
+    }
 
     public async ValueTask DisposeAsync()
     {
