@@ -84,7 +84,7 @@ public sealed partial class DuckDbStore : IGradeStore
     public async Task<StoreInfo> GetInfoAsync(Scope scope, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
-        return await DuckDbInfoQuery.RunAsync(connection, Location, scope, cancellationToken);
+        return await StoreInfoQuery.RunAsync(connection, StoreSqlDialect.DuckDb, Location, scope, cancellationToken);
     }
 
     public async Task<ImportReport> ImportAsync(ImportRequest request, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -131,13 +131,13 @@ public sealed partial class DuckDbStore : IGradeStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(subject);
         await using var connection = await OpenConnectionAsync(cancellationToken);
-        return await DuckDbTrackingExtras.ScaleAsync(connection, scope, subject, cancellationToken);
+        return await SubjectQueries.ScaleAsync(connection, StoreSqlDialect.DuckDb, scope, subject, cancellationToken);
     }
 
     public async Task<IReadOnlyList<TrackingGroup>> GetTrackingGroupsAsync(Scope scope, string subject, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(subject);
-        return await CachedAsync(AnswerCache.Key("groups", scope, subject), (connection, token) => DuckDbTrackingExtras.GroupsAsync(connection, scope, subject, token), cancellationToken);
+        return await CachedAsync(AnswerCache.Key("groups", scope, subject), (connection, token) => SubjectQueries.GroupsAsync(connection, StoreSqlDialect.DuckDb, scope, subject, token), cancellationToken);
     }
 
     public async Task<IReadOnlyList<MockBackTest>> GetMockBackTestsAsync(Scope scope, TrackingFilter filter, CancellationToken cancellationToken = default)

@@ -61,7 +61,7 @@ public sealed class PostgresStore : IGradeStore
     public async Task<StoreInfo> GetInfoAsync(Scope scope, CancellationToken cancellationToken = default)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        return await PostgresInfoQuery.RunAsync(connection, Location, scope, cancellationToken);
+        return await StoreInfoQuery.RunAsync(connection, StoreSqlDialect.Postgres, Location, scope, cancellationToken);
     }
 
     public async Task<ImportReport> ImportAsync(ImportRequest request, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -109,13 +109,13 @@ public sealed class PostgresStore : IGradeStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(subject);
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        return await PostgresTrackingExtras.ScaleAsync(connection, scope, subject, cancellationToken);
+        return await SubjectQueries.ScaleAsync(connection, StoreSqlDialect.Postgres, scope, subject, cancellationToken);
     }
 
     public async Task<IReadOnlyList<TrackingGroup>> GetTrackingGroupsAsync(Scope scope, string subject, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(subject);
-        return await CachedAsync(AnswerCache.Key("groups", scope, subject), (c, t) => PostgresTrackingExtras.GroupsAsync(c, scope, subject, t), cancellationToken);
+        return await CachedAsync(AnswerCache.Key("groups", scope, subject), (c, t) => SubjectQueries.GroupsAsync(c, StoreSqlDialect.Postgres, scope, subject, t), cancellationToken);
     }
 
     public async Task<IReadOnlyList<MockBackTest>> GetMockBackTestsAsync(Scope scope, TrackingFilter filter, CancellationToken cancellationToken = default)
