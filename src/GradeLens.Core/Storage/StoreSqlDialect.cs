@@ -27,6 +27,9 @@ internal abstract partial class StoreSqlDialect
 
     public abstract string OrganisationCondition(Scope scope, DbCommand command, string column = "organisation");
 
+    /// <summary>A tracking filter's group as a condition on the students alias s.</summary>
+    public abstract string FilterCondition(Tracking.TrackingFilter filter, DbCommand command);
+
     /// <summary>The text as a number, or NULL when it is not one.</summary>
     public abstract string TryDouble(string expression);
 
@@ -46,6 +49,8 @@ internal abstract partial class StoreSqlDialect
         public override string StudentCondition(Scope scope, DbCommand command, string alias = "s") => ScopeSql.StudentCondition(scope, (DuckDBCommand)command, alias);
 
         public override string OrganisationCondition(Scope scope, DbCommand command, string column = "organisation") => ScopeSql.OrganisationCondition(scope, (DuckDBCommand)command, column);
+
+        public override string FilterCondition(Tracking.TrackingFilter filter, DbCommand command) => TrackingFilterSql.Condition(filter, (DuckDBCommand)command);
 
         public override string TryDouble(string expression) => $"TRY_CAST({expression} AS DOUBLE)";
 
@@ -74,6 +79,8 @@ internal abstract partial class StoreSqlDialect
         public override string StudentCondition(Scope scope, DbCommand command, string alias = "s") => PostgresScopeSql.StudentCondition(scope, (NpgsqlCommand)command, alias);
 
         public override string OrganisationCondition(Scope scope, DbCommand command, string column = "organisation") => PostgresScopeSql.OrganisationCondition(scope, (NpgsqlCommand)command, column);
+
+        public override string FilterCondition(Tracking.TrackingFilter filter, DbCommand command) => PostgresScopeSql.FilterCondition(filter, (NpgsqlCommand)command);
 
         /// <summary>PostgreSQL has no TRY_CAST: a number pattern (as float8 input reads it) guards the cast.</summary>
         public override string TryDouble(string expression) =>

@@ -104,7 +104,7 @@ public sealed partial class DuckDbStore : IGradeStore
     public async Task<IReadOnlyList<SeriesBox>> GetSeriesBoxesAsync(Scope scope, TrackingFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        return await CachedAsync(AnswerCache.Key("series", scope, filter.Subject, filter.Attribute, filter.Value), (connection, token) => DuckDbTrackingQueries.SeriesBoxesAsync(connection, scope, filter, token), cancellationToken);
+        return await CachedAsync(AnswerCache.Key("series", scope, filter.Subject, filter.Attribute, filter.Value), (connection, token) => SeriesQueries.BoxesAsync(connection, StoreSqlDialect.DuckDb, scope, filter, token), cancellationToken);
     }
 
     public async Task<SubjectStudents> GetSubjectStudentsAsync(Scope scope, TrackingFilter filter, int limit, CancellationToken cancellationToken = default)

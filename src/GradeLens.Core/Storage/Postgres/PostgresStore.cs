@@ -82,7 +82,7 @@ public sealed class PostgresStore : IGradeStore
     public async Task<IReadOnlyList<SeriesBox>> GetSeriesBoxesAsync(Scope scope, TrackingFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        return await CachedAsync(AnswerCache.Key("series", scope, filter.Subject, filter.Attribute, filter.Value), (c, t) => PostgresTrackingQueries.SeriesBoxesAsync(c, scope, filter, t), cancellationToken);
+        return await CachedAsync(AnswerCache.Key("series", scope, filter.Subject, filter.Attribute, filter.Value), (c, t) => SeriesQueries.BoxesAsync(c, StoreSqlDialect.Postgres, scope, filter, t), cancellationToken);
     }
 
     public async Task<SubjectStudents> GetSubjectStudentsAsync(Scope scope, TrackingFilter filter, int limit, CancellationToken cancellationToken = default)

@@ -5,54 +5,12 @@ using static GradeLens.Core.Storage.Postgres.PostgresScopeSql;
 namespace GradeLens.Core.Storage.Postgres;
 
 /// <summary>
-/// Tracking aggregates in PostgreSQL, the same answers as <see cref="DuckDb.DuckDbTrackingQueries"/>: percentile_cont
-/// is DuckDB's quantile_cont, DISTINCT ON takes arg_max's place (ties broken by series name), and the stable sample
+/// Tracking aggregates in PostgreSQL, the same answers as <see cref="DuckDb.DuckDbTrackingQueries"/> (the per-series boxes
+/// and shares are shared: <see cref="SeriesQueries"/>): DISTINCT ON takes arg_max's place (ties broken by series name), and the stable sample
 /// is ordered by md5 of the student's key (deterministic on every server; not the same students as DuckDB's hash()).
 /// </summary>
 internal static class PostgresTrackingQueries
 {
-    public static async Task<IReadOnlyList<SeriesBox>> SeriesBoxesAsync(NpgsqlConnection connection, Scope scope, TrackingFilter filter, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        var students = StudentCondition(scope, command) + " AND " + FilterCondition(filter, command);
-        Text(command, "subject", filter.Subject);
-        Integer(command, "min_n", scope.AggregatesOnly ? scope.MinimumCellSize : 1);
-        command.CommandText = $"""
-            WITH cells AS (
-                SELECT a.series, false AS is_baseline, a.series_order AS series_order, r.score
-                FROM results r
-                JOIN assessments a ON a.assessment_key = r.assessment_key
-                JOIN students s ON s.student_key = r.student_key AND s.organisation = a.organisation
-                WHERE a.subject = @subject AND a.domain = '' AND {students}
-                UNION ALL
-                SELECT b.source, true, -1, b.expected
-                FROM baselines b JOIN students s ON s.student_key = b.student_key
-                WHERE b.subject = @subject AND {students}),
-            boxes AS (
-                SELECT series, is_baseline, min(series_order) AS series_order, count(*) AS n, min(score) AS lo,
-                       percentile_cont(0.25) WITHIN GROUP (ORDER BY score) AS q1, percentile_cont(0.5) WITHIN GROUP (ORDER BY score) AS median,
-                       percentile_cont(0.75) WITHIN GROUP (ORDER BY score) AS q3, max(score) AS hi, avg(score) AS mean
-                FROM cells GROUP BY series, is_baseline HAVING count(*) >= @min_n)
-            SELECT b.series, b.is_baseline, b.n, b.lo,
-                   min(c.score) FILTER (WHERE c.score >= b.q1 - 1.5 * (b.q3 - b.q1)),
-                   b.q1, b.median, b.q3,
-                   max(c.score) FILTER (WHERE c.score <= b.q3 + 1.5 * (b.q3 - b.q1)),
-                   b.hi, b.mean
-            FROM boxes b JOIN cells c ON c.series = b.series AND c.is_baseline = b.is_baseline
-            GROUP BY b.series, b.is_baseline, b.series_order, b.n, b.lo, b.q1, b.median, b.q3, b.hi, b.mean
-            ORDER BY b.series_order, b.series
-            """;
-        var boxes = new List<SeriesBox>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            boxes.Add(new SeriesBox(reader.GetString(0), reader.GetBoolean(1), reader.GetInt64(2), reader.GetDouble(3), reader.GetDouble(4),
-                reader.GetDouble(5), reader.GetDouble(6), reader.GetDouble(7), reader.GetDouble(8), reader.GetDouble(9), reader.GetDouble(10)));
-        }
-
-        return boxes;
-    }
-
     public static async Task<SubjectStudents> StudentsAsync(NpgsqlConnection connection, Scope scope, TrackingFilter filter, int limit, CancellationToken cancellationToken)
     {
         if (scope.AggregatesOnly)
@@ -145,29 +103,7 @@ internal static class PostgresTrackingQueries
     /// <summary>Per series the counts above, at and below baseline; and the students whose latest grade is furthest below it.</summary>
     public static async Task<BaselineComparison> BaselineComparisonAsync(NpgsqlConnection connection, Scope scope, TrackingFilter filter, int furthest, CancellationToken cancellationToken)
     {
-        var shares = new List<BaselineShare>();
-        await using (var command = connection.CreateCommand())
-        {
-            var students = StudentCondition(scope, command) + " AND " + FilterCondition(filter, command);
-            Text(command, "subject", filter.Subject);
-            Integer(command, "min_n", scope.AggregatesOnly ? scope.MinimumCellSize : 1);
-            command.CommandText = $"""
-                SELECT a.series, count(*), count(*) FILTER (WHERE r.score > b.expected), count(*) FILTER (WHERE r.score = b.expected),
-                       count(*) FILTER (WHERE r.score < b.expected)
-                FROM results r
-                JOIN assessments a ON a.assessment_key = r.assessment_key
-                JOIN students s ON s.student_key = r.student_key AND s.organisation = a.organisation
-                JOIN baselines b ON b.student_key = r.student_key AND b.subject = a.subject
-                WHERE a.subject = @subject AND a.domain = '' AND {students}
-                GROUP BY a.series HAVING count(*) >= @min_n ORDER BY min(a.series_order), a.series
-                """;
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                shares.Add(new BaselineShare(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4)));
-            }
-        }
-
+        var shares = await SeriesQueries.BaselineSharesAsync(connection, StoreSqlDialect.Postgres, scope, filter, cancellationToken);
         var below = new List<StudentBelowBaseline>();
         if (!scope.AggregatesOnly)
         {
