@@ -31,13 +31,15 @@ public sealed class GradeLensApplication : IAsyncDisposable
     public static async Task<GradeLensApplication> StartAsync(
         long maxUploadBytes = WebAppOptions.DefaultMaxUploadBytes,
         Action<WebApplicationBuilder>? configure = null,
-        bool automaticSignIn = true)
+        bool automaticSignIn = true,
+        int signInAttemptsPerMinute = 10)
     {
         var directory = Directory.CreateTempSubdirectory("gradelens-web-");
         var options = new WebAppOptions(
             Path.Combine(directory.FullName, "gradelens.duckdb"),
             MaxUploadBytes: maxUploadBytes,
             AutomaticSignIn: automaticSignIn,
+            SignInAttemptsPerMinute: signInAttemptsPerMinute,
             Configure: builder =>
             {
                 builder.WebHost.UseTestServer();
