@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GradeLens.Cli.Commands;
+using GradeLens.Cli.Commands.Users;
 using Spectre.Console;
 
 // Off a terminal: plain text (no colour or escape codes), and tables laid out wide instead of wrapped at 80 columns.
@@ -19,6 +20,7 @@ var root = new RootCommand("GradeLens: turns assessment spreadsheets into answer
     BackupCommand.Create(),
     RestoreCommand.Create(),
     ServeCommand.Create(),
+    UserCommand.Create(),
     GapsCommand.Create(),
     TrainCommand.Create(),
     BenchCommand.Create(),

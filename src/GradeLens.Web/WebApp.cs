@@ -25,6 +25,7 @@ public static class WebApp
     public static WebApplication Build(WebAppOptions options, string[]? args = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        GradeLensSecurity.CheckAutomaticSignIn(options);
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {

@@ -33,6 +33,7 @@ public sealed class GradeLensApplication : IAsyncDisposable
         long maxUploadBytes = WebAppOptions.DefaultMaxUploadBytes,
         Action<WebApplicationBuilder>? configure = null,
         bool automaticSignIn = true,
+        int signInAttemptsPerMinute = 10,
         string? store = null)
     {
         var directory = Directory.CreateTempSubdirectory("gradelens-web-");
@@ -40,6 +41,7 @@ public sealed class GradeLensApplication : IAsyncDisposable
             store ?? Path.Combine(directory.FullName, "gradelens.duckdb"),
             MaxUploadBytes: maxUploadBytes,
             AutomaticSignIn: automaticSignIn,
+            SignInAttemptsPerMinute: signInAttemptsPerMinute,
             Configure: builder =>
             {
                 builder.WebHost.UseTestServer();

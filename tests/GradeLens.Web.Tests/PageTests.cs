@@ -38,7 +38,7 @@ public sealed class PageTests
         Assert.False(areas.IsBuilt);
         var html = await client.GetStringAsync(areas.Path);
 
-        Assert.Contains("This page is not built yet: it will show how far poverty, income and unemployment explain an area's average scores", html);
+        Assert.Contains("This page is not built yet: it will show how far poverty, income and unemployment explain an area", html);
     }
 
     [Fact]

@@ -1,11 +1,15 @@
 using System.CommandLine;
 using GradeLens.Core.Demo;
 using GradeLens.Core.Storage;
+using GradeLens.Web.Security;
 using Spectre.Console;
 
 namespace GradeLens.Cli.Commands;
 
-/// <summary><c>gradelens demo</c>: builds a seeded demo store, then serves the dashboard over it.</summary>
+/// <summary>
+/// <c>gradelens demo</c>: builds a seeded demo store, then serves the dashboard over it: signed in automatically while it
+/// listens on 127.0.0.1 only, else like <c>serve</c> (the first admin is created and users sign in).
+/// </summary>
 public static class DemoCommand
 {
     public const string DefaultStore = "gradelens-demo.duckdb";
@@ -43,9 +47,17 @@ public static class DemoCommand
                                       $"{info.TableCounts["areas"]:N0} areas, {info.TableCounts["he_modules"]:N0} university modules.");
             }
 
-            return parse.GetValue(noServe)
-                ? ExitCodes.Success
-                : await ServeCommand.RunAsync(path, parse.GetValue(urls)!, cancellationToken);
+            if (parse.GetValue(noServe))
+            {
+                return ExitCodes.Success;
+            }
+
+            var listen = parse.GetValue(urls)!;
+            var automatic = GradeLensSecurity.OnlyLoopback(listen);
+            AnsiConsole.WriteLine(automatic
+                ? "The demo signs in automatically (as the admin 'demo') because it listens on 127.0.0.1 only: nobody else can reach it."
+                : $"The demo does not sign in automatically: {listen} reaches other computers, so visitors sign in.");
+            return await ServeCommand.RunAsync(path, listen, automatic, cancellationToken);
         });
         return command;
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GradeLens.Cli.Commands.Users;
 using GradeLens.Core.Storage;
 using GradeLens.Web;
 using Microsoft.AspNetCore.Builder;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace GradeLens.Cli.Commands;
 
-/// <summary><c>gradelens serve</c>: the dashboard over a store, on 127.0.0.1 by default.</summary>
+/// <summary><c>gradelens serve</c>: the dashboard over a store, on 127.0.0.1 by default; users sign in (the first run creates the admin).</summary>
 public static class ServeCommand
 {
     public static Option<string> UrlsOption() => new("--urls")
@@ -23,17 +24,21 @@ public static class ServeCommand
         var urls = UrlsOption();
         var command = new Command("serve", "Serve the dashboard over the store; imports then go through its Data page.") { store, urls };
         command.SetAction(async (parse, cancellationToken) =>
-            await RunAsync(StoreLocation.Resolve(parse.GetValue(store)), parse.GetValue(urls)!, cancellationToken));
+            await RunAsync(StoreLocation.Resolve(parse.GetValue(store)), parse.GetValue(urls)!, automaticSignIn: false, cancellationToken));
         return command;
     }
 
-    /// <summary>Runs the dashboard until Ctrl+C; a busy or foreign store is one line on stderr.</summary>
-    public static async Task<int> RunAsync(string storePath, string urls, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the dashboard until Ctrl+C; a busy or foreign store is one line on stderr. Users sign in, and a store without
+    /// users first gets its admin (<see cref="FirstAdmin"/>); with <paramref name="automaticSignIn"/> (the demo, on 127.0.0.1
+    /// only) every visitor is the admin "demo" instead.
+    /// </summary>
+    public static async Task<int> RunAsync(string storePath, string urls, bool automaticSignIn, CancellationToken cancellationToken)
     {
         WebApplication app;
         try
         {
-            app = WebApp.Build(new WebAppOptions(storePath, urls));
+            app = WebApp.Build(new WebAppOptions(storePath, urls, AutomaticSignIn: automaticSignIn));
         }
         catch (Exception e) when (e is StoreBusyException or StoreVersionException or Core.Storage.UnreadableStoreException or ArgumentException)
         {
@@ -43,6 +48,11 @@ public static class ServeCommand
 
         await using (app)
         {
+            if (!automaticSignIn && !await FirstAdmin.EnsureAsync(app.Services.GetRequiredService<IGradeStore>().Accounts, cancellationToken))
+            {
+                return ExitCodes.BadInput;
+            }
+
             await app.StartAsync(cancellationToken);
             foreach (var url in app.Urls)
             {

@@ -25,10 +25,7 @@ public static class GradeLensSecurity
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(store);
-        if (options.AutomaticSignIn && !OnlyLoopback(options.Urls))
-        {
-            throw new InvalidOperationException($"Automatic sign-in is only for a server on 127.0.0.1; {options.Urls} reaches other computers, so users must sign in.");
-        }
+        CheckAutomaticSignIn(options);
 
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
@@ -71,6 +68,16 @@ public static class GradeLensSecurity
                 "Too many sign-in attempts from this address. Wait a minute and try again.",
                 statusCode: StatusCodes.Status429TooManyRequests, title: "Too many attempts").ExecuteAsync(context.HttpContext));
         });
+    }
+
+    /// <summary>Refuses the demo's automatic sign-in on a server other computers can reach (checked before the store is opened).</summary>
+    public static void CheckAutomaticSignIn(WebAppOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.AutomaticSignIn && !OnlyLoopback(options.Urls))
+        {
+            throw new InvalidOperationException($"Automatic sign-in is only for a server on 127.0.0.1; {options.Urls} reaches other computers, so users must sign in.");
+        }
     }
 
     /// <summary>Headers, then who the caller is, the sign-in rate limit, what they may reach, and the antiforgery check.</summary>
@@ -119,7 +126,7 @@ public static class GradeLensSecurity
     /// <summary>API calls get a status; a page that needs sign-in redirects to the sign-in page, one the role may not see gets 403.</summary>
     private static Task Refuse(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api") || status == StatusCodes.Status403Forbidden)
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi") || status == StatusCodes.Status403Forbidden)
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;

@@ -61,7 +61,7 @@ public sealed partial class BackupCommandTests : IDisposable
         await AssertRefusedAsync(PathOf("notes.txt"), "is not a GradeLens backup");
         await AssertRefusedAsync(store, "is not a GradeLens backup: it has no backup manifest");
         await AssertRefusedAsync(PathOf("damaged.duckdb"), "is damaged: table students has");
-        await AssertRefusedAsync(PathOf("v99.duckdb"), "schema version 99 store, but this GradeLens uses schema version 1");
+        await AssertRefusedAsync(PathOf("v99.duckdb"), "schema version 99 store, but this GradeLens uses schema version " + GradeLens.Core.Storage.StoreSchema.Version);
         Assert.Contains("\"students\": 0", await InfoAsync(PathOf("target.duckdb")), StringComparison.Ordinal);
     }
 

@@ -25,6 +25,12 @@ public sealed class CliConventionTests : IDisposable
     [InlineData("bench", "tracking")]
     [InlineData("bench", "risk")]
     [InlineData("train")]
+    [InlineData("user")]
+    [InlineData("user", "add")]
+    [InlineData("user", "remove")]
+    [InlineData("user", "list")]
+    [InlineData("user", "set-password")]
+    [InlineData("user", "key")]
     public async Task Every_command_has_help_and_exits_zero(params string[] command)
     {
         var (code, output, _) = await CliProcess.RunAsync([.. command, "--help"]);
