@@ -113,41 +113,17 @@ public static class BenchLoadCommand
         var clock = Stopwatch.StartNew();
         var warm = await load.ConcurrentAsync(plan, clients, duration, cancellationToken);
         var elapsed = clock.Elapsed.TotalSeconds;
-        foreach (var l in warm)
-        {
-            AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {l.Endpoint,-10} {l.Requests,8:N0} requests  p50 {l.P50Ms,7:0.0} ms  p95 {l.P95Ms,7:0.0} ms  max {l.MaxMs,8:0.0} ms"));
-        }
-
-        var all = warm.Single(l => l.Endpoint == "all");
+        LoadFigures.Print(warm);
         var figures = new Dictionary<string, object>
         {
             ["store"] = location.Contains("://", StringComparison.Ordinal) ? "postgresql" : "duckdb",
             ["students"] = count,
             ["clients"] = clients,
             ["seconds"] = Math.Round(elapsed, 1),
-            ["requests"] = all.Requests,
-            ["errors"] = load.Errors,
-            ["requests_per_second"] = Math.Round(all.Requests / elapsed, 1),
-            ["p50_ms"] = all.P50Ms,
-            ["p95_ms"] = all.P95Ms,
-            ["max_ms"] = all.MaxMs,
-            ["cold_max_ms"] = cold.Max(l => l.MaxMs),
-            ["peak_mb"] = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1e6),
         };
-        if (built is { } seconds)
+        foreach (var (name, value) in LoadFigures.Of(warm, cold, load.Errors, elapsed, built))
         {
-            figures["build_seconds"] = Math.Round(seconds, 1);
-        }
-
-        foreach (var endpoint in warm.Where(l => l.Endpoint != "all"))
-        {
-            figures[$"p95_ms_{endpoint.Endpoint}"] = endpoint.P95Ms;
-        }
-
-        foreach (var endpoint in cold)
-        {
-            figures[$"cold_p50_ms_{endpoint.Endpoint}"] = endpoint.P50Ms;
+            figures[name] = value;
         }
 
         await app.StopAsync(cancellationToken);
