@@ -23,6 +23,7 @@ public sealed class CliConventionTests : IDisposable
     [InlineData("gaps")]
     [InlineData("bench", "gaps")]
     [InlineData("bench", "tracking")]
+    [InlineData("bench", "load")]
     [InlineData("bench", "risk")]
     [InlineData("train")]
     [InlineData("user")]

@@ -85,51 +85,19 @@ public static class BenchTrackingCommand
 
         AnsiConsole.WriteLine($"Cold: each of {plan.Count} distinct requests once, one at a time ...");
         var cold = await load.ColdAsync(plan, cancellationToken);
-        Print(cold);
+        LoadFigures.Print(cold);
         AnsiConsole.WriteLine($"Concurrent: {clients} clients for {duration.TotalSeconds:0} s ...");
         var warm = await load.ConcurrentAsync(plan, clients, duration, cancellationToken);
-        Print(warm);
+        LoadFigures.Print(warm);
 
-        var all = warm.Single(l => l.Endpoint == "all");
-        var figures = new Dictionary<string, object>
+        var figures = new Dictionary<string, object> { ["students"] = count, ["clients"] = clients };
+        foreach (var (name, value) in LoadFigures.Of(warm, cold, load.Errors, duration.TotalSeconds, importSeconds))
         {
-            ["students"] = count,
-            ["clients"] = clients,
-            ["requests"] = all.Requests,
-            ["errors"] = load.Errors,
-            ["requests_per_second"] = Math.Round(all.Requests / duration.TotalSeconds, 1),
-            ["p50_ms"] = all.P50Ms,
-            ["p95_ms"] = all.P95Ms,
-            ["max_ms"] = all.MaxMs,
-            ["cold_max_ms"] = cold.Max(l => l.MaxMs),
-            ["peak_mb"] = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1e6),
-        };
-        if (importSeconds is { } built)
-        {
-            figures["build_seconds"] = Math.Round(built, 1);
-        }
-
-        foreach (var endpoint in warm.Where(l => l.Endpoint != "all"))
-        {
-            figures[$"p95_ms_{endpoint.Endpoint}"] = endpoint.P95Ms;
-        }
-
-        foreach (var endpoint in cold)
-        {
-            figures[$"cold_p50_ms_{endpoint.Endpoint}"] = endpoint.P50Ms;
+            figures[name] = value;
         }
 
         await app.StopAsync(cancellationToken);
         Console.WriteLine(JsonSerializer.Serialize(figures));
         return load.Errors == 0 ? ExitCodes.Success : ExitCodes.BadInput;
-    }
-
-    private static void Print(IReadOnlyList<Latencies> latencies)
-    {
-        foreach (var l in latencies)
-        {
-            AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {l.Endpoint,-9} {l.Requests,7:N0} requests  p50 {l.P50Ms,7:0.0} ms  p95 {l.P95Ms,7:0.0} ms  max {l.MaxMs,7:0.0} ms"));
-        }
     }
 }
