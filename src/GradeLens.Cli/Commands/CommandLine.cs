@@ -16,7 +16,7 @@ public static class CommandLine
 {
     public static Option<string?> StoreOption() => new("--store")
     {
-        Description = $"The store: a DuckDB file path. Default: ${StoreLocation.EnvironmentVariable}, else ./{StoreLocation.DefaultPath}.",
+        Description = $"The store: a DuckDB file path or a postgres://user[:password]@host[:port]/database URL. Default: ${StoreLocation.EnvironmentVariable}, else ./{StoreLocation.DefaultPath}.",
         HelpName = "PATH",
     };
 
