@@ -70,19 +70,19 @@ public sealed class DuckDbBackupTests
         foreach (var store in new[] { source, target })
         {
             await using var connection = await store.Store.OpenConnectionAsync(CancellationToken.None);
-            await DuckDbStore.ExecuteAsync(connection, "CREATE TABLE users (name VARCHAR NOT NULL, role VARCHAR NOT NULL)", CancellationToken.None);
+            await DuckDbStore.ExecuteAsync(connection, "CREATE TABLE later_table (name VARCHAR NOT NULL, role VARCHAR NOT NULL)", CancellationToken.None);
         }
 
         await using (var connection = await source.Store.OpenConnectionAsync(CancellationToken.None))
         {
-            await DuckDbStore.ExecuteAsync(connection, "INSERT INTO users VALUES ('ana', 'admin'), ('bo', 'teacher')", CancellationToken.None);
+            await DuckDbStore.ExecuteAsync(connection, "INSERT INTO later_table VALUES ('ana', 'admin'), ('bo', 'teacher')", CancellationToken.None);
         }
 
         var file = source.PathOf("backup.duckdb");
         var backup = await source.Store.BackupAsync(file);
-        Assert.Contains(backup.Manifest!.Tables, t => t is { Table: "users", Rows: 2 });
+        Assert.Contains(backup.Manifest!.Tables, t => t is { Table: "later_table", Rows: 2 });
         Assert.True((await target.Store.RestoreAsync(file)).Succeeded);
-        Assert.Equal(["ana | admin", "bo | teacher"], (await BackupTestData.ReadTablesAsync(target.Store))["users"]);
+        Assert.Equal(["ana | admin", "bo | teacher"], (await BackupTestData.ReadTablesAsync(target.Store))["later_table"]);
     }
 
     [Fact]
