@@ -125,7 +125,8 @@ internal sealed class PostgresImportWriter(DuckDBConnection staging, NpgsqlDataS
 
     private async Task ExecuteAsync(string sql, Action<NpgsqlCommand>? parameters, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(sql, Connection, _transaction);
+        // An import's statements run as long as the data needs (millions of rows): no client-side timeout.
+        await using var command = new NpgsqlCommand(sql, Connection, _transaction) { CommandTimeout = 0 };
         parameters?.Invoke(command);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

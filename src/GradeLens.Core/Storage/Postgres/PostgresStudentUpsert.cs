@@ -17,14 +17,15 @@ internal static class PostgresStudentUpsert
     {
         async Task<long> Execute(string sql)
         {
-            await using var command = new NpgsqlCommand(sql, connection);
+            // Upserts of millions of rows: no client-side timeout (the import's transaction bounds them).
+            await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
             PostgresScopeSql.Text(command, "org", organisation);
             return await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
         async Task<long[]> Row(string sql)
         {
-            await using var command = new NpgsqlCommand(sql, connection);
+            await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             return Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture)).ToArray();
