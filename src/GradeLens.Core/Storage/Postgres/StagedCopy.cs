@@ -25,7 +25,7 @@ internal static class StagedCopy
         read.CommandText = $"SELECT {names} FROM {view}";
         await using var reader = await read.ExecuteReaderAsync(cancellationToken);
         await using var importer = await target.BeginBinaryImportAsync($"COPY {table} ({names}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        importer.Timeout = TimeSpan.Zero; // millions of rows: no timeout while they stream
+        importer.Timeout = TimeSpan.FromHours(1); // millions of rows stream for minutes; Npgsql would stop at the 30 s command timeout
         while (await reader.ReadAsync(cancellationToken))
         {
             await importer.StartRowAsync(cancellationToken);
