@@ -188,30 +188,7 @@ internal static class PostgresBackup
         read.CommandText = $"SELECT {Names(columns)} FROM {SqlName.Table(catalog, table)}";
         await using var reader = await read.ExecuteReaderAsync(cancellationToken);
         await using var importer = await target.BeginBinaryImportAsync($"COPY {SqlName.Identifier(table)} ({Names(columns)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            await importer.StartRowAsync(cancellationToken);
-            for (var i = 0; i < types.Length; i++)
-            {
-                if (reader.IsDBNull(i))
-                {
-                    await importer.WriteNullAsync(cancellationToken);
-                    continue;
-                }
-
-                await (types[i] switch
-                {
-                    NpgsqlDbType.Text => importer.WriteAsync(reader.GetString(i), types[i], cancellationToken),
-                    NpgsqlDbType.Bigint => importer.WriteAsync(reader.GetInt64(i), types[i], cancellationToken),
-                    NpgsqlDbType.Integer => importer.WriteAsync(reader.GetInt32(i), types[i], cancellationToken),
-                    NpgsqlDbType.Double => importer.WriteAsync(reader.GetDouble(i), types[i], cancellationToken),
-                    NpgsqlDbType.Boolean => importer.WriteAsync(reader.GetBoolean(i), types[i], cancellationToken),
-                    NpgsqlDbType.Date => importer.WriteAsync(DateOnly.FromDateTime(reader.GetDateTime(i)), types[i], cancellationToken),
-                    _ => importer.WriteAsync(reader.GetDateTime(i), types[i], cancellationToken),
-                });
-            }
-        }
-
+        await StagedCopy.WriteRowsAsync(reader, importer, types, cancellationToken);
         await importer.CompleteAsync(cancellationToken);
     }
 
