@@ -16,7 +16,7 @@ internal static class DuckDbBackup
         using var pending = new PendingBackupFile(file);
         if (!overwrite && File.Exists(pending.Destination))
         {
-            return Exists(pending.Destination);
+            return BackupReport.FileExists(pending.Destination);
         }
 
         var catalog = await CatalogAsync(connection, cancellationToken);
@@ -38,13 +38,11 @@ internal static class DuckDbBackup
 
         if (!pending.Complete(overwrite))
         {
-            return Exists(pending.Destination);
+            return BackupReport.FileExists(pending.Destination);
         }
 
         progress?.Report(new ImportProgress("Done", 1));
-        var rows = manifest.Tables.Sum(t => t.Rows);
-        return new BackupReport(BackupOutcome.Written, pending.Destination,
-            $"Backed up {manifest.Tables.Count} tables ({rows:N0} rows) of {location} to {pending.Destination}.", manifest);
+        return BackupReport.Written(manifest, location, pending.Destination);
     }
 
     public static async Task<RestoreReport> RestoreAsync(DuckDBConnection connection, string location, string file, bool replaceData, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
@@ -61,15 +59,13 @@ internal static class DuckDbBackup
         var tables = await StoreTablesAsync(connection, catalog, cancellationToken);
         if (!tables.ToHashSet(StringComparer.Ordinal).SetEquals(backup.Tables))
         {
-            return RestoreReport.Refused(RestoreOutcome.DifferentTables, file,
-                $"{file} holds the tables {string.Join(", ", backup.Tables)}, but {location} has {string.Join(", ", tables)}; nothing was restored.", backup.Manifest);
+            return RestoreReport.DifferentTables(file, location, backup, tables);
         }
 
-        var held = await HeldRowsAsync(connection, catalog, tables, cancellationToken);
+        var held = await BackupRows.HeldAsync(connection, table => SqlName.Table(catalog, table), tables, cancellationToken);
         if (held.Count > 0 && !replaceData)
         {
-            return new RestoreReport(RestoreOutcome.TargetNotEmpty, file,
-                $"{location} holds data ({Describe(held)}); restoring {file} would replace all of it. Nothing was changed; confirm with --yes.", backup.Manifest, held);
+            return RestoreReport.TargetNotEmpty(file, location, backup.Manifest, held);
         }
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -82,41 +78,19 @@ internal static class DuckDbBackup
             if (restored != expected)
             {
                 await transaction.RollbackAsync(cancellationToken);
-                return RestoreReport.Refused(RestoreOutcome.DifferentTables, file,
-                    $"Restoring {file} would have left {expected.Table} with {restored.Rows:N0} rows and checksum {restored.Checksum}, not the backup's {expected.Rows:N0} and {expected.Checksum}; {location} was not changed.", backup.Manifest);
+                return RestoreReport.Unverified(file, location, backup.Manifest, expected, restored);
             }
         }
 
         await ForgetDerivedTablesAsync(connection, catalog, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         progress?.Report(new ImportProgress("Done", 1));
-        var rows = backup.Manifest.Tables.Sum(t => t.Rows);
-        return new RestoreReport(RestoreOutcome.Restored, file,
-            $"Restored {backup.Manifest.Tables.Count} tables ({rows:N0} rows) from {file} (backup of {backup.Manifest.Source} taken {backup.Manifest.CreatedAt:yyyy-MM-dd HH:mm:ss} UTC) into {location}.",
-            backup.Manifest, held);
+        return RestoreReport.Restored(file, location, backup.Manifest, held);
     }
 
     /// <summary>The store's own tables: every base table but the derived ones (<see cref="DuckDbGapScores"/>), rebuilt on demand.</summary>
     private static async Task<IReadOnlyList<string>> StoreTablesAsync(DuckDBConnection connection, string catalog, CancellationToken cancellationToken) =>
         [.. (await TableChecksums.ListTablesAsync(connection, catalog, cancellationToken)).Except(DuckDbGapScores.Tables)];
-
-    /// <summary>Tables with rows, but schema_info (every store has its one row).</summary>
-    private static async Task<IReadOnlyList<TableRows>> HeldRowsAsync(DuckDBConnection connection, string catalog, IReadOnlyList<string> tables, CancellationToken cancellationToken)
-    {
-        var held = new List<TableRows>();
-        await using var command = connection.CreateCommand();
-        foreach (var table in tables.Where(t => t != "schema_info"))
-        {
-            command.CommandText = $"SELECT count(*) FROM {SqlName.Table(catalog, table)}";
-            var rows = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-            if (rows > 0)
-            {
-                held.Add(new TableRows(table, rows));
-            }
-        }
-
-        return held;
-    }
 
     /// <summary>Empties the gaps' state table (if built), so the derived tables are rebuilt from the restored data.</summary>
     private static async Task ForgetDerivedTablesAsync(DuckDBConnection connection, string catalog, CancellationToken cancellationToken)
@@ -133,10 +107,4 @@ internal static class DuckDbBackup
         command.CommandText = "SELECT current_database()";
         return Convert.ToString(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture)!;
     }
-
-    private static string Describe(IReadOnlyList<TableRows> held) =>
-        string.Join(", ", held.Select(t => $"{t.Rows.ToString("N0", CultureInfo.InvariantCulture)} {t.Table}"));
-
-    private static BackupReport Exists(string file) =>
-        new(BackupOutcome.FileExists, file, $"{file} already exists; choose another --out or replace it with --force.", null);
 }

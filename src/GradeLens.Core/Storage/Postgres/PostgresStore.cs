@@ -13,7 +13,7 @@ namespace GradeLens.Core.Storage.Postgres;
 /// write here by binary COPY in one transaction. Cached answers are keyed on the store's data version (the import
 /// log), so an import by another server is seen on the next request (docs/decisions/0005).
 /// </summary>
-public sealed class PostgresStore : IGradeStore
+public sealed partial class PostgresStore : IGradeStore
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly AnswerCache _answers = new();
@@ -153,6 +153,17 @@ public sealed class PostgresStore : IGradeStore
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
     /// <summary>
+    /// The store's data version: the import log's rows and latest import (an import adds to it), and the transaction
+    /// that wrote schema_info's row (a restore rewrites every table, schema_info too, so the version changes even when
+    /// the restored import log matches the one it replaced).
+    /// </summary>
+    private const string VersionSql = """
+        SELECT count(*)::text || '|' || coalesce(max(imported_at)::text, '') || '|'
+            || (SELECT coalesce(max(xmin::text::bigint), 0)::text FROM schema_info)
+        FROM import_log
+        """;
+
+    /// <summary>
     /// An aggregate answer from the cache while the store's data version is the one it was computed on. Reading the
     /// version is one tiny query (the import log is a row per imported table); another server's import changes it.
     /// </summary>
@@ -161,7 +172,7 @@ public sealed class PostgresStore : IGradeStore
     {
         string version;
         await using (var connection = await _dataSource.OpenConnectionAsync(cancellationToken))
-        await using (var command = new NpgsqlCommand("SELECT count(*)::text || '|' || coalesce(max(imported_at)::text, '') FROM import_log", connection))
+        await using (var command = new NpgsqlCommand(VersionSql, connection))
         {
             version = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
         }

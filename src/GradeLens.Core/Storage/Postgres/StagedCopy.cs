@@ -25,11 +25,20 @@ internal static class StagedCopy
         read.CommandText = $"SELECT {names} FROM {view}";
         await using var reader = await read.ExecuteReaderAsync(cancellationToken);
         await using var importer = await target.BeginBinaryImportAsync($"COPY {table} ({names}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        await WriteRowsAsync(reader, importer, [.. columns.Select(c => c.Type)], cancellationToken);
+        return (long)await importer.CompleteAsync(cancellationToken);
+    }
+
+    /// <summary>Every row of a DuckDB reader into a binary COPY, column i written as <paramref name="types"/>[i].</summary>
+    public static async Task WriteRowsAsync(System.Data.Common.DbDataReader reader, NpgsqlBinaryImporter importer, IReadOnlyList<NpgsqlDbType> types, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(importer);
         importer.Timeout = TimeSpan.FromHours(1); // millions of rows stream for minutes; Npgsql would stop at the 30 s command timeout
         while (await reader.ReadAsync(cancellationToken))
         {
             await importer.StartRowAsync(cancellationToken);
-            for (var i = 0; i < columns.Count; i++)
+            for (var i = 0; i < types.Count; i++)
             {
                 if (reader.IsDBNull(i))
                 {
@@ -37,7 +46,7 @@ internal static class StagedCopy
                     continue;
                 }
 
-                await (columns[i].Type switch
+                await (types[i] switch
                 {
                     NpgsqlDbType.Text => importer.WriteAsync(reader.GetString(i), NpgsqlDbType.Text, cancellationToken),
                     NpgsqlDbType.Bigint => importer.WriteAsync(reader.GetInt64(i), NpgsqlDbType.Bigint, cancellationToken),
@@ -45,12 +54,11 @@ internal static class StagedCopy
                     NpgsqlDbType.Double => importer.WriteAsync(reader.GetDouble(i), NpgsqlDbType.Double, cancellationToken),
                     NpgsqlDbType.Boolean => importer.WriteAsync(reader.GetBoolean(i), NpgsqlDbType.Boolean, cancellationToken),
                     NpgsqlDbType.Date => importer.WriteAsync(DateOnly.FromDateTime(reader.GetDateTime(i)), NpgsqlDbType.Date, cancellationToken),
-                    _ => throw new ArgumentOutOfRangeException(nameof(columns), columns[i].Type, "not a staged column type"),
+                    NpgsqlDbType.Timestamp => importer.WriteAsync(reader.GetDateTime(i), NpgsqlDbType.Timestamp, cancellationToken),
+                    _ => throw new ArgumentOutOfRangeException(nameof(types), types[i], "not a copied column type"),
                 });
             }
         }
-
-        return (long)await importer.CompleteAsync(cancellationToken);
     }
 
     private static string TypeName(NpgsqlDbType type) => type switch
