@@ -29,10 +29,47 @@ internal static class GapCells
             .Select(set => "(" + string.Join(", ", ["f.unit", .. set.Select(c => "f." + c), "f.grp"]) + ")"));
 
     /// <summary>
+    /// The query's last step, the same text in both stores: the finest groups (CTE <c>finest</c>: unit, the dimensions, grp,
+    /// n, mean, variance, below) pooled into every coarser cell of the GROUPING SETS, student-weighted (pooled variance).
+    /// A dimension not asked for reads as a total.
+    /// </summary>
+    public static string PooledSelect(IReadOnlyList<string> dimensions)
+    {
+        string Column(string name) => dimensions.Contains(name) ? $"f.{name}, GROUPING(f.{name}) = 1" : "NULL::text, true";
+        return $"""
+            SELECT f.unit, {Column("region")}, {Column("school")}, {Column("grade_level")}, f.grp,
+                   sum(f.n)::bigint AS n, sum(f.n * f.mean) / sum(f.n)::float8 AS mean,
+                   CASE WHEN sum(f.n) > 1
+                        THEN greatest(sum((f.n - 1) * f.variance) + sum(f.n * f.mean * f.mean) - sum(f.n * f.mean) ^ 2 / sum(f.n)::float8, 0) / (sum(f.n)::float8 - 1)
+                        ELSE 0 END AS variance,
+                   sum(f.below)::bigint AS below
+            FROM finest f
+            GROUP BY GROUPING SETS ({GroupingSets(dimensions)})
+            """;
+    }
+
+    /// <summary>Runs the aggregate query and reads every row into a group, then <see cref="Finish"/>es the answer.</summary>
+    public static async Task<GroupAggregates> ReadAsync(DbCommand command, string attribute, IReadOnlyList<string> attributes, IReadOnlyList<Unit> units, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var byId = units.ToDictionary(u => u.Id);
+        var groups = new List<GroupAggregate>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                groups.Add(Read(reader, byId));
+            }
+        }
+
+        return Finish(attribute, attributes, units, groups);
+    }
+
+    /// <summary>
     /// One row of the aggregate query: unit, then region, school and grade each with its "is a total" flag, the group,
     /// n, mean, variance and count below.
     /// </summary>
-    public static GroupAggregate Read(DbDataReader reader, IReadOnlyDictionary<int, Unit> units)
+    private static GroupAggregate Read(DbDataReader reader, IReadOnlyDictionary<int, Unit> units)
     {
         var unit = units[reader.GetInt32(0)];
         var cell = new CellKey(unit.Series, unit.Subject, unit.Domain, Dimension(reader, 1), Dimension(reader, 3), Dimension(reader, 5));
@@ -41,7 +78,7 @@ internal static class GapCells
     }
 
     /// <summary>The answer: units of several organisations with the same series, subject and domain are one cell (pooled), and each unit's threshold named.</summary>
-    public static GroupAggregates Finish(string attribute, IReadOnlyList<string> attributes, IReadOnlyList<Unit> units, List<GroupAggregate> groups)
+    private static GroupAggregates Finish(string attribute, IReadOnlyList<string> attributes, IReadOnlyList<Unit> units, List<GroupAggregate> groups)
     {
         var pooled = units.GroupBy(u => (u.Series, u.Subject, u.Domain)).Any(g => g.Count() > 1)
             ? groups.GroupBy(g => (g.Cell, g.Group)).Select(g => new GroupAggregate(g.Key.Cell, g.Key.Group, GroupSummary.Pool(g.Select(x => x.Summary)))).ToList()

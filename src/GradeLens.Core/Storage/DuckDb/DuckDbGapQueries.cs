@@ -37,7 +37,6 @@ internal static class DuckDbGapQueries
         // Unit ids are integers read from the store, so they are written into the SQL (DuckDB then skips other units' row groups).
         var ids = string.Join(", ", units.Select(u => u.Id.ToString(CultureInfo.InvariantCulture)));
         var dimensions = GapCells.Columns(request);
-        string Column(string name) => dimensions.Contains(name) ? $"f.{name}, GROUPING(f.{name}) = 1" : "NULL::VARCHAR, true";
 
         // No coalesce on the grouping columns: DuckDB groups its dictionary-compressed strings far faster than computed ones.
         // A missing value stays NULL; GROUPING() tells it from a total.
@@ -49,27 +48,10 @@ internal static class DuckDbGapQueries
                 {(isGender ? "" : "LEFT JOIN (SELECT student_key, value FROM student_attributes WHERE name = $attribute) a ON a.student_key = g.student_key")}
                 WHERE g.unit IN ({ids}) AND {students}
                 GROUP BY ALL)
-            SELECT f.unit, {Column("region")}, {Column("school")}, {Column("grade_level")}, f.grp,
-                   sum(f.n)::BIGINT AS n, sum(f.n * f.mean) / sum(f.n) AS mean,
-                   CASE WHEN sum(f.n) > 1
-                        THEN greatest(sum((f.n - 1) * f.variance) + sum(f.n * f.mean * f.mean) - sum(f.n * f.mean) ^ 2 / sum(f.n), 0) / (sum(f.n) - 1)
-                        ELSE 0 END AS variance,
-                   sum(f.below)::BIGINT AS below
-            FROM finest f
-            GROUP BY GROUPING SETS ({GapCells.GroupingSets(dimensions)})
+            {GapCells.PooledSelect(dimensions)}
             """;
 
-        var byId = units.ToDictionary(u => u.Id);
-        var groups = new List<GroupAggregate>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                groups.Add(GapCells.Read(reader, byId));
-            }
-        }
-
-        return GapCells.Finish(attribute, attributes, units, groups);
+        return await GapCells.ReadAsync(command, attribute, attributes, units, cancellationToken);
     }
 
     /// <summary>

@@ -38,7 +38,6 @@ internal static class PostgresGapQueries
 
         command.Parameters.Add(new NpgsqlParameter("units", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = units.Select(u => u.Id).ToArray() });
         var dimensions = GapCells.Columns(request);
-        string Column(string name) => dimensions.Contains(name) ? $"f.{name}, GROUPING(f.{name}) = 1" : "NULL::text, true";
         var finestKeys = string.Join(", ", ["g.unit", .. dimensions.Select(c => "g." + c), isGender ? "g.gender" : "a.value"]);
         command.CommandText = $"""
             WITH {PostgresGapUnits.UnitsSql},
@@ -50,27 +49,10 @@ internal static class PostgresGapQueries
                 {(isGender ? "" : "LEFT JOIN (SELECT student_key, value FROM student_attributes WHERE name = @attribute) a ON a.student_key = g.student_key")}
                 WHERE {students}
                 GROUP BY {finestKeys})
-            SELECT f.unit, {Column("region")}, {Column("school")}, {Column("grade_level")}, f.grp,
-                   sum(f.n)::bigint AS n, sum(f.n * f.mean) / sum(f.n)::float8 AS mean,
-                   CASE WHEN sum(f.n) > 1
-                        THEN greatest(sum((f.n - 1) * f.variance) + sum(f.n * f.mean * f.mean) - sum(f.n * f.mean) ^ 2 / sum(f.n)::float8, 0) / (sum(f.n)::float8 - 1)
-                        ELSE 0 END AS variance,
-                   sum(f.below)::bigint AS below
-            FROM finest f
-            GROUP BY GROUPING SETS ({GapCells.GroupingSets(dimensions)})
+            {GapCells.PooledSelect(dimensions)}
             """;
 
-        var byId = units.ToDictionary(u => u.Id);
-        var groups = new List<GroupAggregate>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                groups.Add(GapCells.Read(reader, byId));
-            }
-        }
-
-        return GapCells.Finish(attribute, attributes, units, groups);
+        return await GapCells.ReadAsync(command, attribute, attributes, units, cancellationToken);
     }
 
     /// <summary>The units of the chosen series: the one asked for, else each subject's latest per scale.</summary>
