@@ -38,7 +38,18 @@ public sealed record UserAccount(
 }
 
 /// <summary>A new user's details, before their password is hashed.</summary>
-public sealed record NewUser(string Name, Role Role, string? Organisation, IReadOnlyList<string> Schools, IReadOnlyList<string> Classes);
+public sealed record NewUser(string Name, Role Role, string? Organisation, IReadOnlyList<string> Schools, IReadOnlyList<string> Classes)
+{
+    /// <summary>From what someone typed (a form, the command line): trimmed, a blank organisation none, blank or repeated schools and classes dropped.</summary>
+    public static NewUser FromInput(string name, Role role, string? organisation, IEnumerable<string>? schools, IEnumerable<string>? classes)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return new NewUser(name.Trim(), role, string.IsNullOrWhiteSpace(organisation) ? null : organisation.Trim(), Clean(schools), Clean(classes));
+    }
+
+    private static List<string> Clean(IEnumerable<string>? values) =>
+        (values ?? []).Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+}
 
 /// <summary>One line of the audit log: who did what, when, from where. Never a student's data.</summary>
 public sealed record AuditEntry(DateTime At, string User, string Action, string Detail, string RemoteAddress);

@@ -34,7 +34,7 @@ public static class AdminApi
             return Invalid("role", $"The role is one of {Roles.AllNames}.");
         }
 
-        var user = new NewUser(request.Name.Trim(), role, Blank(request.Organisation), Clean(request.Schools), Clean(request.Classes));
+        var user = NewUser.FromInput(request.Name, role, request.Organisation, request.Schools, request.Classes);
         if (await accounts.AddUserAsync(user, request.Password, context.RequestAborted) is { } problem)
         {
             return Invalid("user", problem);
@@ -101,9 +101,6 @@ public static class AdminApi
     private static ValidationProblem Invalid(string field, string message) => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static List<string> Clean(IReadOnlyList<string>? values) =>
-        (values ?? []).Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).ToList();
 }
 
 public sealed record UserRequest(string Name, string Role, string Password, string? Organisation = null, IReadOnlyList<string>? Schools = null, IReadOnlyList<string>? Classes = null);

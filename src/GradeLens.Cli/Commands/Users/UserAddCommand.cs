@@ -20,12 +20,8 @@ public static class UserAddCommand
         var command = new Command("add", "Add a user who may sign in to the dashboard.") { name, store, role, organisation, schools, classes, fromStdin };
         command.SetAction((parse, cancellationToken) =>
         {
-            var user = new NewUser(
-                parse.GetValue(name)!.Trim(),
-                Roles.Parse(parse.GetValue(role))!.Value,
-                parse.GetValue(organisation) is { } o && !string.IsNullOrWhiteSpace(o) ? o.Trim() : null,
-                Clean(parse.GetValue(schools)),
-                Clean(parse.GetValue(classes)));
+            var user = NewUser.FromInput(
+                parse.GetValue(name)!, Roles.Parse(parse.GetValue(role))!.Value, parse.GetValue(organisation), parse.GetValue(schools), parse.GetValue(classes));
             return AddAsync(parse.GetValue(store), user, parse.GetValue(fromStdin), cancellationToken);
         });
         return command;
@@ -57,7 +53,4 @@ public static class UserAddCommand
             return ExitCodes.Success;
         }, cancellationToken);
     }
-
-    private static List<string> Clean(string[]? values) =>
-        (values ?? []).Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).ToList();
 }
