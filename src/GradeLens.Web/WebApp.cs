@@ -35,6 +35,8 @@ public static class WebApp
         builder.WebHost.UseUrls(options.Urls);
         // Request paths and queries can hold student ids: the hosting and routing logs that print them stay off.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // /api/me hands out the antiforgery token and says "no-store" itself; the warning that the token's headers did so too is noise.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Antiforgery", LogLevel.Error);
 
         // Startup, before any request: opening synchronously surfaces a busy or foreign store to the caller at once.
         var store = StoreLocation.OpenAsync(options.StorePath).GetAwaiter().GetResult();

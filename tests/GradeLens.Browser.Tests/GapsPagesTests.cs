@@ -38,6 +38,31 @@ public sealed class GapsPagesTests(Chromium chromium, ITestOutputHelper output) 
         var csv = Uri.UnescapeDataString((await page.Locator("#gaps-table a.export").GetAttributeAsync("href"))!);
         Assert.Contains("البقاع", csv, StringComparison.Ordinal);
         Assert.Contains("Region,Grade,Students,Mean", csv, StringComparison.Ordinal);
+
+        // Click البقاع, grade 3: that cell's domains beside the region's and the national figures, as the API gives them.
+        await page.Locator("#gaps-heatmap").ScrollIntoViewIfNeededAsync();
+        var point = await page.EvaluateAsync<float[]>("""
+            () => { const gd = document.getElementById('gaps-heatmap'), box = gd.getBoundingClientRect();
+                    const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
+                    return [box.left + xa._offset + xa.c2p(xa._categories.indexOf('3')), box.top + ya._offset + ya.c2p(ya._categories.indexOf('البقاع'))]; }
+            """);
+        // Plotly clicks what it hovers: move there, wait for the hover label, then click.
+        await page.Mouse.MoveAsync(point[0], point[1]);
+        await page.Locator("#gaps-heatmap .hoverlayer .hovertext").WaitForAsync();
+        await page.Mouse.ClickAsync(point[0], point[1]);
+        await page.Locator("#drill-title", new PageLocatorOptions { HasTextString = "in البقاع, grade 3" }).WaitForAsync();
+        await page.Locator("#drill[aria-busy=false] #drill-table table.drill-cells").WaitForAsync();
+        Assert.Equal(domains.Length * 3, await page.Locator("#drill-table tbody tr").CountAsync());
+        Assert.Equal(3, await page.Locator("#drill-chart g.trace.bars").CountAsync());
+        using var http = new HttpClient { BaseAddress = server.Address };
+        var api = await http.GetFromJsonAsync<JsonElement>("/api/gaps/table?within=region,grade,domain&subject=Arabic&series=Spring%202026");
+        var cell = api.GetProperty("cells").EnumerateArray().Single(c =>
+            c.GetProperty("region").GetString() == "البقاع" && c.GetProperty("gradeLevel").GetString() == "3" && c.GetProperty("domain").GetString() == "القواعد");
+        var row = page.Locator("#drill-table tr", new PageLocatorOptions { HasTextString = "القواعد" }).First;
+        Assert.Equal("البقاع, grade 3", await row.Locator("td[data-key=level]").TextContentAsync());
+        Assert.Equal(Math.Round(cell.GetProperty("percentBelow").GetDouble(), 1, MidpointRounding.AwayFromZero).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            await row.Locator("td[data-key=percentBelow]").TextContentAsync());
+        await PageEvidence.ScreenshotAsync(page, "gaps-drill", output);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
@@ -98,6 +123,46 @@ public sealed class GapsPagesTests(Chromium chromium, ITestOutputHelper output) 
         await page.WaitForFunctionAsync($"() => document.querySelectorAll('#overlap-table tbody tr').length > {count}");
         Assert.Contains("below proficiency", await page.Locator("#overlap-table td[data-key=reason]").First.TextContentAsync(), StringComparison.Ordinal);
         await PageEvidence.ScreenshotAsync(page, "overlap", output);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [BrowserFact]
+    public async Task Overview_shows_the_share_below_proficiency_and_the_widest_significant_gap_of_the_reference()
+    {
+        await using var server = await LiveServer.StartAsync();
+        var mapping = ImportMapping.FromJson(await File.ReadAllTextAsync(SampleMapping("StudentsPerformance.csv")));
+        var report = await server.Store.ImportAsync(new ImportRequest([SharedFile("students-performance/StudentsPerformance.csv")], mapping));
+        Assert.True(report.Succeeded, report.Message);
+        // scipy's figures: % below 50 per subject from the gender rows, and the largest |Hedges' g| of the nine two-group tests.
+        using var reference = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(FindUp(Path.Combine("shared", "reference")), "reference.json")));
+        var gaps = reference.RootElement.GetProperty("exams").GetProperty("gaps").EnumerateArray().ToList();
+        var below = gaps.Where(g => g.GetProperty("attribute").GetString() == "gender").Select(g =>
+        {
+            var (welch, share) = (g.GetProperty("welch"), g.GetProperty("below_50"));
+            return (welch.GetProperty("n_a").GetDouble() * share.GetProperty("pct_below_a").GetDouble()
+                    + welch.GetProperty("n_b").GetDouble() * share.GetProperty("pct_below_b").GetDouble()) / 1000;
+        }).ToList();
+        var widest = gaps.MaxBy(g => Math.Abs(g.GetProperty("welch").GetProperty("hedges_g").GetDouble())).GetProperty("welch");
+        var page = await chromium.NewPageAsync();
+        var errors = PageEvidence.CollectErrors(page);
+
+        await page.GotoAsync(server.Url("/"));
+        await page.Locator("#attainment[aria-busy=false]").WaitForAsync();
+        await page.Locator("#below-chart .main-svg").First.WaitForAsync();
+
+        var values = await page.Locator("#attainment-cards .card .value").AllTextContentsAsync();
+        Assert.Equal($"{below.Average():0.0}%", values[0]);
+        Assert.Equal($"{below.Max():0.0}%", values[1]);
+        Assert.Equal($"{Math.Abs(widest.GetProperty("diff").GetDouble()):0.0} pts", values[2].TrimStart('+', '-'));
+        var detail = await page.Locator("#attainment-cards .card").Nth(2).Locator(".label").Last.TextContentAsync();
+        Assert.Contains("math", detail, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("lunch", detail, StringComparison.Ordinal);
+        Assert.Contains($"{Math.Abs(widest.GetProperty("hedges_g").GetDouble()):0.00}", detail, StringComparison.Ordinal);
+        Assert.Equal(3, await page.Locator("#below-table tbody tr").CountAsync());
+        Assert.Equal("lunch", await page.Locator("#widest-gaps td[data-key=attribute]").First.TextContentAsync());
+        var csv = Uri.UnescapeDataString((await page.Locator("#widest-gaps a.export").GetAttributeAsync("href"))!);
+        Assert.Contains("Subject,Attribute,Group,Against,Gap (points)", csv, StringComparison.Ordinal);
+        await PageEvidence.ScreenshotAsync(page, "overview-attainment", output);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 

@@ -43,6 +43,9 @@ public sealed class ReportedStore(ImportReport report) : IGradeStore
     public Task<IReadOnlyList<GradeLens.Core.Tracking.TrackingGroup>> GetTrackingGroupsAsync(Scope scope, string subject, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<GradeLens.Core.Tracking.TrackingGroup>>([]);
 
+    public Task<IReadOnlyList<GradeLens.Core.Tracking.TrackingSubject>> GetTrackingSubjectsAsync(Scope scope, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<GradeLens.Core.Tracking.TrackingSubject>>([]);
+
     public Task<IReadOnlyList<GradeLens.Core.Tracking.MockBackTest>> GetMockBackTestsAsync(Scope scope, GradeLens.Core.Tracking.TrackingFilter filter, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<GradeLens.Core.Tracking.MockBackTest>>([]);
 

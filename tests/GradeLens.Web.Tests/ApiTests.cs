@@ -160,6 +160,9 @@ public sealed class ApiTests
         public Task<IReadOnlyList<GradeLens.Core.Tracking.TrackingGroup>> GetTrackingGroupsAsync(Scope scope, string subject, CancellationToken cancellationToken = default) =>
             throw _failure;
 
+        public Task<IReadOnlyList<GradeLens.Core.Tracking.TrackingSubject>> GetTrackingSubjectsAsync(Scope scope, CancellationToken cancellationToken = default) =>
+            throw _failure;
+
         public Task<IReadOnlyList<GradeLens.Core.Tracking.MockBackTest>> GetMockBackTestsAsync(Scope scope, GradeLens.Core.Tracking.TrackingFilter filter, CancellationToken cancellationToken = default) =>
             throw _failure;
 

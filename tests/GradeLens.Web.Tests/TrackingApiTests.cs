@@ -122,4 +122,23 @@ public sealed class TrackingApiTests
         var unknown = await client.GetAsync("/api/tracking/series?subject=Latin");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
+    [Fact]
+    public async Task The_subject_list_has_whole_subject_results_only_with_their_series_and_baselines()
+    {
+        await using var app = await WithTrackingFileAsync();
+        var store = app.App.Services.GetRequiredService<IGradeStore>();
+        // A national file with domain rows only: nothing the Tracking page could draw for Arabic.
+        var national = Path.Combine(Path.GetTempPath(), $"national-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(national, "student_id,subject,domain,score\nS1,Arabic,Reading,60\nS2,Arabic,Writing,55\nS1,Art,,40\n");
+        var report = await store.ImportAsync(new ImportRequest([national]));
+        File.Delete(national);
+        Assert.True(report.Succeeded, report.Message);
+        using var client = app.CreateClient();
+
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/api/tracking/subjects"));
+
+        var subjects = json.RootElement.EnumerateArray().Select(s => (
+            s.GetProperty("subject").GetString(), s.GetProperty("series").GetInt32(), s.GetProperty("students").GetInt64(), s.GetProperty("baselines").GetInt64())).ToList();
+        Assert.Equal([("Art", 1, 1L, 0L), ("Maths", 2, 3L, 3L)], subjects);
+    }
 }

@@ -18,9 +18,14 @@ public static class RiskBench
         var features = new Option<int>("--features") { Description = "Numeric features per student.", DefaultValueFactory = _ => 20 };
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds.", DefaultValueFactory = _ => 5 };
         var seed = new Option<int>("--seed") { Description = "Seeds the data and the folds.", DefaultValueFactory = _ => 11 };
+        var csv = new Option<string?>("--csv")
+        {
+            Description = "Also write the data, the outcome and each student's fold here (after timing), for scripts/compare/risk_sklearn.py.",
+            HelpName = "PATH",
+        };
         var command = new Command("risk", "Generate N students x F features with a known logistic outcome, then time k-fold CV training and scoring (L2, C = 1, standardised).")
         {
-            students, features, folds, seed,
+            students, features, folds, seed, csv,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -61,9 +66,38 @@ public static class RiskBench
             };
             AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Cross-validated AUC {cv.Auc.Auc:0.0000} (95% CI {cv.Auc.Lower:0.0000} to {cv.Auc.Upper:0.0000}; the true model's AUC {trueAuc:0.0000}) in {seconds:0.00} s; peak memory {figures["peak_mb"]} MB."));
+            if (parse.GetValue(csv) is { } path)
+            {
+                WriteCsv(path, x, y, cv.Folds);
+                AnsiConsole.WriteLine($"Wrote the data with its folds to {path}.");
+            }
+
             Console.WriteLine(JsonSerializer.Serialize(figures));
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>f0..fN, y (0/1) and fold: the same students and folds for an independent fit (scikit-learn).</summary>
+    private static void WriteCsv(string path, FeatureMatrix x, IReadOnlyList<bool> y, int[] folds)
+    {
+        using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false), bufferSize: 1 << 20);
+        writer.Write(string.Join(',', x.Names.Select((_, j) => "f" + j.ToString(CultureInfo.InvariantCulture))));
+        writer.Write(",y,fold\n");
+        Span<char> buffer = stackalloc char[32];
+        for (var i = 0; i < x.Rows; i++)
+        {
+            foreach (var value in x.Row(i))
+            {
+                value.TryFormat(buffer, out var written, "R", CultureInfo.InvariantCulture);
+                writer.Write(buffer[..written]);
+                writer.Write(',');
+            }
+
+            writer.Write(y[i] ? '1' : '0');
+            writer.Write(',');
+            writer.Write(folds[i].ToString(CultureInfo.InvariantCulture));
+            writer.Write('\n');
+        }
     }
 }

@@ -37,6 +37,9 @@ public interface IGradeStore : IAsyncDisposable
     /// <summary>How a subject's grades read on an axis (its scale, with "U" for 0 on 9-1); null when the subject has no results in scope.</summary>
     Task<SubjectScale?> GetSubjectScaleAsync(Scope scope, string subject, CancellationToken cancellationToken = default);
 
+    /// <summary>The subjects with whole-subject results, with their series, students and baselines (domain-only subjects cannot be tracked).</summary>
+    Task<IReadOnlyList<TrackingSubject>> GetTrackingSubjectsAsync(Scope scope, CancellationToken cancellationToken = default);
+
     /// <summary>The attributes (teaching group, gender, school...) and values the subject's students can be narrowed to.</summary>
     Task<IReadOnlyList<TrackingGroup>> GetTrackingGroupsAsync(Scope scope, string subject, CancellationToken cancellationToken = default);
 

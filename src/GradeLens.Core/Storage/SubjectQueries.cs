@@ -4,7 +4,7 @@ using GradeLens.Core.Tracking;
 
 namespace GradeLens.Core.Storage;
 
-/// <summary>A subject's scale and the groups its students can be narrowed to, for the Tracking page: one query for both stores.</summary>
+/// <summary>The subjects the Tracking page can draw, a subject's scale and the groups its students can be narrowed to: one query each for both stores.</summary>
 internal static class SubjectQueries
 {
     /// <summary>Attributes with more values than this (free text, thousands of schools) are not offered as a filter list.</summary>
@@ -22,6 +22,36 @@ internal static class SubjectQueries
             """;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? SubjectScale.For(reader.GetString(0), reader.GetDouble(1)) : null;
+    }
+
+    /// <summary>Subjects with whole-subject results in scope (a national file's domain-only subjects have none), alphabetically.</summary>
+    public static async Task<IReadOnlyList<TrackingSubject>> SubjectsAsync(DbConnection connection, StoreSqlDialect sql, Scope scope, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        var students = sql.StudentCondition(scope, command);
+        command.CommandText = $"""
+            WITH taken AS (
+                SELECT a.subject, count(DISTINCT a.series) AS series, count(DISTINCT r.student_key) AS students
+                FROM results r
+                JOIN assessments a ON a.assessment_key = r.assessment_key
+                JOIN students s ON s.student_key = r.student_key AND s.organisation = a.organisation
+                WHERE a.domain = '' AND {students}
+                GROUP BY a.subject),
+            expected AS (
+                SELECT b.subject, count(*) AS baselines FROM baselines b JOIN students s ON s.student_key = b.student_key
+                WHERE {students} GROUP BY b.subject)
+            SELECT t.subject, t.series, t.students, coalesce(e.baselines, 0) FROM taken t LEFT JOIN expected e ON e.subject = t.subject
+            ORDER BY t.subject
+            """;
+        var subjects = new List<TrackingSubject>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            subjects.Add(new TrackingSubject(reader.GetString(0), Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture),
+                Convert.ToInt64(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(3), System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return subjects;
     }
 
     public static async Task<IReadOnlyList<TrackingGroup>> GroupsAsync(DbConnection connection, StoreSqlDialect sql, Scope scope, string subject, CancellationToken cancellationToken)

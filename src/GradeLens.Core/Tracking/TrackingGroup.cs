@@ -6,3 +6,8 @@ public sealed record TrackingGroup(string Attribute, IReadOnlyList<TrackingGroup
 
 /// <summary>One value of an attribute and how many of the subject's students have it.</summary>
 public sealed record TrackingGroupValue(string Value, long Students);
+
+/// <summary>A subject the Tracking page can draw: whole-subject results (not only domains), in how many series, for how many students.</summary>
+/// <param name="Series">Series with results, the baseline not counted.</param>
+/// <param name="Baselines">Students with a baseline (expected grade) in the subject.</param>
+public sealed record TrackingSubject(string Subject, int Series, long Students, long Baselines);

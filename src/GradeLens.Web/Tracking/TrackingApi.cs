@@ -23,6 +23,7 @@ public static class TrackingApi
         tracking.MapGet("/baseline", GetBaselineComparisonAsync).WithName("GetBaselineComparison");
         tracking.MapGet("/backtest", GetMockBackTestsAsync).WithName("GetMockBackTests");
         tracking.MapGet("/groups", GetGroupsAsync).WithName("GetTrackingGroups");
+        tracking.MapGet("/subjects", GetSubjectsAsync).WithName("GetTrackingSubjects");
         return app;
     }
 
@@ -92,6 +93,10 @@ public static class TrackingApi
         var tests = await store.GetMockBackTestsAsync(context.Scope(), new TrackingFilter(subject?.Trim() ?? "", attribute, value), cancellationToken);
         return TypedResults.Ok(new MockBackTests(MockBackTest.Method, tests));
     }
+
+    /// <summary>The subjects that have whole-subject results, with their series, students and baselines, for the subject list.</summary>
+    public static async Task<Ok<IReadOnlyList<TrackingSubject>>> GetSubjectsAsync(HttpContext context, IGradeStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.GetTrackingSubjectsAsync(context.Scope(), cancellationToken));
 
     /// <summary>The attributes and values (teaching group, gender...) the subject's students can be narrowed to.</summary>
     public static async Task<Results<Ok<IReadOnlyList<TrackingGroup>>, ValidationProblem>> GetGroupsAsync(HttpContext context, IGradeStore store, string? subject, CancellationToken cancellationToken)

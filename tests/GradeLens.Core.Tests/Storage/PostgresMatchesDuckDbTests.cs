@@ -47,6 +47,7 @@ public sealed class PostgresMatchesDuckDbTests
         {
             var name = $"scope {scope.Organisation ?? "*"}/{string.Join(",", scope.Schools ?? ["*"])}{(scope.AggregatesOnly ? "/aggregates" : "")}";
             await SameAsync(duck.Store, postgres, s => s.GetInfoAsync(scope), $"{name} info", ignoreLocation: true);
+            await SameAsync(duck.Store, postgres, s => s.GetTrackingSubjectsAsync(scope), $"{name} tracking subjects");
             foreach (var subject in Subjects)
             {
                 var filter = new TrackingFilter(subject);

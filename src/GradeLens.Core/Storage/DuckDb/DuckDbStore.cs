@@ -134,6 +134,9 @@ public sealed partial class DuckDbStore : IGradeStore
         return await SubjectQueries.ScaleAsync(connection, StoreSqlDialect.DuckDb, scope, subject, cancellationToken);
     }
 
+    public Task<IReadOnlyList<TrackingSubject>> GetTrackingSubjectsAsync(Scope scope, CancellationToken cancellationToken = default) =>
+        CachedAsync(AnswerCache.Key("subjects", scope), (connection, token) => SubjectQueries.SubjectsAsync(connection, StoreSqlDialect.DuckDb, scope, token), cancellationToken);
+
     public async Task<IReadOnlyList<TrackingGroup>> GetTrackingGroupsAsync(Scope scope, string subject, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(subject);

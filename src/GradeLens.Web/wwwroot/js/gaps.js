@@ -1,5 +1,6 @@
 // Gaps: per subject, the share below proficiency in every region x grade (a heatmap with its totals in the table),
-// then the subject's domains by region. Suppressed cells (too few students) are blank and say so.
+// then the subject's domains by region; a click on a region x grade drills down to that cell's domains.
+// Suppressed cells (too few students) are blank and say so.
 "use strict";
 
 (async () => {
@@ -58,6 +59,60 @@
       ])));
   }
 
+  // Click-to-drill: one region x grade cell's domains, beside the same domains for its region and nationally.
+  const domainTables = new Map();
+  async function drill(choice, region, grade) {
+    const [series, subject] = JSON.parse(choice);
+    const panel = document.getElementById("drill");
+    panel.hidden = false;
+    panel.setAttribute("aria-busy", "true");
+    document.getElementById("drill-title").textContent = `${subject} (${series}) in ${region}, grade ${grade}: domains`;
+    try {
+      if (!domainTables.has(choice)) {
+        domainTables.set(choice, getJson(`/api/gaps/table?within=region,grade,domain&subject=${encodeURIComponent(subject)}&series=${encodeURIComponent(series)}`));
+      }
+      const cells = (await domainTables.get(choice)).cells.filter((c) => c.domain !== "");
+      if (choice !== select.value) { return; }
+      const domains = [...new Set(cells.map((c) => c.domain))];
+      const pick = (d, r, g) => cells.find((c) => c.domain === d && c.region === r && c.gradeLevel === g);
+      const levels = [
+        { name: `${region}, grade ${grade}`, region, grade, colour: "#d9534f" },
+        { name: region, region, grade: null, colour: "#f0ad4e" },
+        { name: "National", region: null, grade: null, colour: "#7a869a" },
+      ];
+      document.getElementById("drill-note").textContent = domains.length === 0
+        ? `${subject} has no domains in ${series}.`
+        : "Suppressed figures (too few students) are left out of the chart and say so in the table.";
+      if (domains.length === 0) {
+        Plotly.purge("drill-chart");
+        document.getElementById("drill-table").replaceChildren();
+        return;
+      }
+      Plotly.newPlot("drill-chart", levels.map((level) => ({
+        type: "bar", name: level.name, x: domains, marker: { color: level.colour },
+        y: domains.map((d) => { const c = pick(d, level.region, level.grade); return c && !c.suppressed ? round(c.percentBelow) : null; }),
+        hovertemplate: `${level.name}, %{x}: %{y}% below proficiency<extra></extra>`,
+      })), {
+        barmode: "group", margin: { l: 60, r: 20, t: 10, b: 80 }, height: 360, font,
+        xaxis: { type: "category", automargin: true }, yaxis: { title: { text: "% below proficiency" }, range: [0, 100] },
+        legend: { orientation: "h", y: -0.25 },
+      }, { responsive: true, displaylogo: false });
+      const rows = domains.flatMap((d) => levels.map((level) => {
+        const c = pick(d, level.region, level.grade);
+        return {
+          domain: d, level: level.name, students: !c ? null : c.suppressed ? "suppressed" : c.students,
+          mean: round(c?.mean), lower: round(c?.lower), upper: round(c?.upper), percentBelow: round(c?.percentBelow),
+        };
+      }));
+      document.getElementById("drill-table").replaceChildren(tableWithCsv(`gradelens-domains-${subject}-${region}-${grade}.csv`,
+        columns({ key: "domain", label: "Domain" }, { key: "level", label: "Where" }), rows, "drill-cells"));
+    } catch (e) {
+      show(e.message);
+    } finally {
+      panel.setAttribute("aria-busy", "false");
+    }
+  }
+
   async function draw(choice) {
     show("");
     const [series, subject] = JSON.parse(choice);
@@ -70,6 +125,11 @@
       cards(national, table.gaps);
       document.getElementById("gaps-title").textContent = `${subject} (${series}): % below proficiency by region and grade`;
       heatmap("gaps-heatmap", cells.filter((c) => c.region !== null && c.gradeLevel !== null), "region", "gradeLevel", "Region", "Grade");
+      document.getElementById("drill").hidden = true;
+      document.getElementById("gaps-heatmap").on("plotly_click", (event) => {
+        const point = event.points[0];
+        if (point) { drill(choice, point.y, point.x); }
+      });
       document.getElementById("gaps-table").replaceChildren(tableWithCsv(`gradelens-gaps-${subject}.csv`,
         columns({ key: "region", label: "Region" }, { key: "gradeLevel", label: "Grade" }), rowsOf(cells, "region", "gradeLevel"), "gap-cells"));
       document.getElementById("gaps-note").textContent =

@@ -1,9 +1,78 @@
-// Overview: count cards and rows per table (a Plotly bar chart, with the same numbers as a table and CSV beside it).
+// Overview: count cards and rows per table (a Plotly bar chart, with the same numbers as a table and CSV beside it),
+// then attainment at a glance: % below proficiency per subject (latest series) and the widest significant gaps of every attribute.
 "use strict";
 
 (async () => {
   const { getJson, element, tableWithCsv, display } = window.gradelens;
   const cardsNode = document.getElementById("cards");
+  const font = { family: "Segoe UI, Noto Sans, DejaVu Sans, Arial, sans-serif" };
+  const round = (v, digits = 1) => (v === null || v === undefined ? null : Number(v.toFixed(digits)));
+  const card = (label, value, detail) => element("div", { className: "card" }, [
+    element("div", { className: "label", textContent: label }),
+    element("div", { className: "value", textContent: value }),
+    ...(detail ? [element("div", { className: "label", dir: "auto", textContent: detail })] : []),
+  ]);
+
+  // Each subject's latest series, nationally; the gaps of every attribute the store has, ranked by effect size
+  // (Hedges' g) so subjects on different scales compare. Suppressed subjects and groups never show.
+  async function drawAttainment() {
+    const section = document.getElementById("attainment");
+    const first = await getJson("/api/gaps/table?within=subject");
+    const subjects = first.cells.filter((c) => c.domain === "" && !c.suppressed);
+    if (first.cells.length === 0) {
+      section.hidden = true;
+      return;
+    }
+    const others = await Promise.all(first.attributes.filter((a) => a !== first.attribute).slice(0, 8)
+      .map((a) => getJson(`/api/gaps/table?within=subject&by=${encodeURIComponent(a)}`).catch(() => null)));
+    const tables = [first, ...others.filter(Boolean)];
+    const tested = tables.flatMap((t) => t.gaps);
+    const significant = tested.filter((g) => g.significant && g.hedgesG !== null)
+      .sort((a, b) => Math.abs(b.hedgesG) - Math.abs(a.hedgesG));
+
+    const results = subjects.reduce((sum, c) => sum + c.students, 0);
+    const below = results === 0 ? null : subjects.reduce((sum, c) => sum + c.percentBelow * c.students, 0) / results;
+    const worst = [...subjects].sort((a, b) => b.percentBelow - a.percentBelow)[0];
+    const widest = significant[0];
+    document.getElementById("attainment-cards").replaceChildren(
+      card("% of latest results below proficiency", below === null ? "suppressed" : `${round(below)}%`,
+        `${display(results)} results in ${subjects.length} subject${subjects.length === 1 ? "" : "s"}`),
+      card("Highest % below", worst ? `${round(worst.percentBelow)}%` : "none", worst ? `${worst.subject} (${worst.series})` : ""),
+      card("Widest significant gap", widest ? `${widest.gapPoints > 0 ? "+" : ""}${round(widest.gapPoints)} pts` : "none",
+        widest ? `${widest.subject}: ${widest.attribute} ${widest.group} vs ${widest.comparison} (g = ${round(widest.hedgesG, 2)})` : "no gap is significant"),
+      card("Significant gaps", `${display(significant.length)} of ${display(tested.length)}`, `${tables.length} attribute${tables.length === 1 ? "" : "s"} tested`));
+    document.getElementById("attainment-note").textContent =
+      `Each subject's latest series, all students in your view. Groups under ${first.minimumCellSize} students are suppressed.`;
+
+    const rows = subjects.map((c) => ({ subject: c.subject, series: c.series, students: c.students, mean: round(c.mean), percentBelow: round(c.percentBelow) }));
+    const ordered = [...rows].sort((a, b) => a.percentBelow - b.percentBelow); // Plotly draws the first category at the bottom.
+    Plotly.newPlot("below-chart", [{
+      type: "bar", orientation: "h", y: ordered.map((r) => `${r.subject} (${r.series})`), x: ordered.map((r) => r.percentBelow),
+      text: ordered.map((r) => `${r.percentBelow}%`), textposition: "outside", cliponaxis: false, marker: { color: "#d9534f" },
+      hovertemplate: "%{y}: %{x}% below proficiency<extra></extra>",
+    }], {
+      margin: { l: 160, r: 60, t: 10, b: 40 }, height: Math.max(220, 32 * rows.length + 80), font,
+      xaxis: { title: { text: "% below proficiency" }, range: [0, 100] }, yaxis: { automargin: true, type: "category" },
+    }, { responsive: true, displaylogo: false });
+    document.getElementById("below-table").replaceChildren(tableWithCsv("gradelens-below-proficiency-by-subject.csv", [
+      { key: "subject", label: "Subject" }, { key: "series", label: "Series" }, { key: "students", label: "Students", number: true },
+      { key: "mean", label: "Mean", number: true }, { key: "percentBelow", label: "% below", number: true },
+    ], rows, "below-by-subject"));
+
+    const gapRows = significant.slice(0, 10).map((g) => ({
+      subject: g.subject, attribute: g.attribute, group: g.group, comparison: g.comparison, gapPoints: round(g.gapPoints),
+      gapPercentagePoints: round(g.gapPercentagePoints), hedgesG: round(g.hedgesG, 2), q: g.q < 0.001 ? "< 0.001" : g.q.toFixed(3),
+    }));
+    document.getElementById("widest-gaps").replaceChildren(gapRows.length === 0
+      ? element("p", { className: "note", textContent: "No gap between groups is significant after the correction." })
+      : tableWithCsv("gradelens-widest-gaps.csv", [
+        { key: "subject", label: "Subject" }, { key: "attribute", label: "Attribute" }, { key: "group", label: "Group" },
+        { key: "comparison", label: "Against" }, { key: "gapPoints", label: "Gap (points)", number: true },
+        { key: "gapPercentagePoints", label: "Gap in % below (pp)", number: true }, { key: "hedgesG", label: "Hedges' g", number: true },
+        { key: "q", label: "q (BH)", number: true },
+      ], gapRows, "widest-gaps"));
+    section.setAttribute("aria-busy", "false");
+  }
   try {
     const info = await getJson("/api/overview");
     const cards = [
@@ -48,6 +117,12 @@
       yaxis: { automargin: true },
       font: { family: "Segoe UI, Noto Sans, DejaVu Sans, Arial, sans-serif" },
     }, { responsive: true, displaylogo: false });
+    await drawAttainment().catch((e) => {
+      const note = document.getElementById("attainment-note");
+      note.textContent = `Attainment could not be loaded: ${e.message}`;
+      note.className = "error";
+      document.getElementById("attainment").setAttribute("aria-busy", "false");
+    });
   } catch (error) {
     const message = document.getElementById("overview-error");
     message.textContent = `The overview could not be loaded: ${error.message}`;

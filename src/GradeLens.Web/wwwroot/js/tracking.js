@@ -250,13 +250,17 @@
   }
 
   try {
-    const info = await getJson("/api/overview");
-    select.replaceChildren(...info.subjects.map((s) => new Option(s, s)));
+    // Subjects with whole-subject results (domain-only national subjects cannot be tracked). The first shown is the one
+    // with the most series, then baselines: the tracking data rather than a single-series assessment.
+    const subjects = await getJson("/api/tracking/subjects");
+    select.replaceChildren(...subjects.map((s) => new Option(`${s.subject} (${s.series} series${s.baselines > 0 ? ", baselines" : ""})`, s.subject)));
     select.setAttribute("aria-busy", "false");
-    if (info.subjects.length === 0) {
+    if (subjects.length === 0) {
       show("No results yet: import a tracking file on the Data page.");
       return;
     }
+    const first = [...subjects].sort((a, b) => b.series - a.series || b.baselines - a.baselines || b.students - a.students)[0];
+    select.value = first.subject;
     const redraw = () => draw(select.value);
     select.addEventListener("change", async () => {
       try { await loadGroups(select.value); } catch (e) { show(`The groups could not be loaded: ${e.message}`); }
