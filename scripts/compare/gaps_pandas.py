@@ -20,9 +20,8 @@ from scipy import stats
 
 
 def cells(frame, keys):
-    grouped = frame.groupby(keys + ["subject", "gender"], observed=True)["score"]
-    table = grouped.agg(n="count", mean="mean", var="var").join(
-        frame.assign(below=frame["score"] < 50).groupby(keys + ["subject", "gender"], observed=True)["below"].sum())
+    grouped = frame.groupby(keys + ["subject", "gender"], observed=True)
+    table = grouped.agg(n=("score", "count"), mean=("score", "mean"), var=("score", "var"), below=("below", "sum"))
     return table.unstack("gender")
 
 
@@ -55,6 +54,7 @@ def main(path):
                                      "gender": "category", "subject": "category", "score": np.float64}, engine="c")
     start = time.perf_counter()
     frame["national"] = "all"
+    frame["below"] = frame["score"] < 50
     tables = [gaps(cells(frame, keys)) for keys in (["region", "grade"], ["region"], ["grade"], ["national"])]
     result = pd.concat(tables)
     result["q"] = benjamini_hochberg(result["p"].to_numpy())

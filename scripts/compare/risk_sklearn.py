@@ -22,7 +22,7 @@ from sklearn.preprocessing import StandardScaler
 
 def main(path):
     frame = pd.read_csv(path, dtype=np.float64, engine="c")
-    features = [c for c in frame.columns if c.startswith("f")]
+    features = [c for c in frame.columns if c[0] == "f" and c[1:].isdigit()]
     x = frame[features].to_numpy()
     y = frame["y"].to_numpy().astype(np.int8)
     folds = frame["fold"].to_numpy().astype(np.int32)

@@ -90,8 +90,14 @@ public static class TrainCommand
             var fairness = new Table().AddColumns("attribute", "group", "students", "with outcome", "AUC (95% CI)", "mean risk", "observed");
             foreach (var g in r.Fairness)
             {
-                fairness.AddRow(Markup.Escape(g.Attribute), Markup.Escape(g.Group), g.Students.ToString(CultureInfo.InvariantCulture), g.Positives.ToString(CultureInfo.InvariantCulture),
-                    g.Auc is { } a ? $"{N(a.Auc)} ({N(a.Lower)}-{N(a.Upper)})" : "too few", N(g.MeanRisk), N(g.ObservedRate));
+                if (g.Suppressed)
+                {
+                    fairness.AddRow(Markup.Escape(g.Attribute), Markup.Escape(g.Group), "suppressed", "", "", "", "");
+                    continue;
+                }
+
+                fairness.AddRow(Markup.Escape(g.Attribute), Markup.Escape(g.Group), g.Students!.Value.ToString(CultureInfo.InvariantCulture), g.Positives!.Value.ToString(CultureInfo.InvariantCulture),
+                    g.Auc is { } a ? $"{N(a.Auc)} ({N(a.Lower)}-{N(a.Upper)})" : "one outcome only", N(g.MeanRisk!.Value), N(g.ObservedRate!.Value));
             }
 
             AnsiConsole.Write(fairness);

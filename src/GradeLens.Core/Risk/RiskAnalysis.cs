@@ -17,7 +17,11 @@ public static class RiskAnalysis
     public static async Task<RiskAnalysisResult> RunAsync(IGradeStore store, Scope scope, RiskRequest request, RiskOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(scope);
         var features = await store.GetRiskFeaturesAsync(scope, request, cancellationToken);
+        options ??= new RiskOptions();
+        // The fairness view is an aggregate like any other: no group below the caller's minimum cell size.
+        options = options with { MinimumGroupSize = Math.Max(options.MinimumGroupSize, scope.MinimumCellSize) };
         var trained = RiskTrainer.Train(features.Training, options);
         var ranked = new List<StudentRisk>(features.Training.Students + features.UnscoredIds.Count);
         var x = features.Training.Features;

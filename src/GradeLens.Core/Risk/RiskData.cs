@@ -22,7 +22,7 @@ public sealed record GroupColumn(string Attribute, IReadOnlyList<string?> Values
 /// <param name="Folds">k of the stratified k-fold cross-validation.</param>
 /// <param name="Seed">Seeds the folds: the same data and seed give the same figures.</param>
 /// <param name="C">L2 strength on standardised features (scikit-learn's C); null for no penalty.</param>
-/// <param name="MinimumGroupSize">Groups smaller than this get no AUC in the fairness view.</param>
+/// <param name="MinimumGroupSize">Groups smaller than this are suppressed in the fairness view (raised to the caller's minimum cell size).</param>
 public sealed record RiskOptions(
     int Folds = 5,
     int Seed = 20240601,

@@ -25,8 +25,14 @@ public sealed record RiskReport(
     IReadOnlyList<OddsRatio> OddsRatios,
     IReadOnlyList<string> Warnings);
 
-/// <summary>The model's performance within one group of a protected attribute (AUC null when the group is too small or one-class).</summary>
-public sealed record GroupPerformance(string Attribute, string Group, int Students, int Positives, AucEstimate? Auc, double MeanRisk, double ObservedRate);
+/// <summary>
+/// The model's performance within one group of a protected attribute (AUC null when only one outcome occurs). A group
+/// under the minimum group size is suppressed: it is named, and carries no figures at all (its size included).
+/// </summary>
+public sealed record GroupPerformance(string Attribute, string Group, bool Suppressed, int? Students, int? Positives, AucEstimate? Auc, double? MeanRisk, double? ObservedRate)
+{
+    public static GroupPerformance Suppress(string attribute, string group) => new(attribute, group, true, null, null, null, null, null);
+}
 
 /// <summary>exp(coefficient) per one unit of the feature, with a 95% Wald interval from the Hessian and its p-value.</summary>
 public sealed record OddsRatio(string Feature, double Coefficient, double StandardError, double Ratio, double Lower, double Upper, double P);

@@ -104,7 +104,7 @@ public static class RiskTrainer
         }).ToList();
     }
 
-    /// <summary>Per group of each protected attribute: size, AUC (when big enough and both outcomes occur), mean calibrated risk and observed rate.</summary>
+    /// <summary>Per group of each protected attribute: size, AUC (when both outcomes occur), mean calibrated risk and observed rate; nothing for a group under <paramref name="minimum"/>.</summary>
     private static List<GroupPerformance> Fairness(RiskData data, double[] risk, int minimum)
     {
         var result = new List<GroupPerformance>();
@@ -116,8 +116,14 @@ public static class RiskTrainer
                 var y = rows.Select(i => data.Outcome[i]).ToArray();
                 var p = rows.Select(i => risk[i]).ToArray();
                 var positives = y.Count(v => v);
-                var auc = rows.Length >= minimum && positives > 0 && positives < rows.Length ? ClassifierMetrics.AucWithInterval(y, p) : null;
-                result.Add(new GroupPerformance(column.Attribute, group.Key, rows.Length, positives, auc, p.Average(), (double)positives / rows.Length));
+                if (rows.Length < minimum)
+                {
+                    result.Add(GroupPerformance.Suppress(column.Attribute, group.Key));
+                    continue;
+                }
+
+                var auc = positives > 0 && positives < rows.Length ? ClassifierMetrics.AucWithInterval(y, p) : null;
+                result.Add(new GroupPerformance(column.Attribute, group.Key, false, rows.Length, positives, auc, p.Average(), (double)positives / rows.Length));
             }
         }
 

@@ -121,4 +121,24 @@ public sealed class RiskFeatureStoreTests
         var j = x.Names.ToList().IndexOf(name);
         return Enumerable.Range(0, x.Rows).Select(i => x[i, j]).ToArray();
     }
+
+    [Fact]
+    public async Task The_fairness_view_suppresses_every_group_under_the_callers_minimum_cell_size()
+    {
+        await using var temp = await StoreOfAsync("uci-student/student-mat.csv");
+        var request = new RiskRequest("G3", "Mathematics");
+        var everyone = await RiskAnalysis.RunAsync(temp.Store, Scope.Everything, request);
+        var groups = everyone.Report.Fairness.Where(g => g.Attribute == "gender").OrderByDescending(g => g.Students).ToList();
+        Assert.All(groups, g => Assert.False(g.Suppressed));
+        Assert.Equal(357, groups.Sum(g => g.Students));
+        var (larger, smaller) = (groups[0], groups[1]);
+        Assert.True(larger.Students > smaller.Students);
+
+        // An analyst whose minimum cell size is the larger group's size sees that group, and nothing of the other.
+        var analyst = await RiskAnalysis.RunAsync(temp.Store, new Scope(null, AggregatesOnly: true, MinimumCellSize: larger.Students!.Value), request);
+
+        var seen = analyst.Report.Fairness.Where(g => g.Attribute == "gender").ToList();
+        Assert.Equal(larger, seen.Single(g => g.Group == larger.Group));
+        Assert.Equal(GroupPerformance.Suppress("gender", smaller.Group), seen.Single(g => g.Group == smaller.Group));
+    }
 }

@@ -10,6 +10,7 @@ internal sealed class StudentHealth(DuckDBConnection connection, StudentRows row
     {
         var table = rows.Table;
         var columns = await ColumnFactsAsync(scales, cancellationToken);
+        ImportTrace.Mark("column facts");
         var notes = new List<string>(table.Source.Notes);
         if (!rows.HasStudentId)
         {
@@ -49,6 +50,7 @@ internal sealed class StudentHealth(DuckDBConnection connection, StudentRows row
             notes.Add($"{duplicates} score(s) repeat an identical earlier row; each is stored once.");
         }
 
+        ImportTrace.Mark("shape and duplicates");
         var unmapped = mapping.Columns.Where(c => c.Role == ColumnRole.Ignore).Select(c => c.Header).ToList();
         return new TableHealth(table.Source.DisplayName, table.Source.Sheet, mapping.Kind, table.Source.Encoding, table.Source.Delimiter,
             rows.IsLong ? "long (a row per student, subject and series)" : "wide (a column per subject or series)",

@@ -16,6 +16,7 @@ internal static class StudentValidation
     {
         var firstLine = rows.Table.Source.FirstDataLine.ToString(CultureInfo.InvariantCulture);
         await CreateRepeatedCellsAsync(connection, suffix, cancellationToken);
+        ImportTrace.Mark("repeated cells");
         var checks = new List<string>
         {
             $"""
@@ -60,6 +61,7 @@ internal static class StudentValidation
         if (rows.HasStudentId && fixedPerStudent.Count > 0)
         {
             await CreateConflictedStudentsAsync(connection, rows, fixedPerStudent.Select(x => x.i).ToList(), suffix, cancellationToken);
+            ImportTrace.Mark("conflicted students");
             checks.AddRange(fixedPerStudent.Select(x => ConflictCheck(rows, x.c.Header, x.i, suffix, firstLine)));
         }
 

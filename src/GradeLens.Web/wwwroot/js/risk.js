@@ -52,7 +52,7 @@
       ], bins, "reliability"));
 
       const groups = r.fairness.map((g) => ({
-        group: `${g.attribute}: ${g.group}`, students: g.students, positives: g.positives,
+        group: `${g.attribute}: ${g.group}`, students: g.suppressed ? "suppressed" : g.students, positives: g.positives,
         auc: g.auc ? round(g.auc.auc) : null, lower: g.auc ? round(g.auc.lower) : null, upper: g.auc ? round(g.auc.upper) : null,
         meanRisk: round(g.meanRisk), observed: round(g.observedRate),
       }));
