@@ -34,6 +34,9 @@ public sealed class ReportedStore(ImportReport report) : IGradeStore
         public Task<IReadOnlyList<GradeLens.Core.Tracking.SubjectStanding>> GetSubjectStandingsAsync(Scope scope, string studentId, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<GradeLens.Core.Tracking.SubjectStanding>>([]);
 
+        public Task<IReadOnlyList<GradeLens.Core.Tracking.StudentResult>> GetStudentResultsAsync(Scope scope, string studentId, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<GradeLens.Core.Tracking.StudentResult>>([]);
+
         public Task<GradeLens.Core.Tracking.BaselineComparison> GetBaselineComparisonAsync(Scope scope, GradeLens.Core.Tracking.TrackingFilter filter, int furthest, CancellationToken cancellationToken = default) =>
             Task.FromResult(new GradeLens.Core.Tracking.BaselineComparison(filter.Subject, [], []));
 

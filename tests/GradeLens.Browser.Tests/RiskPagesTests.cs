@@ -126,6 +126,11 @@ public sealed class RiskPagesTests(Chromium chromium, ITestOutputHelper output) 
         await page.Locator("#find-button").ClickAsync();
         await page.Locator("#student-risk-title", new PageLocatorOptions { HasTextString = "Risk " }).Locator("text=%").WaitForAsync();
         Assert.Equal(["English", "Maths"], (await page.Locator("#standing-table td[data-key=subject]").AllTextContentsAsync()).Order());
+        // Every result: two subjects in three series, a line per subject over the series in order.
+        Assert.Equal("Every result: 6 results in 2 subjects", await page.Locator("#results-title").TextContentAsync());
+        Assert.Equal(6, await page.Locator("#results-table tbody tr").CountAsync());
+        Assert.Equal(2, await page.Locator("#results-chart g.trace.scatter").CountAsync());
+        Assert.Equal(["MOCK 1", "MOCK 2", "GCSE"], await page.Locator("#results-chart .xtick text").AllTextContentsAsync());
         Assert.StartsWith("Cluster ", await page.Locator("#student-cluster-title").TextContentAsync(), StringComparison.Ordinal);
         await PageEvidence.ScreenshotAsync(page, "students", output);
 

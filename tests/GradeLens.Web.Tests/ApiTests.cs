@@ -151,6 +151,9 @@ public sealed class ApiTests
         public Task<IReadOnlyList<GradeLens.Core.Tracking.SubjectStanding>> GetSubjectStandingsAsync(Scope scope, string studentId, CancellationToken cancellationToken = default) =>
             throw _failure;
 
+        public Task<IReadOnlyList<GradeLens.Core.Tracking.StudentResult>> GetStudentResultsAsync(Scope scope, string studentId, CancellationToken cancellationToken = default) =>
+            throw _failure;
+
         public Task<GradeLens.Core.Tracking.BaselineComparison> GetBaselineComparisonAsync(Scope scope, GradeLens.Core.Tracking.TrackingFilter filter, int furthest, CancellationToken cancellationToken = default) =>
             throw _failure;
 

@@ -137,9 +137,9 @@ public sealed class RiskApiTests
     }
 
     [Fact]
-    public async Task Clusters_of_mock_2_cover_every_student_and_a_student_has_risk_standings_and_a_cluster()
+    public async Task Clusters_of_mock_2_cover_every_student_and_a_student_has_risk_standings_results_and_a_cluster()
     {
-        var (app, _) = await WithCohortAsync();
+        var (app, cohort) = await WithCohortAsync();
         await using var __ = app;
         using var client = app.CreateClient();
 
@@ -150,6 +150,14 @@ public sealed class RiskApiTests
 
         using var student = JsonDocument.Parse(await client.GetStringAsync("/api/students/S001?series=GCSE&subject=Maths"));
         Assert.Equal(2, student.RootElement.GetProperty("subjects").GetArrayLength());
+        // Every result the file gave S001, in subject and series order, with the score as written.
+        var results = student.RootElement.GetProperty("results").EnumerateArray()
+            .Select(r => (r.GetProperty("subject").GetString(), r.GetProperty("series").GetString(), r.GetProperty("score").GetDouble())).ToList();
+        var first = Array.IndexOf(cohort.Ids, "S001");
+        Assert.Equal(
+            [("English", "MOCK 1", cohort.Scores[first, 3]), ("English", "MOCK 2", cohort.Scores[first, 4]), ("English", "GCSE", cohort.Scores[first, 5]),
+             ("Maths", "MOCK 1", cohort.Scores[first, 0]), ("Maths", "MOCK 2", cohort.Scores[first, 1]), ("Maths", "GCSE", cohort.Scores[first, 2])],
+            results);
         Assert.InRange(student.RootElement.GetProperty("risk").GetProperty("risk").GetDouble(), 0, 1);
         Assert.InRange(student.RootElement.GetProperty("cluster").GetInt32(), 1, 8);
     }

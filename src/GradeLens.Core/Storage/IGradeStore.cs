@@ -31,6 +31,9 @@ public interface IGradeStore : IAsyncDisposable
     /// <summary>A student's latest grade against baseline in every subject they take, most below baseline first. None for an aggregates-only scope.</summary>
     Task<IReadOnlyList<SubjectStanding>> GetSubjectStandingsAsync(Scope scope, string studentId, CancellationToken cancellationToken = default);
 
+    /// <summary>Every result of a student (each subject, domain and series) and their baselines, in order. None for an aggregates-only scope.</summary>
+    Task<IReadOnlyList<StudentResult>> GetStudentResultsAsync(Scope scope, string studentId, CancellationToken cancellationToken = default);
+
     /// <summary>Per series the students above, at and below baseline; and (unless aggregates only) the <paramref name="furthest"/> students furthest below on their latest grade.</summary>
     Task<BaselineComparison> GetBaselineComparisonAsync(Scope scope, TrackingFilter filter, int furthest, CancellationToken cancellationToken = default);
 

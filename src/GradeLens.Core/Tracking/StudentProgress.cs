@@ -51,3 +51,12 @@ public sealed record SubjectStanding(string Subject, double? Baseline, string La
         _ => BaselineStatus.At,
     };
 }
+
+/// <summary>One of a student's results (or their baseline in a subject), for the Students page's full record.</summary>
+/// <param name="Domain">'' for the whole subject.</param>
+/// <param name="Series">The series; for a baseline, where it came from (YELLIS, FFT...).</param>
+/// <param name="SeriesOrder">Where the series falls (baselines first), to draw a student's series in order.</param>
+/// <param name="TakenOn">ISO date of the assessment, when the file gave one.</param>
+/// <param name="Grade">The grade as written where the scale has labels ("U", "A*").</param>
+public sealed record StudentResult(
+    string Organisation, string Subject, string Domain, string Series, int SeriesOrder, bool IsBaseline, string? TakenOn, double Score, string? Grade, string Scale);

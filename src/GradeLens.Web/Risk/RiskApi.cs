@@ -108,7 +108,8 @@ public static class RiskApi
         HttpContext context, IGradeStore store, string studentId, [AsParameters] RiskQuery query, string? clusterSeries, CancellationToken cancellationToken)
     {
         var standings = await store.GetSubjectStandingsAsync(context.Scope(), studentId, cancellationToken);
-        if (standings.Count == 0)
+        var results = await store.GetStudentResultsAsync(context.Scope(), studentId, cancellationToken);
+        if (results.Count == 0)
         {
             return TypedResults.NotFound($"No results for the student '{studentId}'.");
         }
@@ -137,7 +138,7 @@ public static class RiskApi
                 }
             }
 
-            return TypedResults.Ok(new StudentView(studentId, standings, risk, table.Series, cluster, columns, profile));
+            return TypedResults.Ok(new StudentView(studentId, standings, results, risk, table.Series, cluster, columns, profile));
         }
         catch (RiskDataException e)
         {
@@ -243,9 +244,12 @@ public sealed record TriageRow(int Rank, string Student, double Risk, string Out
 /// <param name="Students">Students ranked in all; <see cref="Rows"/> holds those within the cut-off.</param>
 public sealed record TriageView(string Series, string Subject, double Threshold, int Students, string CutOff, bool Pseudonymised, AucEstimate Auc, IReadOnlyList<TriageRow> Rows);
 
+/// <param name="Subjects">Latest grade against baseline per subject (whole subjects only).</param>
+/// <param name="Results">Every result and baseline, each subject's domains too.</param>
 public sealed record StudentView(
     string StudentId,
     IReadOnlyList<SubjectStanding> Subjects,
+    IReadOnlyList<StudentResult> Results,
     StudentRisk? Risk,
     string ClusterSeries,
     int? Cluster,

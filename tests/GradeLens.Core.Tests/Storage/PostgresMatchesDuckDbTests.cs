@@ -65,6 +65,7 @@ public sealed class PostgresMatchesDuckDbTests
             foreach (var student in new[] { "Reese Kilmer", "Henry Berry", "N1" })
             {
                 await SameAsync(duck.Store, postgres, s => s.GetSubjectStandingsAsync(scope, student), $"{name} standings of {student}");
+                await SameAsync(duck.Store, postgres, s => s.GetStudentResultsAsync(scope, student), $"{name} results of {student}");
             }
 
             foreach (var request in new GapRequest[] { new(), new("lunch", Within: []), new("race/ethnicity", [GapDimension.School]), new(Within: [GapDimension.Domain]), new("gender", Series: "MOCK 1", Subject: "Maths") })

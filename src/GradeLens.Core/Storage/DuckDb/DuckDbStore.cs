@@ -121,6 +121,13 @@ public sealed partial class DuckDbStore : IGradeStore
         return await DuckDbTrackingQueries.StandingsAsync(connection, scope, studentId, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<StudentResult>> GetStudentResultsAsync(Scope scope, string studentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(studentId);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        return await StudentQueries.ResultsAsync(connection, StoreSqlDialect.DuckDb, scope, studentId, cancellationToken);
+    }
+
     public async Task<BaselineComparison> GetBaselineComparisonAsync(Scope scope, TrackingFilter filter, int furthest, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);

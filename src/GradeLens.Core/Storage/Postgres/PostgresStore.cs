@@ -97,6 +97,13 @@ public sealed partial class PostgresStore : IGradeStore
         return await PostgresTrackingQueries.StandingsAsync(connection, scope, studentId, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<StudentResult>> GetStudentResultsAsync(Scope scope, string studentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(studentId);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        return await StudentQueries.ResultsAsync(connection, StoreSqlDialect.Postgres, scope, studentId, cancellationToken);
+    }
+
     public async Task<BaselineComparison> GetBaselineComparisonAsync(Scope scope, TrackingFilter filter, int furthest, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);

@@ -1,4 +1,4 @@
-// Students: find a student; their latest grade against baseline in every subject, their calibrated risk with the
+// Students: find a student; their latest grade against baseline in every subject, every result they have, their calibrated risk with the
 // reasons behind it, and the cluster (pattern of scores) they belong to. Every chart has its table and CSV.
 "use strict";
 
@@ -12,6 +12,35 @@
   const round = (v, d = 2) => (v === null || v === undefined ? null : Math.round(v * 10 ** d) / 10 ** d);
   const colours = { Above: "#2e7d32", At: "#1f5fbf", Below: "#c62828", NoBaseline: "#8a8f98" };
   let latest = 0;
+
+  // Every result: a line per subject (and domain) across the series in order, baseline first; the table lists them all.
+  function drawResults(data) {
+    const results = data.results;
+    const name = (r) => (r.domain ? `${r.subject}: ${r.domain}` : r.subject);
+    const label = (r) => (r.isBaseline ? `Baseline (${r.series})` : r.series);
+    const order = new Map();
+    results.forEach((r) => { const key = r.isBaseline ? "Baseline" : r.series; if (!order.has(key)) { order.set(key, r.seriesOrder); } });
+    const categories = [...order.entries()].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).map(([key]) => key);
+    const lines = [...new Set(results.map(name))];
+    document.getElementById("results-title").textContent = `Every result: ${results.filter((r) => !r.isBaseline).length} results in ${new Set(results.map((r) => r.subject)).size} subjects`;
+    Plotly.newPlot("results-chart", lines.map((line) => {
+      const points = results.filter((r) => name(r) === line);
+      return {
+        type: "scatter", mode: "lines+markers", name: line, x: points.map((r) => (r.isBaseline ? "Baseline" : r.series)), y: points.map((r) => r.score),
+        text: points.map((r) => `${label(r)}: ${r.grade ?? r.score}`), hovertemplate: `${line}, %{text}<extra></extra>`,
+      };
+    }), {
+      margin: { l: 60, r: 20, t: 10, b: 60 }, height: 360, font, hovermode: "closest", legend: { orientation: "h", y: -0.2 },
+      xaxis: { type: "category", categoryorder: "array", categoryarray: categories, title: { text: "Series" } }, yaxis: { title: { text: "Score or grade" } },
+    }, { responsive: true, displaylogo: false });
+    const rows = results.map((r) => ({ subject: r.subject, domain: r.domain, series: label(r), takenOn: r.takenOn ?? "", score: r.score, grade: r.grade ?? "", scale: r.scale }));
+    // Columns every row leaves empty (no domains, no dates, no grade labels) are left out.
+    const columns = [
+      { key: "subject", label: "Subject" }, { key: "domain", label: "Domain" }, { key: "series", label: "Series" }, { key: "takenOn", label: "Date" },
+      { key: "score", label: "Score", number: true }, { key: "grade", label: "Grade" }, { key: "scale", label: "Scale" },
+    ].filter((c) => rows.some((r) => r[c.key] !== ""));
+    document.getElementById("results-table").replaceChildren(tableWithCsv(`gradelens-${data.studentId}-results.csv`, columns, rows, "student-results"));
+  }
 
   async function find() {
     const id = input.value.trim();
@@ -37,6 +66,7 @@
         { key: "latest", label: "Latest", number: true }, { key: "difference", label: "Difference", number: true },
       ], data.subjects, "student-standings"));
 
+      drawResults(data);
       const risk = data.risk;
       const riskTitle = document.getElementById("student-risk-title");
       if (risk) {
@@ -80,9 +110,10 @@
   try {
     await form.init(() => find());
     document.getElementById("find-form").addEventListener("submit", (event) => { event.preventDefault(); find(); });
-    const info = await getJson("/api/overview");
-    if (info.subjects.length > 0) {
-      const roster = await getJson(`/api/tracking/students?subject=${encodeURIComponent(info.subjects[0])}&limit=2000`).catch(() => null);
+    const subjects = await getJson("/api/tracking/subjects");
+    if (subjects.length > 0) {
+      const most = [...subjects].sort((a, b) => b.students - a.students)[0].subject;
+      const roster = await getJson(`/api/tracking/students?subject=${encodeURIComponent(most)}&limit=2000`).catch(() => null);
       if (roster) { document.getElementById("student-list").replaceChildren(...roster.students.map((s) => new Option(s.studentId, s.studentId))); }
     }
     const fromUrl = new URLSearchParams(location.search).get("id");
