@@ -12,9 +12,12 @@ internal static class ColumnFacts
         DuckDBConnection connection, StagedTable table, ImportMapping mapping,
         Func<ColumnMapping, (string? Target, string? Scale, long OutOfScale, long Zeros)> extra, CancellationToken cancellationToken)
     {
-        // Each value is trimmed and parsed once, in the inner query; the outer one only aggregates.
+        // Each value is trimmed and parsed once, in the inner query; the outer one only aggregates. A column with a value
+        // in its first rows that is not a number cannot have numeric bounds, so it is not parsed at all (the costly part).
+        var numeric = await MaybeNumericAsync(connection, table, mapping.Columns.Count, cancellationToken);
         var inner = string.Join(", ", Enumerable.Range(0, mapping.Columns.Count).Select(i =>
-            $"NULLIF(trim({Sql.Column(i)}), '') AS v{i}, TRY_CAST(NULLIF(trim({Sql.Column(i)}), '') AS DOUBLE) AS n{i}"));
+            $"NULLIF(trim({Sql.Column(i)}), '') AS v{i}, " +
+            (numeric[i] ? $"TRY_CAST(NULLIF(trim({Sql.Column(i)}), '') AS DOUBLE)" : "NULL::DOUBLE") + $" AS n{i}"));
         var sql = new StringBuilder("SELECT ");
         for (var i = 0; i < mapping.Columns.Count; i++)
         {
@@ -40,6 +43,18 @@ internal static class ColumnFacts
         }
 
         return result;
+    }
+
+    /// <summary>Per column: every value of its first rows reads as a number (or there is none), so its bounds may be numeric.</summary>
+    private static async Task<bool[]> MaybeNumericAsync(DuckDBConnection connection, StagedTable table, int columns, CancellationToken cancellationToken)
+    {
+        var tests = Enumerable.Range(0, columns).Select(i =>
+            $"count(NULLIF(trim({Sql.Column(i)}), '')) = count(TRY_CAST(NULLIF(trim({Sql.Column(i)}), '') AS DOUBLE))");
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {string.Join(", ", tests)} FROM (SELECT * FROM {table.Name} LIMIT 2000)";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return Enumerable.Range(0, columns).Select(reader.GetBoolean).ToArray();
     }
 
     public static async Task<Dictionary<string, long>> CountsByKeyAsync(DuckDBConnection connection, string sql, CancellationToken cancellationToken)
