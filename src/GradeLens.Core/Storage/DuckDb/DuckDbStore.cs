@@ -35,6 +35,7 @@ public sealed partial class DuckDbStore : IGradeStore
     /// <exception cref="StoreBusyException">Another process holds the file.</exception>
     public static async Task<DuckDbStore> OpenAsync(string path, CancellationToken cancellationToken = default)
     {
+        ImportMemoryLimit.Configured(); // a malformed GRADELENS_IMPORT_MEMORY is said when the store opens, not mid-import
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full);
         if (directory is not null)
@@ -92,8 +93,16 @@ public sealed partial class DuckDbStore : IGradeStore
         try
         {
             await using var connection = await OpenConnectionAsync(cancellationToken);
-            await using var writer = new DuckDbImportWriter(connection);
-            return await new ImportPipeline(connection, writer, request, progress).RunAsync(cancellationToken);
+            var capped = await ImportMemoryLimit.ApplyAsync(connection, cancellationToken);
+            try
+            {
+                await using var writer = new DuckDbImportWriter(connection);
+                return await new ImportPipeline(connection, writer, request, progress).RunAsync(cancellationToken);
+            }
+            finally
+            {
+                await ImportMemoryLimit.RestoreAsync(connection, capped);
+            }
         }
         finally
         {
