@@ -2,6 +2,7 @@ using DuckDB.NET.Data;
 using GradeLens.Core.Gaps;
 using GradeLens.Core.Import;
 using GradeLens.Core.Quality;
+using GradeLens.Core.Storage.DuckDb;
 using GradeLens.Core.Tracking;
 using Npgsql;
 
@@ -38,6 +39,7 @@ public sealed partial class PostgresStore : IGradeStore
     /// <exception cref="UnreadableStoreException">The server cannot be reached, or the database holds other tables.</exception>
     public static async Task<PostgresStore> OpenAsync(string url, CancellationToken cancellationToken = default)
     {
+        ImportMemoryLimit.Configured(); // a malformed GRADELENS_IMPORT_MEMORY is said when the store opens, not mid-import
         var parsed = PostgresUrl.Parse(url);
         var dataSource = NpgsqlDataSource.Create(parsed.ConnectionString);
         try
@@ -66,10 +68,21 @@ public sealed partial class PostgresStore : IGradeStore
     {
         try
         {
-            await using var staging = new DuckDBConnection("Data Source=:memory:");
-            await staging.OpenAsync(cancellationToken);
-            await using var writer = new PostgresImportWriter(staging, _dataSource);
-            return await new ImportPipeline(staging, writer, request, progress).RunAsync(cancellationToken);
+            // The staging database is in memory and thrown away; under the import's memory cap it spills to its own temp folder.
+            var spill = Directory.CreateTempSubdirectory("gradelens-staging-").FullName;
+            try
+            {
+                await using var staging = new DuckDBConnection("Data Source=:memory:");
+                await staging.OpenAsync(cancellationToken);
+                await DuckDbStore.ExecuteAsync(staging, $"SET temp_directory = '{spill.Replace("'", "''", StringComparison.Ordinal)}'", cancellationToken);
+                await ImportMemoryLimit.ApplyAsync(staging, cancellationToken);
+                await using var writer = new PostgresImportWriter(staging, _dataSource);
+                return await new ImportPipeline(staging, writer, request, progress).RunAsync(cancellationToken);
+            }
+            finally
+            {
+                Directory.Delete(spill, recursive: true);
+            }
         }
         finally
         {
