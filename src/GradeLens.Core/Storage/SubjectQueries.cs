@@ -29,6 +29,8 @@ internal static class SubjectQueries
     {
         await using var command = connection.CreateCommand();
         var students = sql.StudentCondition(scope, command);
+        // An aggregates-only caller sees no subject, and no baseline count, of fewer students than their minimum cell size.
+        var minimum = sql.Parameter(command, "min_n", scope.AggregatesOnly ? scope.MinimumCellSize : 1);
         command.CommandText = $"""
             WITH taken AS (
                 SELECT a.subject, count(DISTINCT a.series) AS series, count(DISTINCT r.student_key) AS students
@@ -36,11 +38,13 @@ internal static class SubjectQueries
                 JOIN assessments a ON a.assessment_key = r.assessment_key
                 JOIN students s ON s.student_key = r.student_key AND s.organisation = a.organisation
                 WHERE a.domain = '' AND {students}
-                GROUP BY a.subject),
+                GROUP BY a.subject HAVING count(DISTINCT r.student_key) >= {minimum}),
             expected AS (
                 SELECT b.subject, count(*) AS baselines FROM baselines b JOIN students s ON s.student_key = b.student_key
                 WHERE {students} GROUP BY b.subject)
-            SELECT t.subject, t.series, t.students, coalesce(e.baselines, 0) FROM taken t LEFT JOIN expected e ON e.subject = t.subject
+            SELECT t.subject, t.series, t.students,
+                   CASE WHEN e.baselines IS NULL THEN 0 WHEN e.baselines >= {minimum} THEN e.baselines END
+            FROM taken t LEFT JOIN expected e ON e.subject = t.subject
             ORDER BY t.subject
             """;
         var subjects = new List<TrackingSubject>();
@@ -48,7 +52,8 @@ internal static class SubjectQueries
         while (await reader.ReadAsync(cancellationToken))
         {
             subjects.Add(new TrackingSubject(reader.GetString(0), Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture),
-                Convert.ToInt64(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(3), System.Globalization.CultureInfo.InvariantCulture)));
+                Convert.ToInt64(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture),
+                reader.IsDBNull(3) ? null : Convert.ToInt64(reader.GetValue(3), System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         return subjects;

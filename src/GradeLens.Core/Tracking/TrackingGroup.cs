@@ -9,5 +9,5 @@ public sealed record TrackingGroupValue(string Value, long Students);
 
 /// <summary>A subject the Tracking page can draw: whole-subject results (not only domains), in how many series, for how many students.</summary>
 /// <param name="Series">Series with results, the baseline not counted.</param>
-/// <param name="Baselines">Students with a baseline (expected grade) in the subject.</param>
-public sealed record TrackingSubject(string Subject, int Series, long Students, long Baselines);
+/// <param name="Baselines">Students with a baseline (expected grade) in the subject; null when suppressed (fewer than an aggregates-only caller's minimum).</param>
+public sealed record TrackingSubject(string Subject, int Series, long Students, long? Baselines);

@@ -287,6 +287,32 @@ public abstract class StoreContractTests : IDisposable
         return report;
     }
 
+    [StoreFact]
+    public async Task Tracking_subjects_count_series_students_and_baselines_and_an_analyst_sees_none_under_the_minimum()
+    {
+        await using var store = await CreateStoreAsync();
+        var file = WriteFile("subjects.csv",
+            "student_id,subject,series,score\n" +
+            "A1,Maths,BASELINE,5\nA1,Maths,MOCK 1,4\nA1,Maths,GCSE,6\nA2,Maths,BASELINE,6\nA2,Maths,MOCK 1,5\nA2,Maths,GCSE,7\n" +
+            "A3,Maths,MOCK 1,3\nA3,Maths,GCSE,4\nA1,Art,GCSE,5\n");
+        var report = await store.Store.ImportAsync(new ImportRequest([file], new Core.Import.Mapping.ImportMapping
+        {
+            BaselineSeries = ["BASELINE"],
+            Columns =
+            [
+                new() { Header = "student_id", Role = Core.Import.Mapping.ColumnRole.StudentId },
+                new() { Header = "subject", Role = Core.Import.Mapping.ColumnRole.Subject },
+                new() { Header = "series", Role = Core.Import.Mapping.ColumnRole.Series },
+                new() { Header = "score", Role = Core.Import.Mapping.ColumnRole.Score, Scale = Core.Import.Mapping.GradeScales.Gcse91Id },
+            ],
+        }));
+        Assert.True(report.Succeeded, report.Message);
+
+        Assert.Equal([new TrackingSubject("Art", 1, 1, 0), new TrackingSubject("Maths", 2, 3, 2)], await store.Store.GetTrackingSubjectsAsync(Scope.Everything));
+        // An analyst whose minimum is 3: Maths (3 students) without its baseline count (2); Art (1 student) not at all.
+        Assert.Equal([new TrackingSubject("Maths", 2, 3, null)], await store.Store.GetTrackingSubjectsAsync(new Scope(null, AggregatesOnly: true, MinimumCellSize: 3)));
+    }
+
     protected string WriteFile(string name, string content)
     {
         var path = Path.Combine(_directory, name);
