@@ -35,6 +35,30 @@ public sealed class DashboardTests(Chromium chromium, ITestOutputHelper output) 
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
+    [BrowserFact]
+    public async Task A_spinner_shows_while_an_answer_is_on_its_way_and_goes_when_it_arrives()
+    {
+        await using var server = await LiveServer.StartAsync();
+        var page = await chromium.NewPageAsync();
+        var errors = PageEvidence.CollectErrors(page);
+        var release = new TaskCompletionSource();
+        await page.RouteAsync("**/api/overview", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+
+        await page.GotoAsync(server.Url("/"));
+        var activity = page.Locator("#activity[role=status]");
+        await activity.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
+        Assert.Equal("Loading ...", await activity.TextContentAsync());
+        release.SetResult();
+
+        await activity.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Hidden });
+        await page.Locator("#cards[aria-busy=false]").WaitForAsync();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
     // Needs the import pipeline (IGradeStore.ImportAsync).
     [BrowserFact]
     public async Task Data_page_uploads_a_csv_and_shows_the_report_with_its_row_count()

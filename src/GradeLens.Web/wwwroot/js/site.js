@@ -15,14 +15,31 @@ window.gradelens = (() => {
     return body;
   }
 
-  async function getJson(url) {
-    return answer(url, await fetch(url, { headers: { Accept: "application/json" } }));
+  // While any answer is on its way (a first answer over a million students can take seconds), a spinner shows in the
+  // corner with "Loading ..." for screen readers.
+  const activity = element("div", { id: "activity", hidden: true }, [
+    element("span", { className: "spinner" }), element("span", { className: "label", textContent: "Loading ..." })]);
+  activity.setAttribute("role", "status");
+  activity.firstChild.setAttribute("aria-hidden", "true");
+  if (document.body) { document.body.append(activity); } else { document.addEventListener("DOMContentLoaded", () => document.body.append(activity)); }
+  let waiting = 0;
+  async function tracked(work) {
+    activity.hidden = ++waiting === 0;
+    try {
+      return await work();
+    } finally {
+      activity.hidden = --waiting === 0;
+    }
+  }
+
+  function getJson(url) {
+    return tracked(async () => answer(url, await fetch(url, { headers: { Accept: "application/json" } })));
   }
 
   async function sendJson(url, body, method = "POST") {
     const headers = { Accept: "application/json", "X-CSRF-TOKEN": await antiforgery() };
     if (body !== undefined) { headers["Content-Type"] = "application/json"; }
-    return answer(url, await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }));
+    return tracked(async () => answer(url, await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })));
   }
 
   function element(tag, props = {}, children = []) {
