@@ -33,6 +33,8 @@ internal sealed class StudentWriteSet(StudentRows rows, string suffix)
         var org = Sql.Text(organisation);
         // Only cells given more than once (identical repeats; conflicting ones were rejected) need collapsing.
         var repeated = await ColumnFacts.ScalarAsync(staging, $"SELECT count(*) FROM cells_{suffix}", cancellationToken) > 0;
+        // Without rejected rows (the usual case) every scored row is valid: no anti-join on each of the five reads below.
+        var rejected = await ColumnFacts.ScalarAsync(staging, $"SELECT count(*) FROM bad_{suffix}", cancellationToken) > 0;
         var cells = string.Join(", ", rows.Attributes.Select(a => $"{{'name': {Sql.Text(a.Header)}, 'value': a_{a.Index.ToString(CultureInfo.InvariantCulture)}}}"));
         var attributes = rows.Attributes.Count == 0
             ? "SELECT NULL::VARCHAR AS student_id, NULL::VARCHAR AS name, NULL::VARCHAR AS value WHERE false"
@@ -44,7 +46,7 @@ internal sealed class StudentWriteSet(StudentRows rows, string suffix)
         await PreparedTable.ExecuteAsync(staging, $"""
             CREATE OR REPLACE TEMP VIEW valid_{suffix} AS
             SELECT * FROM scored_{suffix} v WHERE student_id IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM bad_{suffix} b WHERE b.row_index = v.row_index);
+              {(rejected ? $"AND NOT EXISTS (SELECT 1 FROM bad_{suffix} b WHERE b.row_index = v.row_index)" : "")};
 
             CREATE OR REPLACE TEMP VIEW {Assessments} AS
             SELECT v.series, {SeriesOrder("v.series")} AS series_order, v.subject, v.domain, min(v.taken_on) AS taken_on,
