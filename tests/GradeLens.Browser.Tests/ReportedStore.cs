@@ -34,6 +34,10 @@ public sealed class ReportedStore(ImportReport report) : IGradeStore
         public Task<IReadOnlyList<GradeLens.Core.Tracking.SubjectStanding>> GetSubjectStandingsAsync(Scope scope, string studentId, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<GradeLens.Core.Tracking.SubjectStanding>>([]);
 
+        public Task<T> RememberAsync<T>(string key, Scope scope, Func<CancellationToken, Task<T>> compute, CancellationToken cancellationToken = default)
+            where T : class =>
+            compute(cancellationToken);
+
         public Task<IReadOnlyList<GradeLens.Core.Tracking.StudentResult>> GetStudentResultsAsync(Scope scope, string studentId, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<GradeLens.Core.Tracking.StudentResult>>([]);
 

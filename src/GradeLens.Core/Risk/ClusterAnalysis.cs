@@ -10,6 +10,8 @@ public sealed record SilhouetteScore(int K, double Silhouette);
 
 /// <summary>Students grouped by their pattern of standardised scores.</summary>
 /// <param name="Silhouettes">Mean silhouette for each k tried (2..8), on a sample of at most <see cref="ClusterAnalysis.SilhouetteSample"/> students.</param>
+/// <param name="ChosenOnStudents">Students the candidate k were fitted on: all of them, or a seeded sample of
+/// <see cref="ClusterAnalysis.SelectionSample"/> above that; the chosen k is then fitted on every student.</param>
 public sealed record ClusterResult(
     string Series,
     IReadOnlyList<string> Columns,
@@ -18,11 +20,15 @@ public sealed record ClusterResult(
     IReadOnlyList<SilhouetteScore> Silhouettes,
     IReadOnlyList<ClusterProfile> Clusters,
     IReadOnlyList<string> StudentIds,
-    IReadOnlyList<int> Labels);
+    IReadOnlyList<int> Labels,
+    int ChosenOnStudents);
 
 public static class ClusterAnalysis
 {
     public const int SilhouetteSample = 2_000;
+
+    /// <summary>Above this many students, the seven candidate fits that choose k run on a seeded sample of this size (a national cohort took 20 s otherwise).</summary>
+    public const int SelectionSample = 10_000;
 
     /// <summary>
     /// k-means on each student's scores standardised per column (missing scores set to the column mean, z = 0).
@@ -49,9 +55,14 @@ public static class ClusterAnalysis
         }
 
         var standardised = new FeatureMatrix(scores.Names, z);
-        var sample = Enumerable.Range(0, scores.Rows).ToArray();
-        new Random(seed).Shuffle(sample);
-        sample = sample.Take(SilhouetteSample).Order().ToArray();
+        var shuffled = Enumerable.Range(0, scores.Rows).ToArray();
+        new Random(seed).Shuffle(shuffled);
+
+        // Candidates are fitted on every student up to SelectionSample, else on the first SelectionSample of the shuffle;
+        // the silhouette sample is the first SilhouetteSample of the same shuffle, as positions in the candidates' rows.
+        var selection = k is null && scores.Rows > SelectionSample ? shuffled.Take(SelectionSample).Order().ToArray() : null;
+        var candidates = selection is null ? standardised : RowsOf(standardised, selection);
+        var sample = shuffled.Take(SilhouetteSample).Select(i => selection is null ? i : Array.BinarySearch(selection, i)).Order().ToArray();
 
         var silhouettes = new List<SilhouetteScore>();
         KMeansResult? chosen = null;
@@ -64,14 +75,19 @@ public static class ClusterAnalysis
             var best = double.NegativeInfinity;
             for (var candidate = 2; candidate <= Math.Min(8, scores.Rows - 1); candidate++)
             {
-                var fit = KMeans.Fit(standardised, candidate, seed);
-                var s = Silhouette.Mean(standardised, fit.Labels, sample);
+                var fit = KMeans.Fit(candidates, candidate, seed);
+                var s = Silhouette.Mean(candidates, fit.Labels, sample);
                 silhouettes.Add(new SilhouetteScore(candidate, s));
                 if (s > best)
                 {
                     best = s;
                     chosen = fit;
                 }
+            }
+
+            if (selection is not null && chosen is not null)
+            {
+                chosen = KMeans.Fit(standardised, chosen.K, seed);
             }
         }
 
@@ -81,11 +97,11 @@ public static class ClusterAnalysis
         }
 
         // Renumber by size, largest first, so cluster 1 is the commonest pattern.
-        var order = Enumerable.Range(0, chosen.K).OrderByDescending(m => chosen.Labels.Count(l => l == m)).ThenBy(m => m).ToArray();
+        var bySize = Enumerable.Range(0, chosen.K).OrderByDescending(m => chosen.Labels.Count(l => l == m)).ThenBy(m => m).ToArray();
         var rename = new int[chosen.K];
-        for (var r = 0; r < order.Length; r++)
+        for (var r = 0; r < bySize.Length; r++)
         {
-            rename[order[r]] = r;
+            rename[bySize[r]] = r;
         }
 
         var labels = chosen.Labels.Select(l => rename[l]).ToArray();
@@ -96,7 +112,19 @@ public static class ClusterAnalysis
             var meanScore = Enumerable.Range(0, scores.Columns).Select(j => members.Select(i => scores[i, j]).Where(v => !double.IsNaN(v)).Select(v => (double?)v).Average()).ToList();
             return new ClusterProfile(m + 1, members.Length, meanZ, meanScore);
         }).ToList();
-        return new ClusterResult(table.Series, scores.Names, chosen.K, k is null, silhouettes, profiles, table.StudentIds, labels.Select(l => l + 1).ToArray());
+        return new ClusterResult(table.Series, scores.Names, chosen.K, k is null, silhouettes, profiles, table.StudentIds, labels.Select(l => l + 1).ToArray(),
+            selection?.Length ?? scores.Rows);
+    }
+
+    private static FeatureMatrix RowsOf(FeatureMatrix x, int[] rows)
+    {
+        var values = new double[rows.Length * x.Columns];
+        for (var r = 0; r < rows.Length; r++)
+        {
+            x.Row(rows[r]).CopyTo(values.AsSpan(r * x.Columns, x.Columns));
+        }
+
+        return new FeatureMatrix(x.Names, values);
     }
 
     private static (double[] Means, double[] Scales) Moments(FeatureMatrix x)

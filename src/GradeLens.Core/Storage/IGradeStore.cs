@@ -64,6 +64,14 @@ public interface IGradeStore : IAsyncDisposable
     /// <summary>One series (the latest when null) as a table: each student's score per subject and domain, and their attributes.</summary>
     Task<Risk.StudentTable> GetStudentTableAsync(Scope scope, string? series, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// An answer computed from this store's data within <paramref name="scope"/> (the clusters of a series...), kept with
+    /// the store's cached answers until the data changes; the same key and scope get the kept answer. For answers of a
+    /// modest size: a fitted model over a national cohort's feature matrix does not belong here.
+    /// </summary>
+    Task<T> RememberAsync<T>(string key, Scope scope, Func<CancellationToken, Task<T>> compute, CancellationToken cancellationToken = default)
+        where T : class;
+
     /// <summary>Replaces an organisation's higher-education quality data in one transaction.</summary>
     Task WriteQualityAsync(QualityData data, string organisation, CancellationToken cancellationToken = default);
 }

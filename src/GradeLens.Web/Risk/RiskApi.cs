@@ -1,3 +1,4 @@
+using System.Globalization;
 using GradeLens.Core.Accounts;
 using GradeLens.Core.Models;
 using GradeLens.Core.Risk;
@@ -94,8 +95,7 @@ public static class RiskApi
 
         try
         {
-            var table = await store.GetStudentTableAsync(context.Scope(), string.IsNullOrWhiteSpace(series) ? null : series, cancellationToken);
-            return TypedResults.Ok(ClusterAnalysis.Run(table, k, seed ?? 7));
+            return TypedResults.Ok(await RememberClustersAsync(store, context.Scope(), series, k, seed ?? 7, cancellationToken));
         }
         catch (RiskDataException e)
         {
@@ -123,27 +123,56 @@ public static class RiskApi
                 risk = result.Ranked.FirstOrDefault(r => r.StudentId == studentId);
             }
 
-            var table = await store.GetStudentTableAsync(context.Scope(), string.IsNullOrWhiteSpace(clusterSeries) ? null : clusterSeries, cancellationToken);
-            int? cluster = null;
-            ClusterProfile? profile = null;
-            IReadOnlyList<string> columns = table.Scores.Names;
-            if (table.Scores.Columns >= 2 && table.StudentIds.Count >= 10)
+            // The same clusters the Clusters page shows (k by silhouette, seed 7), remembered until the data changes.
+            ClusterResult? clusters = null;
+            try
             {
-                var clusters = ClusterAnalysis.Run(table);
-                var at = clusters.StudentIds.ToList().IndexOf(studentId);
-                if (at >= 0)
-                {
-                    cluster = clusters.Labels[at];
-                    profile = clusters.Clusters[cluster.Value - 1];
-                }
+                clusters = await RememberClustersAsync(store, context.Scope(), clusterSeries, null, 7, cancellationToken);
+            }
+            catch (RiskDataException)
+            {
+                // Fewer than two subjects or domains in the series: the student has no cluster there.
             }
 
-            return TypedResults.Ok(new StudentView(studentId, standings, results, risk, table.Series, cluster, columns, profile));
+            int? cluster = null;
+            ClusterProfile? profile = null;
+            if (clusters is { StudentIds.Count: >= 10 } && IndexOf(clusters.StudentIds, studentId) is var at and >= 0)
+            {
+                cluster = clusters.Labels[at];
+                profile = clusters.Clusters[cluster.Value - 1];
+            }
+
+            var (seriesName, columns) = clusters is null
+                ? await store.GetStudentTableAsync(context.Scope(), string.IsNullOrWhiteSpace(clusterSeries) ? null : clusterSeries, cancellationToken) is var table
+                    ? (table.Series, table.Scores.Names) : default
+                : (clusters.Series, clusters.Columns);
+            return TypedResults.Ok(new StudentView(studentId, standings, results, risk, seriesName, cluster, columns, profile));
         }
         catch (RiskDataException e)
         {
             return Refused(e);
         }
+    }
+
+    /// <summary>k-means clusters of a series (the latest when empty) within the scope, computed once and kept with the store's answers until its data changes.</summary>
+    private static Task<ClusterResult> RememberClustersAsync(IGradeStore store, Scope scope, string? series, int? k, int seed, CancellationToken cancellationToken)
+    {
+        var chosen = string.IsNullOrWhiteSpace(series) ? null : series;
+        return store.RememberAsync(string.Join('\u001f', "clusters", chosen ?? "", k?.ToString(CultureInfo.InvariantCulture) ?? "", seed.ToString(CultureInfo.InvariantCulture)), scope,
+            async token => ClusterAnalysis.Run(await store.GetStudentTableAsync(scope, chosen, token), k, seed), cancellationToken);
+    }
+
+    private static int IndexOf(IReadOnlyList<string> ids, string id)
+    {
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (string.Equals(ids[i], id, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Predict a score (OLS or a random forest) or "below a score" (logistic or a forest) from chosen columns of a series: CV figures, coefficients, permutation importance.</summary>

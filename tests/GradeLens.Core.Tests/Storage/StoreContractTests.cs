@@ -313,6 +313,25 @@ public abstract class StoreContractTests : IDisposable
         Assert.Equal([new TrackingSubject("Maths", 2, 3, null)], await store.Store.GetTrackingSubjectsAsync(new Scope(null, AggregatesOnly: true, MinimumCellSize: 3)));
     }
 
+    [StoreFact]
+    public async Task A_remembered_answer_is_computed_once_per_key_and_scope_until_the_data_changes()
+    {
+        await using var store = await CreateStoreAsync();
+        var computed = 0;
+        Task<string> Compute(CancellationToken _) => Task.FromResult($"answer {++computed}");
+        var north = Scope.ForOrganisation("north");
+
+        Assert.Equal("answer 1", await store.Store.RememberAsync("k", Scope.Everything, Compute));
+        Assert.Equal("answer 1", await store.Store.RememberAsync("k", Scope.Everything, Compute));
+        Assert.Equal("answer 2", await store.Store.RememberAsync("k", north, Compute));
+        Assert.Equal("answer 3", await store.Store.RememberAsync("other", Scope.Everything, Compute));
+
+        var report = await store.Store.ImportAsync(new ImportRequest([WriteFile("more.csv", "student_id,maths\nA1,50\n")]));
+        Assert.True(report.Succeeded, report.Message);
+        Assert.Equal("answer 4", await store.Store.RememberAsync("k", Scope.Everything, Compute));
+        Assert.Equal(4, computed);
+    }
+
     protected string WriteFile(string name, string content)
     {
         var path = Path.Combine(_directory, name);

@@ -205,6 +205,10 @@ public sealed partial class DuckDbStore : IGradeStore
         return _root.DisposeAsync();
     }
 
+    public Task<T> RememberAsync<T>(string key, Scope scope, Func<CancellationToken, Task<T>> compute, CancellationToken cancellationToken = default)
+        where T : class =>
+        _answers.GetOrAddAsync(AnswerCache.Key("computed\u001f" + key, scope), compute, cancellationToken);
+
     /// <summary>An aggregate answer from the cache, or from <paramref name="query"/> on a new connection (kept until the data changes).</summary>
     private Task<T> CachedAsync<T>(string key, Func<DuckDBConnection, CancellationToken, Task<T>> query, CancellationToken cancellationToken)
         where T : class =>

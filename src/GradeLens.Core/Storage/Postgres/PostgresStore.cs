@@ -196,7 +196,20 @@ public sealed partial class PostgresStore : IGradeStore
     /// An aggregate answer from the cache while the store's data version is the one it was computed on. Reading the
     /// version is one tiny query (the import log is a row per imported table); another server's import changes it.
     /// </summary>
-    private async Task<T> CachedAsync<T>(string key, Func<NpgsqlConnection, CancellationToken, Task<T>> query, CancellationToken cancellationToken)
+    private Task<T> CachedAsync<T>(string key, Func<NpgsqlConnection, CancellationToken, Task<T>> query, CancellationToken cancellationToken)
+        where T : class =>
+        KeptAsync(key, async token =>
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(token);
+            return await query(connection, token);
+        }, cancellationToken);
+
+    public Task<T> RememberAsync<T>(string key, Scope scope, Func<CancellationToken, Task<T>> compute, CancellationToken cancellationToken = default)
+        where T : class =>
+        KeptAsync(AnswerCache.Key("computed\u001f" + key, scope), compute, cancellationToken);
+
+    /// <summary>The kept answer for <paramref name="key"/> at the store's current data version, or the one <paramref name="compute"/> gives.</summary>
+    private async Task<T> KeptAsync<T>(string key, Func<CancellationToken, Task<T>> compute, CancellationToken cancellationToken)
         where T : class
     {
         string version;
@@ -215,10 +228,6 @@ public sealed partial class PostgresStore : IGradeStore
             }
         }
 
-        return await _answers.GetOrAddAsync(version + "\u001d" + key, async token =>
-        {
-            await using var connection = await _dataSource.OpenConnectionAsync(token);
-            return await query(connection, token);
-        }, cancellationToken);
+        return await _answers.GetOrAddAsync(version + "\u001d" + key, compute, cancellationToken);
     }
 }

@@ -3,7 +3,7 @@
 "use strict";
 
 (async () => {
-  const { getJson, tableWithCsv, element, table, csvLink } = window.gradelens;
+  const { getJson, tableWithCsv, element, table, csvLink, display } = window.gradelens;
   const seriesSelect = document.getElementById("cluster-series");
   const kSelect = document.getElementById("cluster-k");
   const error = document.getElementById("clusters-error");
@@ -42,8 +42,11 @@
           marker: { size: silhouettes.map((s) => (s.k === data.k ? 14 : 8)), color: "#2f6fde" }, hovertemplate: "k = %{x}: %{y}<extra></extra>" }],
         { margin: { l: 60, r: 20, t: 10, b: 50 }, height: 300, font, xaxis: { title: { text: "k" }, dtick: 1 }, yaxis: { title: { text: "Mean silhouette" } } },
         { responsive: true, displaylogo: false });
+        const students = data.clusters.reduce((sum, c) => sum + c.students, 0);
         document.getElementById("silhouette-table").replaceChildren(tableWithCsv("gradelens-silhouettes.csv",
-          [{ key: "k", label: "k", number: true }, { key: "silhouette", label: "Silhouette", number: true }], silhouettes, "silhouettes"));
+          [{ key: "k", label: "k", number: true }, { key: "silhouette", label: "Silhouette", number: true }], silhouettes, "silhouettes"),
+        ...(data.chosenOnStudents < students ? [element("p", { className: "note",
+          textContent: `k was chosen on a fixed sample of ${display(data.chosenOnStudents)} of the ${display(students)} students; the clusters shown are fitted on all of them.` })] : []));
       } else {
         Plotly.purge("silhouette-chart");
         document.getElementById("silhouette-table").replaceChildren(element("p", { className: "note", textContent: `k fixed at ${data.k}.` }));
