@@ -90,8 +90,8 @@ public sealed class DashboardTests(Chromium chromium, ITestOutputHelper output) 
     [BrowserFact]
     public async Task Data_page_shows_every_part_of_a_report_in_arabic_and_french()
     {
-        var store = new ReportedStore(ReportedStore.ArabicDryRun);
-        await using var server = await LiveServer.StartAsync(builder => builder.Services.AddSingleton<IGradeStore>(store));
+        var imports = new ReportedImports(ReportedImports.ArabicDryRun);
+        await using var server = await LiveServer.StartAsync(builder => builder.Services.AddSingleton(imports.Runner));
         var page = await chromium.NewPageAsync();
 
         await page.GotoAsync(server.Url("/data"));
@@ -101,8 +101,8 @@ public sealed class DashboardTests(Chromium chromium, ITestOutputHelper output) 
         await page.Locator("#report").WaitForAsync();
         await PageEvidence.ScreenshotAsync(page, "data-report-arabic", output);
 
-        Assert.True(store.LastRequest!.DryRun);
-        Assert.Equal(["نتائج.csv"], store.LastRequest.DisplayNames);
+        Assert.True(imports.LastRequest!.DryRun);
+        Assert.Equal(["نتائج.csv"], imports.LastRequest.DisplayNames);
         Assert.Equal("message failed", await page.Locator("#report .message").GetAttributeAsync("class"));
         Assert.Contains("نتائج.csv", await page.Locator("#report .message").TextContentAsync());
         Assert.Equal("semicolon", await page.Locator("table.report-tables td[data-key=delimiter]").TextContentAsync());

@@ -137,49 +137,13 @@ public sealed class ApiTests
 
         public GradeLens.Core.Accounts.IAccountStore Accounts => throw _failure;
 
-        public Task<StoreInfo> GetInfoAsync(Scope scope, CancellationToken cancellationToken = default) => throw _failure;
+        public StoreSqlDialect Sql => StoreSqlDialect.DuckDb;
 
-        public Task<ImportReport> ImportAsync(ImportRequest request, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) => throw _failure;
+        public AnswerCache Answers { get; } = new();
 
-        public Task WriteQualityAsync(QualityData data, string organisation, CancellationToken cancellationToken = default) => throw _failure;
+        public Task<System.Data.Common.DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default) => throw _failure;
 
-        public Task<IReadOnlyList<GradeLens.Core.Tracking.SeriesBox>> GetSeriesBoxesAsync(Scope scope, GradeLens.Core.Tracking.TrackingFilter filter, CancellationToken cancellationToken = default) => throw _failure;
-
-        public Task<GradeLens.Core.Tracking.SubjectStudents> GetSubjectStudentsAsync(Scope scope, GradeLens.Core.Tracking.TrackingFilter filter, int limit, CancellationToken cancellationToken = default) =>
-            throw _failure;
-
-        public Task<IReadOnlyList<GradeLens.Core.Tracking.SubjectStanding>> GetSubjectStandingsAsync(Scope scope, string studentId, CancellationToken cancellationToken = default) =>
-            throw _failure;
-
-        public Task<T> RememberAsync<T>(string key, Scope scope, Func<CancellationToken, Task<T>> compute, CancellationToken cancellationToken = default)
-            where T : class =>
-            throw _failure;
-
-        public Task<IReadOnlyList<GradeLens.Core.Tracking.StudentResult>> GetStudentResultsAsync(Scope scope, string studentId, CancellationToken cancellationToken = default) =>
-            throw _failure;
-
-        public Task<GradeLens.Core.Tracking.BaselineComparison> GetBaselineComparisonAsync(Scope scope, GradeLens.Core.Tracking.TrackingFilter filter, int furthest, CancellationToken cancellationToken = default) =>
-            throw _failure;
-
-        public Task<GradeLens.Core.Tracking.SubjectScale?> GetSubjectScaleAsync(Scope scope, string subject, CancellationToken cancellationToken = default) =>
-            throw _failure;
-
-        public Task<IReadOnlyList<GradeLens.Core.Tracking.TrackingGroup>> GetTrackingGroupsAsync(Scope scope, string subject, CancellationToken cancellationToken = default) =>
-            throw _failure;
-
-        public Task<IReadOnlyList<GradeLens.Core.Tracking.TrackingSubject>> GetTrackingSubjectsAsync(Scope scope, CancellationToken cancellationToken = default) =>
-            throw _failure;
-
-        public Task<IReadOnlyList<GradeLens.Core.Tracking.MockBackTest>> GetMockBackTestsAsync(Scope scope, GradeLens.Core.Tracking.TrackingFilter filter, CancellationToken cancellationToken = default) =>
-            throw _failure;
-
-        public Task<GradeLens.Core.Gaps.GroupAggregates> GetGroupAggregatesAsync(Scope scope, GradeLens.Core.Gaps.GapRequest request, CancellationToken cancellationToken = default) =>
-            throw _failure;
-
-        public Task<GradeLens.Core.Risk.RiskFeatureSet> GetRiskFeaturesAsync(Scope scope, GradeLens.Core.Risk.RiskRequest request, CancellationToken cancellationToken = default) =>
-            throw _failure;
-
-        public Task<GradeLens.Core.Risk.StudentTable> GetStudentTableAsync(Scope scope, string? series, CancellationToken cancellationToken = default) => throw _failure;
+        public Task<string> GetDataVersionAsync(CancellationToken cancellationToken = default) => throw _failure;
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }

@@ -1,3 +1,4 @@
+using GradeLens.Core;
 using System.Globalization;
 using GradeLens.Core.Storage;
 using GradeLens.Core.Storage.Backup;
@@ -10,7 +11,7 @@ internal static class BackupRun
 {
     public static async Task<int> RunAsync(
         string? storeOption, string title,
-        Func<IStoreBackup, IProgress<ImportProgress>, Task<(bool Succeeded, string Message, BackupManifest? Manifest)>> run,
+        Func<IStoreBackup, IProgress<StageProgress>, Task<(bool Succeeded, string Message, BackupManifest? Manifest)>> run,
         CancellationToken cancellationToken)
     {
         await using var opened = await CommandLine.OpenStoreAsync(storeOption, cancellationToken);
@@ -25,7 +26,7 @@ internal static class BackupRun
             return ExitCodes.BadInput;
         }
 
-        var (succeeded, message, manifest) = await ImportProgressDisplay.RunAsync(p => run(backup, p), title);
+        var (succeeded, message, manifest) = await ProgressDisplay.RunAsync(p => run(backup, p), title);
         if (!succeeded)
         {
             await Console.Error.WriteLineAsync("gradelens: " + message);

@@ -37,7 +37,7 @@ public static class BenchCommand
 
                 await using var store = await DuckDbStore.OpenAsync(Path.Combine(work, "bench.duckdb"), cancellationToken);
                 var clock = Stopwatch.StartNew();
-                var report = await ImportProgressDisplay.RunAsync(p => store.ImportAsync(new ImportRequest([file]), p, cancellationToken));
+                var report = await ProgressDisplay.RunAsync(p => store.ImportAsync(new ImportRequest([file]), p, cancellationToken));
                 var seconds = clock.Elapsed.TotalSeconds;
                 if (!report.Succeeded)
                 {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GradeLens.Core;
 using GradeLens.Core.Demo;
 using GradeLens.Core.Storage;
 using GradeLens.Web.Security;
@@ -74,7 +75,7 @@ public static class DemoCommand
         await console.Progress().AutoClear(true).StartAsync(async context =>
         {
             var bar = context.AddTask("Building the demo store", maxValue: 100);
-            var progress = new Progress<ImportProgress>(p =>
+            var progress = new Progress<StageProgress>(p =>
             {
                 bar.Description = Markup.Escape(p.Stage);
                 bar.Value = p.Fraction * 100;

@@ -53,20 +53,20 @@ public static class GapsCommand
             }
 
             var request = new GapRequest(parse.GetValue(by)!, dimensions, parse.GetValue(series), parse.GetValue(subject), parse.GetValue(minimum));
-            var aggregates = await opened.GetGroupAggregatesAsync(Scope.Everything, request, cancellationToken);
-            if (!aggregates.Known)
+            var answer = await opened.GetGapTableAsync(Scope.Everything, request, cancellationToken);
+            if (answer.Table is not { } table)
             {
-                await Console.Error.WriteLineAsync($"gradelens: {opened.Location} has no attribute '{request.Attribute}'; it has: {string.Join(", ", aggregates.Attributes)}.");
+                await Console.Error.WriteLineAsync($"gradelens: {opened.Location}: {answer.Refusal}");
                 return ExitCodes.BadInput;
             }
 
-            var table = GapAnalysis.Compute(aggregates, request, GapAnalysis.MinimumCellSize(Scope.Everything, request));
             var text = parse.GetValue(format) == OutputFormat.Json
                 ? JsonSerializer.Serialize(table, OutputFormat.JsonOptions) + "\n"
-                : GapsCsv.Write(table);
+                : GapCsv.Write(table);
             if (parse.GetValue(output) is { } path)
             {
-                await File.WriteAllTextAsync(path, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), cancellationToken);
+                // Machine-readable: UTF-8 without a byte-order mark (json.load and csv readers take it as it is).
+                await File.WriteAllTextAsync(path, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), cancellationToken);
             }
             else
             {
@@ -80,45 +80,4 @@ public static class GapsCommand
         });
         return command;
     }
-}
-
-/// <summary>The equity table as CSV: one row per gap; a total's region, school or grade reads "(all)".</summary>
-public static class GapsCsv
-{
-    public const string All = "(all)";
-
-    public static readonly string[] Header =
-    [
-        "series", "subject", "domain", "region", "school", "grade_level", "attribute", "group", "comparison",
-        "group_students", "comparison_students", "group_mean", "comparison_mean", "gap_points", "gap_lower", "gap_upper",
-        "group_pct_below", "comparison_pct_below", "gap_pp", "t", "df", "p", "z", "p_below",
-        "hedges_g", "hedges_g_lower", "hedges_g_upper", "q", "significant",
-    ];
-
-    public static string Write(GapTable table)
-    {
-        ArgumentNullException.ThrowIfNull(table);
-        var csv = new StringBuilder().AppendJoin(',', Header).Append('\n');
-        foreach (var g in table.Gaps)
-        {
-            string[] fields =
-            [
-                g.Series, g.Subject, g.Domain, g.Region ?? All, g.School ?? All, g.GradeLevel ?? All, g.Attribute, g.Group, g.Comparison,
-                Number(g.GroupStudents), Number(g.ComparisonStudents), Number(g.GroupMean), Number(g.ComparisonMean), Number(g.GapPoints), Number(g.GapLower), Number(g.GapUpper),
-                Number(g.GroupPercentBelow), Number(g.ComparisonPercentBelow), Number(g.GapPercentagePoints),
-                Number(g.T), Number(g.DegreesOfFreedom), Number(g.P), Number(g.Z), Number(g.PBelow),
-                Number(g.HedgesG), Number(g.HedgesGLower), Number(g.HedgesGUpper), Number(g.Q), g.Significant ? "true" : "false",
-            ];
-            csv.AppendJoin(',', fields.Select(Quote)).Append('\n');
-        }
-
-        return csv.ToString();
-    }
-
-    private static string Number(double? value) => value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : "";
-
-    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
 }

@@ -46,7 +46,7 @@ public static class ImportCommand
 
             var request = new ImportRequest(parse.GetValue(files)!, loaded, parse.GetValue(dryRun), parse.GetValue(skipBadRows),
                 parse.GetValue(rejectFile), parse.GetValue(organisation)!, parse.GetValue(sheet));
-            var report = await ImportProgressDisplay.RunAsync(p => opened.ImportAsync(request, p, cancellationToken));
+            var report = await ProgressDisplay.RunAsync(p => opened.ImportAsync(request, p, cancellationToken));
             if (parse.GetValue(saveMapping) is { } savePath && report.Tables.Count > 0)
             {
                 await File.WriteAllTextAsync(savePath, report.Tables[0].Mapping.ToJson(), cancellationToken);

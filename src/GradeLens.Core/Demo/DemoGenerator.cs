@@ -1,4 +1,5 @@
 using GradeLens.Core.Import;
+using GradeLens.Core.Quality;
 using GradeLens.Core.Storage;
 
 namespace GradeLens.Core.Demo;
@@ -25,19 +26,19 @@ public static class DemoGenerator
 /// <summary>Builds a demo store: generates the files, imports each through the normal import, writes the quality data.</summary>
 public static class DemoBuilder
 {
-    public static async Task<IReadOnlyList<ImportReport>> BuildAsync(IGradeStore store, DemoOptions options, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<ImportReport>> BuildAsync(IGradeStore store, DemoOptions options, IProgress<StageProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         var directory = Directory.CreateTempSubdirectory("gradelens-demo-").FullName;
         try
         {
-            progress?.Report(new ImportProgress("Generating demo data", 0.02));
+            progress?.Report(new StageProgress("Generating demo data", 0.02));
             var data = DemoGenerator.Generate(directory, options);
             var reports = new List<ImportReport>();
             for (var i = 0; i < data.Files.Count; i++)
             {
                 var file = data.Files[i];
-                progress?.Report(new ImportProgress($"Importing {Path.GetFileName(file.Path)}", 0.1 + 0.8 * i / data.Files.Count));
+                progress?.Report(new StageProgress($"Importing {Path.GetFileName(file.Path)}", 0.1 + 0.8 * i / data.Files.Count));
                 var report = await store.ImportAsync(new ImportRequest([file.Path], file.Mapping, Organisation: DemoGenerator.Organisation), null, cancellationToken);
                 if (!report.Succeeded)
                 {
@@ -47,9 +48,9 @@ public static class DemoBuilder
                 reports.Add(report);
             }
 
-            progress?.Report(new ImportProgress("Writing university quality data", 0.92));
+            progress?.Report(new StageProgress("Writing university quality data", 0.92));
             await store.WriteQualityAsync(data.Quality, DemoGenerator.Organisation, cancellationToken);
-            progress?.Report(new ImportProgress("Done", 1));
+            progress?.Report(new StageProgress("Done", 1));
             return reports;
         }
         finally

@@ -15,7 +15,7 @@ namespace GradeLens.Core.Import;
 /// transaction of the store (<paramref name="writer"/>). Nothing is written unless every table passes (or the caller
 /// asked to skip bad rows), and a failure leaves the store as it was.
 /// </summary>
-internal sealed class ImportPipeline(DuckDBConnection connection, IImportWriter writer, ImportRequest request, IProgress<ImportProgress>? progress)
+internal sealed class ImportPipeline(DuckDBConnection connection, IImportWriter writer, ImportRequest request, IProgress<StageProgress>? progress)
 {
     /// <summary>How many rejected rows a report lists; the total is always given.</summary>
     public const int ListedRejects = 1000;
@@ -30,7 +30,7 @@ internal sealed class ImportPipeline(DuckDBConnection connection, IImportWriter 
             for (var i = 0; i < request.Files.Count; i++)
             {
                 var display = request.DisplayNames is { } names && i < names.Count ? names[i] : Path.GetFileName(request.Files[i]);
-                progress?.Report(new ImportProgress($"Reading {display}", 0.02));
+                progress?.Report(new StageProgress($"Reading {display}", 0.02));
                 sources.AddRange(TableFileReader.Open(request.Files[i], request.Sheet, display));
             }
 
@@ -65,7 +65,7 @@ internal sealed class ImportPipeline(DuckDBConnection connection, IImportWriter 
         var prepared = new List<PreparedTable>();
         for (var n = 0; n < sources.Count; n++)
         {
-            progress?.Report(new ImportProgress($"Checking {sources[n].DisplayName}", 0.1 + 0.5 * n / sources.Count));
+            progress?.Report(new StageProgress($"Checking {sources[n].DisplayName}", 0.1 + 0.5 * n / sources.Count));
             prepared.Add(await PreparedTable.CreateAsync(connection, sources[n], n, request.Mapping, cancellationToken));
         }
 
@@ -93,7 +93,7 @@ internal sealed class ImportPipeline(DuckDBConnection connection, IImportWriter 
                 health, listed, rejectedTotal, WriteCounts.None, null);
         }
 
-        progress?.Report(new ImportProgress("Writing to the store", 0.7));
+        progress?.Report(new StageProgress("Writing to the store", 0.7));
         var written = await WriteAllAsync(prepared, cancellationToken);
         string? rejectFile = null;
         if (rejectedTotal > 0)
@@ -102,7 +102,7 @@ internal sealed class ImportPipeline(DuckDBConnection connection, IImportWriter 
             await RejectFileWriter.WriteAsync(connection, prepared, rejectFile, cancellationToken);
         }
 
-        progress?.Report(new ImportProgress("Done", 1));
+        progress?.Report(new StageProgress("Done", 1));
         var message = $"Imported {Plural(rows - rejectedTotal, "row")} from {Plural(sources.Count, "table")}: " +
                       $"{written.StudentsAdded} students added, {written.StudentsUpdated} updated; {written.ResultsAdded} results added, " +
                       $"{written.ResultsUpdated} changed, {written.ResultsUnchanged} unchanged; {written.BaselinesWritten} baselines; {written.AreaRowsWritten} area figures." +

@@ -44,3 +44,14 @@ public static class RiskAnalysis
     private static List<FeatureContribution> Reasons(RiskModel model, ReadOnlySpan<double> row) =>
         model.Contributions(row).Where(c => c.LogOdds > 0).Take(ReasonsPerStudent).ToList();
 }
+
+/// <summary>The Risk page's answer: what was predicted, from which features, and the model's cross-validated evaluation.</summary>
+public sealed record RiskView(string Series, string Subject, double Threshold, IReadOnlyList<string> FeatureSeries, IReadOnlyList<string> Features, IReadOnlyList<string> Notes, RiskReport Report)
+{
+    public static RiskView From(RiskAnalysisResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var f = result.Features;
+        return new RiskView(f.Request.TargetSeries, f.Request.TargetSubject, f.Threshold, f.FeatureSeries, f.Training.Features.Names, f.Notes, result.Report);
+    }
+}

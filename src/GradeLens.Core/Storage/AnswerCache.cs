@@ -3,29 +3,40 @@ using System.Collections.Concurrent;
 namespace GradeLens.Core.Storage;
 
 /// <summary>
-/// Keeps the answers of aggregate queries until the data changes. The store file is owned by one process, so every
-/// change goes through it and calls <see cref="Clear"/>; concurrent first requests for the same answer share one query.
+/// Keeps a store's answers (aggregates, fitted clusters) while the store's data version stands: a request at a new
+/// version starts the cache again. Concurrent first requests for one answer share one computation; a failure is not kept.
 /// </summary>
 public sealed class AnswerCache
 {
     /// <summary>Answers kept at most; when full, the cache starts again (answers are cheap to recompute, memory is not).</summary>
     public const int Capacity = 2_000;
 
-    private readonly ConcurrentDictionary<string, Lazy<Task<object>>> _answers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<AnswerKey, Lazy<Task<object>>> _answers = new();
+    private readonly Lock _versionLock = new();
+    private string? _version;
 
     public int Count => _answers.Count;
 
+    /// <summary>The data version the kept answers were computed at (null before the first).</summary>
+    public string? Version => _version;
+
     /// <summary>
-    /// The cached answer for <paramref name="key"/>, or the one <paramref name="compute"/> gives (a failure is not kept).
-    /// The query itself is not cancelled when one waiting caller gives up: others may be waiting for the same answer.
+    /// The kept answer for <paramref name="key"/> at <paramref name="version"/>, or the one <paramref name="compute"/> gives.
+    /// The computation is not cancelled when one waiting caller gives up: others may be waiting for the same answer.
     /// </summary>
-    public async Task<T> GetOrAddAsync<T>(string key, Func<CancellationToken, Task<T>> compute, CancellationToken cancellationToken)
+    public async Task<T> GetOrAddAsync<T>(string version, AnswerKey key, Func<CancellationToken, Task<T>> compute, CancellationToken cancellationToken)
         where T : class
     {
+        ArgumentNullException.ThrowIfNull(version);
+        ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(compute);
-        if (_answers.Count >= Capacity)
+        lock (_versionLock)
         {
-            _answers.Clear();
+            if (_version != version || _answers.Count >= Capacity)
+            {
+                _answers.Clear();
+                _version = version;
+            }
         }
 
         var entry = _answers.GetOrAdd(key, _ => new Lazy<Task<object>>(async () => await compute(CancellationToken.None)));
@@ -35,20 +46,18 @@ public sealed class AnswerCache
         }
         catch (Exception) when (entry.Value.IsFaulted || entry.Value.IsCanceled)
         {
-            _answers.TryRemove(new KeyValuePair<string, Lazy<Task<object>>>(key, entry));
+            _answers.TryRemove(new KeyValuePair<AnswerKey, Lazy<Task<object>>>(key, entry));
             throw;
         }
     }
 
-    public void Clear() => _answers.Clear();
-
-    /// <summary>A key naming the query, the caller's scope and the query's arguments.</summary>
-    public static string Key(string query, Scope scope, params object?[] arguments)
+    /// <summary>Forgets every answer (the data changed in a way the version cannot see yet).</summary>
+    public void Clear()
     {
-        ArgumentNullException.ThrowIfNull(scope);
-        var schools = scope.Schools is null ? "*" : string.Join('\u001f', scope.Schools);
-        var classes = scope.Classes is null ? "*" : string.Join('\u001f', scope.Classes);
-        return string.Join('\u001e', [query, scope.Organisation ?? "*", schools, classes, scope.AggregatesOnly ? "agg" : "rows", scope.MinimumCellSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            .. arguments.Select(a => Convert.ToString(a, System.Globalization.CultureInfo.InvariantCulture) ?? "\u0000")]);
+        lock (_versionLock)
+        {
+            _answers.Clear();
+            _version = null;
+        }
     }
 }

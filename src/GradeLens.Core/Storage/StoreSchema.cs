@@ -16,6 +16,15 @@ public static class StoreSchema
         "he_programmes", "he_modules", "he_enrolments", "he_assessments", "he_grades", "he_surveys", "he_support_visits",
     ];
 
+    /// <summary>
+    /// Tables derived from the data tables for speed (the gaps' working rows: Gaps/GapScores.cs), rebuilt on demand:
+    /// never backed up; a restore empties <see cref="DerivedStateTable"/> so they are rebuilt from the restored data.
+    /// </summary>
+    public static IReadOnlyList<string> DerivedTables { get; } = ["gap_units", "gap_scores", "gap_attributes", DerivedStateTable];
+
+    /// <summary>What the derived tables were built from; empty means "build them again".</summary>
+    public const string DerivedStateTable = "gap_scores_state";
+
     /// <summary>Tables that hold who may see the data and what they did; backed up with the data, never shown by <c>info</c> as data.</summary>
     public static IReadOnlyList<string> AccountTables { get; } = ["users", "user_scopes", "api_keys", "audit_log", "pseudonym_keys"];
 

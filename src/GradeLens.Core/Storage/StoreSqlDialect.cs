@@ -1,68 +1,88 @@
+using System.Collections;
 using System.Data.Common;
 using DuckDB.NET.Data;
-using GradeLens.Core.Storage.DuckDb;
-using GradeLens.Core.Storage.Postgres;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace GradeLens.Core.Storage;
 
 /// <summary>
-/// What differs between the stores' SQL in a query written once for both (the risk matrices): parameter markers,
-/// the scope conditions, a lenient cast to a number and list aggregation. Values are always parameters.
+/// What differs between the two stores' SQL, so every query is written once: parameter markers, a lenient cast to a
+/// number, list aggregation, the value at a group's greatest order, any value of a group, and a stable sample order.
+/// Values are always parameters, never SQL text.
 /// </summary>
-internal abstract partial class StoreSqlDialect
+public abstract partial class StoreSqlDialect
 {
     public static StoreSqlDialect DuckDb { get; } = new DuckDbDialect();
 
     public static StoreSqlDialect Postgres { get; } = new PostgresDialect();
 
-    /// <summary>Adds a parameter (text, number, time or null) and returns its marker in the SQL.</summary>
+    /// <summary>Adds a parameter (text, number, time or null) once per name and returns its marker in the SQL.</summary>
     public abstract string Parameter(DbCommand command, string name, object? value);
 
     /// <summary>SQL written with DuckDB's $name markers, spelled for this store.</summary>
     public abstract string Parameters(string sql);
 
-    public abstract string StudentCondition(Scope scope, DbCommand command, string alias = "s");
-
-    public abstract string OrganisationCondition(Scope scope, DbCommand command, string column = "organisation");
-
-    /// <summary>A tracking filter's group as a condition on the students alias s.</summary>
-    public abstract string FilterCondition(Tracking.TrackingFilter filter, DbCommand command);
-
     /// <summary>The text as a number, or NULL when it is not one.</summary>
     public abstract string TryDouble(string expression);
 
-    /// <summary>A list aggregate (read back as an enumerable).</summary>
+    /// <summary>A list aggregate (read back with <see cref="ReadList"/>); <paramref name="expression"/> may end in ORDER BY.</summary>
     public abstract string List(string expression);
+
+    /// <summary>The group's <paramref name="value"/> at its greatest <paramref name="order"/> (ties: greatest <paramref name="tieBreak"/> on PostgreSQL).</summary>
+    public abstract string ArgMax(string value, string order, string tieBreak);
+
+    /// <summary>Any one value of the group (the values are known to be equal).</summary>
+    public abstract string AnyValue(string expression);
+
+    /// <summary>An order that looks random but is the same on every run (a stable sample), for a key column.</summary>
+    public abstract string StableOrder(string key);
+
+    /// <summary>A list column as values (null for SQL NULL).</summary>
+    public static IReadOnlyList<object?> ReadList(DbDataReader reader, int ordinal)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return reader.IsDBNull(ordinal) ? [] : ((IEnumerable)reader.GetValue(ordinal)).Cast<object?>().ToList();
+    }
 
     private sealed class DuckDbDialect : StoreSqlDialect
     {
         public override string Parameter(DbCommand command, string name, object? value)
         {
-            ((DuckDBCommand)command).Parameters.Add(new DuckDBParameter(name, value ?? DBNull.Value));
+            var parameters = ((DuckDBCommand)command).Parameters;
+            if (!parameters.Contains(name))
+            {
+                parameters.Add(new DuckDBParameter(name, value ?? DBNull.Value));
+            }
+
             return "$" + name;
         }
 
         public override string Parameters(string sql) => sql;
 
-        public override string StudentCondition(Scope scope, DbCommand command, string alias = "s") => ScopeSql.StudentCondition(scope, (DuckDBCommand)command, alias);
-
-        public override string OrganisationCondition(Scope scope, DbCommand command, string column = "organisation") => ScopeSql.OrganisationCondition(scope, (DuckDBCommand)command, column);
-
-        public override string FilterCondition(Tracking.TrackingFilter filter, DbCommand command) => TrackingFilterSql.Condition(filter, (DuckDBCommand)command);
-
         public override string TryDouble(string expression) => $"TRY_CAST({expression} AS DOUBLE)";
 
         public override string List(string expression) => $"list({expression})";
+
+        public override string ArgMax(string value, string order, string tieBreak) => $"arg_max({value}, {order})";
+
+        public override string AnyValue(string expression) => $"any_value({expression})";
+
+        public override string StableOrder(string key) => $"hash({key})";
     }
 
     private sealed partial class PostgresDialect : StoreSqlDialect
     {
         public override string Parameter(DbCommand command, string name, object? value)
         {
+            var parameters = ((NpgsqlCommand)command).Parameters;
+            if (parameters.Contains(name))
+            {
+                return "@" + name;
+            }
+
             // A null goes untyped (PostgreSQL infers it from where it is used); a time is a plain timestamp, as the columns are.
-            ((NpgsqlCommand)command).Parameters.Add(value switch
+            parameters.Add(value switch
             {
                 null => new NpgsqlParameter(name, DBNull.Value),
                 string text => new NpgsqlParameter(name, NpgsqlDbType.Text) { Value = text },
@@ -76,17 +96,17 @@ internal abstract partial class StoreSqlDialect
 
         public override string Parameters(string sql) => Marker().Replace(sql, "@$1");
 
-        public override string StudentCondition(Scope scope, DbCommand command, string alias = "s") => PostgresScopeSql.StudentCondition(scope, (NpgsqlCommand)command, alias);
-
-        public override string OrganisationCondition(Scope scope, DbCommand command, string column = "organisation") => PostgresScopeSql.OrganisationCondition(scope, (NpgsqlCommand)command, column);
-
-        public override string FilterCondition(Tracking.TrackingFilter filter, DbCommand command) => PostgresScopeSql.FilterCondition(filter, (NpgsqlCommand)command);
-
         /// <summary>PostgreSQL has no TRY_CAST: a number pattern (as float8 input reads it) guards the cast.</summary>
         public override string TryDouble(string expression) =>
             $"(CASE WHEN {expression} ~ '^\\s*[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?\\s*$' THEN ({expression})::double precision END)";
 
         public override string List(string expression) => $"array_agg({expression})";
+
+        public override string ArgMax(string value, string order, string tieBreak) => $"(array_agg({value} ORDER BY {order} DESC, {tieBreak} DESC))[1]";
+
+        public override string AnyValue(string expression) => $"min({expression})";
+
+        public override string StableOrder(string key) => $"md5(({key})::text)";
 
         [System.Text.RegularExpressions.GeneratedRegex(@"\$([A-Za-z_][A-Za-z0-9_]*)")]
         private static partial System.Text.RegularExpressions.Regex Marker();

@@ -1,100 +1,90 @@
+using System.ComponentModel.DataAnnotations;
 using GradeLens.Core.Gaps;
 using GradeLens.Core.Storage;
+using GradeLens.Web.Exports;
+using GradeLens.Web.OpenApi;
 using GradeLens.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GradeLens.Web.Gaps;
 
-/// <summary>Chart-ready answers for the Gaps, Equity and Overlap pages: every figure already suppressed below the minimum cell size.</summary>
+/// <summary>
+/// Chart-ready answers for the Gaps, Equity and Overlap pages, every figure already suppressed below the minimum cell
+/// size (Core: <see cref="GapReads.GetGapTableAsync"/>, the same entry point <c>gradelens gaps</c> calls).
+/// </summary>
 public static class GapsApi
 {
     public static IEndpointRouteBuilder MapGapsApi(this IEndpointRouteBuilder app)
     {
-        var gaps = app.MapGroup("/api/gaps").WithTags("Gaps");
-        gaps.MapGet("/table", GetTableAsync).WithName("GetGapTable");
-        gaps.MapGet("/priorities", GetPrioritiesAsync).WithName("GetPriorityCohorts");
+        var gaps = app.MapGroup("/api/gaps").WithTags("Gaps").WithStandardProblems();
+        gaps.MapGet("/table", GetTableAsync).WithName("GetGapTable")
+            .WithSummary("Every cell's figures and every gap between groups with its tests, effect size and q-value");
+        gaps.MapGet("/table.csv", GetTableCsvAsync).WithName("GetGapTableCsv").Produces<string>(contentType: "text/csv")
+            .WithSummary("The gaps as CSV, with the columns gradelens gaps writes");
+        gaps.MapGet("/priorities", GetPrioritiesAsync).WithName("GetPriorityCohorts")
+            .WithSummary("Priority cohorts: cells well above the national share below proficiency with a real and wide gap");
         return app;
     }
 
-    /// <summary>Every cell's figures and every gap with its tests and q-value (what <c>gradelens gaps</c> writes).</summary>
-    /// <param name="by">gender (default) or any imported attribute.</param>
-    /// <param name="within">Comma-separated: region, school, grade, subject, domain. Default region,grade.</param>
-    /// <param name="minN">Smallest group shown (default 10).</param>
     public static async Task<Results<Ok<GapTable>, ValidationProblem>> GetTableAsync(
-        HttpContext context, IGradeStore store, string? by, string? within, string? series, string? subject, int? minN, CancellationToken cancellationToken)
+        HttpContext context, IGradeStore store, [AsParameters] GapsQuery query, CancellationToken cancellationToken)
     {
-        var (table, problem) = await ComputeAsync(context, store, by, within, series, subject, minN, cancellationToken);
+        var (table, problem) = await query.ComputeAsync(context, store, cancellationToken);
         return table is null ? problem! : TypedResults.Ok(table);
     }
 
-    /// <summary>
-    /// Priority cohorts: cells at least <paramref name="excess"/> points above the national share below proficiency, with a
-    /// gap significant at <paramref name="q"/> after the FDR correction and at least <paramref name="points"/> points wide.
-    /// </summary>
+    public static async Task<Results<FileContentHttpResult, ValidationProblem>> GetTableCsvAsync(
+        HttpContext context, IGradeStore store, AuditTrail audit, [AsParameters] GapsQuery query, CancellationToken cancellationToken)
+    {
+        var (table, problem) = await query.ComputeAsync(context, store, cancellationToken);
+        if (table is null)
+        {
+            return problem!;
+        }
+
+        var file = $"gradelens-gaps-by-{FileName.Part(table.Attribute)}.csv";
+        await audit.RecordAsync(context, AuditTrail.Export, $"{file} from {context.Request.Path} ({table.Gaps.Count} rows)");
+        return TypedResults.File(FileName.Utf8WithBom(GapCsv.Write(table)), "text/csv; charset=utf-8", file);
+    }
+
     public static async Task<Results<Ok<PriorityList>, ValidationProblem>> GetPrioritiesAsync(
-        HttpContext context, IGradeStore store, string? by, string? within, string? series, string? subject, int? minN,
-        double? excess, double? q, double? points, CancellationToken cancellationToken)
+        HttpContext context, IGradeStore store, [AsParameters] GapsQuery query,
+        [Range(0, 100)] double? excess, [Range(double.Epsilon, 1)] double? q, [Range(0, double.MaxValue)] double? points, CancellationToken cancellationToken)
     {
         var thresholds = new PriorityThresholds(excess ?? 10, q ?? 0.05, points ?? 5);
-        var errors = new Dictionary<string, string[]>();
-        if (thresholds.ExcessPercentBelow is < 0 or > 100)
-        {
-            errors["excess"] = ["Between 0 and 100 percentage points."];
-        }
-
-        if (thresholds.Q is <= 0 or > 1)
-        {
-            errors["q"] = ["Above 0 and at most 1."];
-        }
-
-        if (thresholds.GapPoints < 0)
-        {
-            errors["points"] = ["At least 0."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
-        var (table, problem) = await ComputeAsync(context, store, by, within, series, subject, minN, cancellationToken);
+        var (table, problem) = await query.ComputeAsync(context, store, cancellationToken);
         return table is null
             ? problem!
             : TypedResults.Ok(new PriorityList(table.Attribute, table.Within, table.MinimumCellSize, thresholds, PriorityCohorts.Find(table, thresholds)));
     }
+}
 
-    private static async Task<(GapTable? Table, ValidationProblem? Problem)> ComputeAsync(
-        HttpContext context, IGradeStore store, string? by, string? within, string? series, string? subject, int? minN, CancellationToken cancellationToken)
+/// <summary>A gaps table's query string.</summary>
+/// <param name="By">gender (default) or any imported attribute.</param>
+/// <param name="Within">Comma-separated: region, school, grade, subject, domain. Default region,grade.</param>
+/// <param name="MinN">Smallest group shown (default 10).</param>
+public sealed record GapsQuery(string? By, string? Within, string? Series, string? Subject, [property: Range(1, int.MaxValue)] int? MinN)
+{
+    public async Task<(GapTable? Table, ValidationProblem? Problem)> ComputeAsync(HttpContext context, IGradeStore store, CancellationToken cancellationToken)
     {
         IReadOnlyList<GapDimension> dimensions;
         try
         {
-            dimensions = within is null ? [GapDimension.Region, GapDimension.GradeLevel] : GapRequest.ParseWithin(within);
+            dimensions = Within is null ? [GapDimension.Region, GapDimension.GradeLevel] : GapRequest.ParseWithin(Within);
         }
         catch (FormatException e)
         {
-            return (null, TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["within"] = [e.Message] }));
+            return (null, Problem("within", e.Message));
         }
 
-        if (minN is < 1)
-        {
-            return (null, TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["minN"] = ["At least 1."] }));
-        }
-
-        var request = new GapRequest(string.IsNullOrWhiteSpace(by) ? GapRequest.DefaultAttribute : by, dimensions,
-            string.IsNullOrWhiteSpace(series) ? null : series, string.IsNullOrWhiteSpace(subject) ? null : subject, minN);
-        var scope = context.Scope();
-        var aggregates = await store.GetGroupAggregatesAsync(scope, request, cancellationToken);
-        if (!aggregates.Known)
-        {
-            return (null, TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["by"] = [$"'{request.Attribute}' is not an attribute of this store; it has: {string.Join(", ", aggregates.Attributes)}."],
-            }));
-        }
-
-        return (GapAnalysis.Compute(aggregates, request, GapAnalysis.MinimumCellSize(scope, request)), null);
+        var request = new GapRequest(string.IsNullOrWhiteSpace(By) ? GapRequest.DefaultAttribute : By, dimensions,
+            string.IsNullOrWhiteSpace(Series) ? null : Series, string.IsNullOrWhiteSpace(Subject) ? null : Subject, MinN);
+        var answer = await store.GetGapTableAsync(context.Scope(), request, cancellationToken);
+        return answer.Table is null ? (null, Problem("by", answer.Refusal!)) : (answer.Table, null);
     }
+
+    private static ValidationProblem Problem(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 }
 
 /// <summary>The Overlap page's ranked list, with the thresholds it was drawn with.</summary>

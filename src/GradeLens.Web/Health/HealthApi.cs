@@ -1,4 +1,5 @@
 using GradeLens.Core.Storage;
+using GradeLens.Web.OpenApi;
 using GradeLens.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,7 +10,8 @@ public static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", GetHealthAsync).WithName("Health").WithTags("Health");
+        app.MapGet("/health", GetHealthAsync).WithName("Health").WithTags("Health").WithStandardProblems()
+            .WithSummary("The server answers and its store can be read");
         return app;
     }
 

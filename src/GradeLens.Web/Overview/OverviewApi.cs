@@ -1,4 +1,5 @@
 using GradeLens.Core.Storage;
+using GradeLens.Web.OpenApi;
 using GradeLens.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,11 +10,11 @@ public static class OverviewApi
 {
     public static IEndpointRouteBuilder MapOverviewApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/overview", GetOverviewAsync).WithName("GetOverview").WithTags("Overview");
+        app.MapGet("/api/overview", GetOverviewAsync).WithName("GetOverview").WithTags("Overview").WithStandardProblems()
+            .WithSummary("What the store holds within the caller's scope: students, schools, regions, subjects, series and rows per table");
         return app;
     }
 
-    /// <remarks>Everything in the store until users sign in; then the caller's scope.</remarks>
     public static async Task<Ok<StoreInfo>> GetOverviewAsync(HttpContext context, IGradeStore store, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await store.GetInfoAsync(context.Scope(), cancellationToken));
+        TypedResults.Ok(await store.GetKeptInfoAsync(context.Scope(), cancellationToken));
 }

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
 
+using GradeLens.Web.OpenApi;
+
 namespace GradeLens.Web.Security;
 
 /// <summary>The sign-in page and form, sign-out, and /api/me (who is signed in, with the antiforgery token for the page's changes).</summary>
@@ -18,7 +20,8 @@ public static class SignInEndpoints
         app.MapGet(Path, ShowForm).AllowAnonymous().ExcludeFromDescription();
         app.MapPost(Path, SignInAsync).AllowAnonymous().RequireRateLimiting(GradeLensSecurity.SignInRateLimit).ExcludeFromDescription();
         app.MapPost("/signout", SignOutAsync).RequireAuthorization(Policies.Reader).ExcludeFromDescription();
-        app.MapGet("/api/me", Me).RequireAuthorization(Policies.Reader).WithName("GetSignedInUser").WithTags("Accounts");
+        app.MapGet("/api/me", Me).RequireAuthorization(Policies.Reader).WithName("GetSignedInUser").WithTags("Accounts")
+            .WithStandardProblems().WithSummary("Who is signed in, their role and reach, and the antiforgery token for changes");
         return app;
     }
 

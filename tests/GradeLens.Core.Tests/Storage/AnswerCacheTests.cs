@@ -14,7 +14,8 @@ public sealed class AnswerCacheTests
         var cache = new AnswerCache();
         var computed = 0;
         var gate = new TaskCompletionSource();
-        var waiting = Enumerable.Range(0, 10).Select(_ => cache.GetOrAddAsync("k", async _ =>
+        var key = AnswerKey.For("k", Scope.Everything);
+        var waiting = Enumerable.Range(0, 10).Select(_ => cache.GetOrAddAsync("v1", key, async _ =>
         {
             Interlocked.Increment(ref computed);
             await gate.Task;
@@ -25,8 +26,22 @@ public sealed class AnswerCacheTests
         Assert.All(await Task.WhenAll(waiting), a => Assert.Equal("answer", a));
         Assert.Equal(1, computed);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => cache.GetOrAddAsync<string>("bad", _ => throw new InvalidOperationException("no"), CancellationToken.None));
-        Assert.Equal("second try", await cache.GetOrAddAsync("bad", _ => Task.FromResult("second try"), CancellationToken.None));
+        var bad = AnswerKey.For("bad", Scope.Everything);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => cache.GetOrAddAsync<string>("v1", bad, _ => throw new InvalidOperationException("no"), CancellationToken.None));
+        Assert.Equal("second try", await cache.GetOrAddAsync("v1", bad, _ => Task.FromResult("second try"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_new_data_version_starts_the_cache_again()
+    {
+        var cache = new AnswerCache();
+        var key = AnswerKey.For("k", Scope.Everything);
+
+        Assert.Equal("first", await cache.GetOrAddAsync("v1", key, _ => Task.FromResult("first"), CancellationToken.None));
+        Assert.Equal("first", await cache.GetOrAddAsync("v1", key, _ => Task.FromResult("again"), CancellationToken.None));
+        Assert.Equal("new data", await cache.GetOrAddAsync("v2", key, _ => Task.FromResult("new data"), CancellationToken.None));
+        Assert.Equal("v2", cache.Version);
+        Assert.Equal(1, cache.Count);
     }
 
     [Fact]
@@ -34,16 +49,16 @@ public sealed class AnswerCacheTests
     {
         var keys = new[]
         {
-            AnswerCache.Key("series", Scope.Everything, "Maths", null, null),
-            AnswerCache.Key("series", Scope.ForOrganisation("a"), "Maths", null, null),
-            AnswerCache.Key("series", new Scope("a", ["S1"]), "Maths", null, null),
-            AnswerCache.Key("series", new Scope("a", AggregatesOnly: true), "Maths", null, null),
-            AnswerCache.Key("series", Scope.Everything, "Maths", "gender", "F"),
-            AnswerCache.Key("series", Scope.Everything, "Maths", "gender", ""),
-            AnswerCache.Key("students", Scope.Everything, "Maths", null, null),
+            AnswerKey.For("series", Scope.Everything, "Maths", null, null),
+            AnswerKey.For("series", Scope.ForOrganisation("a"), "Maths", null, null),
+            AnswerKey.For("series", new Scope("a", ["S1"]), "Maths", null, null),
+            AnswerKey.For("series", new Scope("a", AggregatesOnly: true), "Maths", null, null),
+            AnswerKey.For("series", Scope.Everything, "Maths", "gender", "F"),
+            AnswerKey.For("series", Scope.Everything, "Maths", "gender", ""),
+            AnswerKey.For("students", Scope.Everything, "Maths", null, null),
         };
         Assert.Equal(keys.Length, keys.Distinct().Count());
-        Assert.Equal(keys[2], AnswerCache.Key("series", new Scope("a", new List<string> { "S1" }), "Maths", null, null));
+        Assert.Equal(keys[2], AnswerKey.For("series", new Scope("a", new List<string> { "S1" }), "Maths", null, null));
     }
 
     [Fact]

@@ -321,14 +321,14 @@ public abstract class StoreContractTests : IDisposable
         Task<string> Compute(CancellationToken _) => Task.FromResult($"answer {++computed}");
         var north = Scope.ForOrganisation("north");
 
-        Assert.Equal("answer 1", await store.Store.RememberAsync("k", Scope.Everything, Compute));
-        Assert.Equal("answer 1", await store.Store.RememberAsync("k", Scope.Everything, Compute));
-        Assert.Equal("answer 2", await store.Store.RememberAsync("k", north, Compute));
-        Assert.Equal("answer 3", await store.Store.RememberAsync("other", Scope.Everything, Compute));
+        Assert.Equal("answer 1", await store.Store.RememberAsync(AnswerKey.For("k", Scope.Everything), Compute));
+        Assert.Equal("answer 1", await store.Store.RememberAsync(AnswerKey.For("k", Scope.Everything), Compute));
+        Assert.Equal("answer 2", await store.Store.RememberAsync(AnswerKey.For("k", north), Compute));
+        Assert.Equal("answer 3", await store.Store.RememberAsync(AnswerKey.For("other", Scope.Everything), Compute));
 
         var report = await store.Store.ImportAsync(new ImportRequest([WriteFile("more.csv", "student_id,maths\nA1,50\n")]));
         Assert.True(report.Succeeded, report.Message);
-        Assert.Equal("answer 4", await store.Store.RememberAsync("k", Scope.Everything, Compute));
+        Assert.Equal("answer 4", await store.Store.RememberAsync(AnswerKey.For("k", Scope.Everything), Compute));
         Assert.Equal(4, computed);
     }
 

@@ -29,6 +29,7 @@ public static class EndpointSamples
         ["GET /api/tracking/groups"] = "/api/tracking/groups?subject=Maths",
         ["GET /api/tracking/subjects"] = "/api/tracking/subjects",
         ["GET /api/gaps/table"] = "/api/gaps/table?minN=1&within=subject",
+        ["GET /api/gaps/table.csv"] = "/api/gaps/table.csv?minN=1&within=subject",
         ["GET /api/gaps/priorities"] = "/api/gaps/priorities?within=subject",
         ["GET /api/risk"] = "/api/risk?series=Final&subject=Maths",
         ["GET /api/triage"] = "/api/triage?series=Final&subject=Maths",

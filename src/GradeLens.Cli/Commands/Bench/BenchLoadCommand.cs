@@ -65,7 +65,7 @@ public static class BenchLoadCommand
                 AnsiConsole.WriteLine($"Writing {count:N0} students x {TrackingCsvWriter.Subjects.Length} subjects x {TrackingCsvWriter.Series.Length} series ...");
                 TrackingCsvWriter.Write(csv, count);
                 var clock = Stopwatch.StartNew();
-                var report = await ImportProgressDisplay.RunAsync(p => store.ImportAsync(new ImportRequest([csv], TrackingCsvWriter.Mapping, Organisation: Organisation), p, cancellationToken));
+                var report = await ProgressDisplay.RunAsync(p => store.ImportAsync(new ImportRequest([csv], TrackingCsvWriter.Mapping, Organisation: Organisation), p, cancellationToken));
                 if (!report.Succeeded)
                 {
                     await Console.Error.WriteLineAsync("gradelens: the benchmark import failed: " + report.Message);

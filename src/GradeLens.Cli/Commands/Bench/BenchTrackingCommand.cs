@@ -64,7 +64,7 @@ public static class BenchTrackingCommand
         TrackingCsvWriter.Write(csv, count);
         await using var store = await DuckDbStore.OpenAsync(path, cancellationToken);
         var clock = Stopwatch.StartNew();
-        var report = await ImportProgressDisplay.RunAsync(p => store.ImportAsync(new ImportRequest([csv], TrackingCsvWriter.Mapping), p, cancellationToken));
+        var report = await ProgressDisplay.RunAsync(p => store.ImportAsync(new ImportRequest([csv], TrackingCsvWriter.Mapping), p, cancellationToken));
         if (!report.Succeeded)
         {
             await Console.Error.WriteLineAsync("gradelens: the benchmark import failed: " + report.Message);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using GradeLens.Web.Admin;
 using GradeLens.Web.Security;
 using Spectre.Console;
 

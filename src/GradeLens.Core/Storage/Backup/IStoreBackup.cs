@@ -11,12 +11,12 @@ public interface IStoreBackup
     /// Copies every table of the store, as of one moment, into a new backup file. The file appears only when it is complete
     /// (written to a temporary name, then renamed); an existing file is replaced only when <paramref name="overwrite"/>.
     /// </summary>
-    Task<BackupReport> BackupAsync(string file, bool overwrite = false, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default);
+    Task<BackupReport> BackupAsync(string file, bool overwrite = false, IProgress<StageProgress>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Checks the backup (manifest, checksums, schema version), then replaces every table of the store with the backup's in
     /// one transaction, verified against the manifest before it commits. A store holding data is replaced only when
     /// <paramref name="replaceData"/>. Any failure leaves the store as it was.
     /// </summary>
-    Task<RestoreReport> RestoreAsync(string file, bool replaceData = false, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default);
+    Task<RestoreReport> RestoreAsync(string file, bool replaceData = false, IProgress<StageProgress>? progress = null, CancellationToken cancellationToken = default);
 }

@@ -11,7 +11,7 @@ namespace GradeLens.Core.Storage.DuckDb;
 /// </summary>
 internal static class DuckDbBackup
 {
-    public static async Task<BackupReport> BackupAsync(DuckDBConnection connection, string location, string file, bool overwrite, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    public static async Task<BackupReport> BackupAsync(DuckDBConnection connection, string location, string file, bool overwrite, IProgress<StageProgress>? progress, CancellationToken cancellationToken)
     {
         using var pending = new PendingBackupFile(file);
         if (!overwrite && File.Exists(pending.Destination))
@@ -27,11 +27,11 @@ internal static class DuckDbBackup
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             for (var i = 0; i < tables.Count; i++)
             {
-                progress?.Report(new ImportProgress($"Copying {tables[i]}", (double)i / (tables.Count + 1)));
+                progress?.Report(new StageProgress($"Copying {tables[i]}", (double)i / (tables.Count + 1)));
                 await DuckDbStore.ExecuteAsync(connection, $"CREATE TABLE {SqlName.Table(backup.Alias, tables[i])} AS SELECT * FROM {SqlName.Table(catalog, tables[i])}", cancellationToken);
             }
 
-            progress?.Report(new ImportProgress("Checksumming", (double)tables.Count / (tables.Count + 1)));
+            progress?.Report(new StageProgress("Checksumming", (double)tables.Count / (tables.Count + 1)));
             manifest = await BackupManifest.WriteAsync(connection, backup.Alias, tables, location, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -41,13 +41,13 @@ internal static class DuckDbBackup
             return BackupReport.FileExists(pending.Destination);
         }
 
-        progress?.Report(new ImportProgress("Done", 1));
+        progress?.Report(new StageProgress("Done", 1));
         return BackupReport.Written(manifest, location, pending.Destination);
     }
 
-    public static async Task<RestoreReport> RestoreAsync(DuckDBConnection connection, string location, string file, bool replaceData, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    public static async Task<RestoreReport> RestoreAsync(DuckDBConnection connection, string location, string file, bool replaceData, IProgress<StageProgress>? progress, CancellationToken cancellationToken)
     {
-        progress?.Report(new ImportProgress("Checking the backup", 0));
+        progress?.Report(new StageProgress("Checking the backup", 0));
         var (backup, refusal) = await BackupFileCheck.OpenAsync(connection, file, cancellationToken);
         if (backup is null)
         {
@@ -71,7 +71,7 @@ internal static class DuckDbBackup
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         foreach (var (expected, i) in backup.Manifest.Tables.Select((t, i) => (t, i)))
         {
-            progress?.Report(new ImportProgress($"Restoring {expected.Table}", (double)(i + 1) / (tables.Count + 1)));
+            progress?.Report(new StageProgress($"Restoring {expected.Table}", (double)(i + 1) / (tables.Count + 1)));
             var target = SqlName.Table(catalog, expected.Table);
             await DuckDbStore.ExecuteAsync(connection, $"DELETE FROM {target}; INSERT INTO {target} BY NAME SELECT * FROM {SqlName.Table(attachment.Alias, expected.Table)}", cancellationToken);
             var restored = await TableChecksums.ComputeAsync(connection, catalog, expected.Table, cancellationToken);
@@ -84,20 +84,20 @@ internal static class DuckDbBackup
 
         await ForgetDerivedTablesAsync(connection, catalog, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        progress?.Report(new ImportProgress("Done", 1));
+        progress?.Report(new StageProgress("Done", 1));
         return RestoreReport.Restored(file, location, backup.Manifest, held);
     }
 
-    /// <summary>The store's own tables: every base table but the derived ones (<see cref="DuckDbGapScores"/>), rebuilt on demand.</summary>
+    /// <summary>The store's own tables: every base table but the derived ones (<see cref="StoreSchema.DerivedTables"/>), rebuilt on demand.</summary>
     private static async Task<IReadOnlyList<string>> StoreTablesAsync(DuckDBConnection connection, string catalog, CancellationToken cancellationToken) =>
-        [.. (await TableChecksums.ListTablesAsync(connection, catalog, cancellationToken)).Except(DuckDbGapScores.Tables)];
+        [.. (await TableChecksums.ListTablesAsync(connection, catalog, cancellationToken)).Except(StoreSchema.DerivedTables)];
 
     /// <summary>Empties the gaps' state table (if built), so the derived tables are rebuilt from the restored data.</summary>
     private static async Task ForgetDerivedTablesAsync(DuckDBConnection connection, string catalog, CancellationToken cancellationToken)
     {
-        if ((await TableChecksums.ListTablesAsync(connection, catalog, cancellationToken)).Contains(DuckDbGapScores.StateTable))
+        if ((await TableChecksums.ListTablesAsync(connection, catalog, cancellationToken)).Contains(StoreSchema.DerivedStateTable))
         {
-            await DuckDbStore.ExecuteAsync(connection, $"DELETE FROM {SqlName.Table(catalog, DuckDbGapScores.StateTable)}", cancellationToken);
+            await DuckDbStore.ExecuteAsync(connection, $"DELETE FROM {SqlName.Table(catalog, StoreSchema.DerivedStateTable)}", cancellationToken);
         }
     }
 

@@ -5,13 +5,13 @@ namespace GradeLens.Core.Storage.DuckDb;
 /// <summary>The DuckDB store's backup and restore (<see cref="DuckDbBackup"/>), on their own connection.</summary>
 public sealed partial class DuckDbStore : IStoreBackup
 {
-    public async Task<BackupReport> BackupAsync(string file, bool overwrite = false, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<BackupReport> BackupAsync(string file, bool overwrite = false, IProgress<StageProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         return await DuckDbBackup.BackupAsync(connection, Location, file, overwrite, progress, cancellationToken);
     }
 
-    public async Task<RestoreReport> RestoreAsync(string file, bool replaceData = false, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<RestoreReport> RestoreAsync(string file, bool replaceData = false, IProgress<StageProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         try
         {
@@ -20,7 +20,7 @@ public sealed partial class DuckDbStore : IStoreBackup
         }
         finally
         {
-            _answers.Clear();
+            Interlocked.Increment(ref _restores);
         }
     }
 }

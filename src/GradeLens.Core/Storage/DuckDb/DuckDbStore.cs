@@ -1,23 +1,17 @@
 using System.Data.Common;
 using DuckDB.NET.Data;
-using GradeLens.Core.Gaps;
-using GradeLens.Core.Import;
-using GradeLens.Core.Import.Writing;
-using GradeLens.Core.Quality;
-using GradeLens.Core.Tracking;
 
 namespace GradeLens.Core.Storage.DuckDb;
 
 /// <summary>
 /// The embedded store: one DuckDB file owned read-write by this process. A root connection is held open
 /// for the store's lifetime (it holds the file lock); every operation works on its own connection to the same instance, so
-/// concurrent requests share one database instance. Backup and restore: DuckDbStore.Backup.cs.
+/// concurrent requests share one database instance. Backup and restore: DuckDbStore.Backup.cs; imports: Import/StoreImport.cs.
 /// </summary>
 public sealed partial class DuckDbStore : IGradeStore
 {
     private readonly DuckDBConnection _root;
-    private readonly AnswerCache _answers = new();
-    private readonly DuckDbGapScores _gapScores = new();
+    private int _restores;
 
     private DuckDbStore(string path, DuckDBConnection root)
     {
@@ -29,6 +23,10 @@ public sealed partial class DuckDbStore : IGradeStore
     public string Location { get; }
 
     public Accounts.IAccountStore Accounts { get; }
+
+    public StoreSqlDialect Sql => StoreSqlDialect.DuckDb;
+
+    public AnswerCache Answers { get; } = new();
 
     /// <summary>Opens (creating if absent) the store at <paramref name="path"/>; checks its schema version.</summary>
     /// <exception cref="StoreVersionException">The file was made by another schema version.</exception>
@@ -73,8 +71,10 @@ public sealed partial class DuckDbStore : IGradeStore
         return new DuckDbStore(full, root);
     }
 
+    async Task<DbConnection> IGradeStore.OpenConnectionAsync(CancellationToken cancellationToken) => await OpenConnectionAsync(cancellationToken);
+
     /// <summary>A new connection to the same database instance.</summary>
-    internal async Task<DuckDBConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    public async Task<DuckDBConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
     {
         // DuckDB.NET shares one database instance among the connections of a process to the same file.
         var connection = new DuckDBConnection(_root.ConnectionString);
@@ -82,141 +82,19 @@ public sealed partial class DuckDbStore : IGradeStore
         return connection;
     }
 
-    public async Task<StoreInfo> GetInfoAsync(Scope scope, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The import log (every import and quality-data write adds a row) and this process's count of restores (a restore
+    /// can bring back a log like the one it replaces). One tiny query: the file has one owner, so nothing else changes it.
+    /// </summary>
+    public async Task<string> GetDataVersionAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
-        return await StoreInfoQuery.RunAsync(connection, StoreSqlDialect.DuckDb, Location, scope, cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*)::VARCHAR || '|' || coalesce(max(imported_at)::VARCHAR, '') FROM import_log";
+        return Volatile.Read(ref _restores).ToString(System.Globalization.CultureInfo.InvariantCulture) + "|" + (string)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    public async Task<ImportReport> ImportAsync(ImportRequest request, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await using var connection = await OpenConnectionAsync(cancellationToken);
-            var capped = await ImportMemoryLimit.ApplyAsync(connection, cancellationToken);
-            try
-            {
-                await using var writer = new DuckDbImportWriter(connection);
-                return await new ImportPipeline(connection, writer, request, progress).RunAsync(cancellationToken);
-            }
-            finally
-            {
-                await ImportMemoryLimit.RestoreAsync(connection, capped);
-            }
-        }
-        finally
-        {
-            _answers.Clear();
-        }
-    }
-
-    public async Task<IReadOnlyList<SeriesBox>> GetSeriesBoxesAsync(Scope scope, TrackingFilter filter, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        return await CachedAsync(AnswerCache.Key("series", scope, filter.Subject, filter.Attribute, filter.Value), (connection, token) => SeriesQueries.BoxesAsync(connection, StoreSqlDialect.DuckDb, scope, filter, token), cancellationToken);
-    }
-
-    public async Task<SubjectStudents> GetSubjectStudentsAsync(Scope scope, TrackingFilter filter, int limit, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        return await CachedAsync(AnswerCache.Key("students", scope, filter.Subject, filter.Attribute, filter.Value, limit), (connection, token) => DuckDbTrackingQueries.StudentsAsync(connection, scope, filter, limit, token), cancellationToken);
-    }
-
-    public async Task<IReadOnlyList<SubjectStanding>> GetSubjectStandingsAsync(Scope scope, string studentId, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(studentId);
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        return await DuckDbTrackingQueries.StandingsAsync(connection, scope, studentId, cancellationToken);
-    }
-
-    public async Task<IReadOnlyList<StudentResult>> GetStudentResultsAsync(Scope scope, string studentId, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(studentId);
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        return await StudentQueries.ResultsAsync(connection, StoreSqlDialect.DuckDb, scope, studentId, cancellationToken);
-    }
-
-    public async Task<BaselineComparison> GetBaselineComparisonAsync(Scope scope, TrackingFilter filter, int furthest, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        return await CachedAsync(AnswerCache.Key("baseline", scope, filter.Subject, filter.Attribute, filter.Value, furthest), (connection, token) => DuckDbTrackingQueries.BaselineComparisonAsync(connection, scope, filter, furthest, token), cancellationToken);
-    }
-
-    public async Task<SubjectScale?> GetSubjectScaleAsync(Scope scope, string subject, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(subject);
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        return await SubjectQueries.ScaleAsync(connection, StoreSqlDialect.DuckDb, scope, subject, cancellationToken);
-    }
-
-    public Task<IReadOnlyList<TrackingSubject>> GetTrackingSubjectsAsync(Scope scope, CancellationToken cancellationToken = default) =>
-        CachedAsync(AnswerCache.Key("subjects", scope), (connection, token) => SubjectQueries.SubjectsAsync(connection, StoreSqlDialect.DuckDb, scope, token), cancellationToken);
-
-    public async Task<IReadOnlyList<TrackingGroup>> GetTrackingGroupsAsync(Scope scope, string subject, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(subject);
-        return await CachedAsync(AnswerCache.Key("groups", scope, subject), (connection, token) => SubjectQueries.GroupsAsync(connection, StoreSqlDialect.DuckDb, scope, subject, token), cancellationToken);
-    }
-
-    public async Task<IReadOnlyList<MockBackTest>> GetMockBackTestsAsync(Scope scope, TrackingFilter filter, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        return await CachedAsync(AnswerCache.Key("backtest", scope, filter.Subject, filter.Attribute, filter.Value), (connection, token) => DuckDbTrackingExtras.BackTestAsync(connection, scope, filter, token), cancellationToken);
-    }
-
-    public async Task<GroupAggregates> GetGroupAggregatesAsync(Scope scope, GapRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        await _gapScores.EnsureAsync(connection, cancellationToken);
-        return await DuckDbGapQueries.GroupAggregatesAsync(connection, scope, request, cancellationToken);
-    }
-
-    public async Task<Risk.RiskFeatureSet> GetRiskFeaturesAsync(Scope scope, Risk.RiskRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        return await RiskQueries.FeaturesAsync(connection, StoreSqlDialect.DuckDb, scope, request, cancellationToken);
-    }
-
-    public async Task<Risk.StudentTable> GetStudentTableAsync(Scope scope, string? series, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        return await RiskQueries.TableAsync(connection, StoreSqlDialect.DuckDb, scope, series, cancellationToken);
-    }
-
-    public async Task WriteQualityAsync(QualityData data, string organisation, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await using var connection = await OpenConnectionAsync(cancellationToken);
-            await DuckDbQualityWriter.ReplaceAsync(connection, data, organisation, cancellationToken);
-        }
-        finally
-        {
-            _answers.Clear();
-        }
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        _gapScores.Dispose();
-        return _root.DisposeAsync();
-    }
-
-    public Task<T> RememberAsync<T>(string key, Scope scope, Func<CancellationToken, Task<T>> compute, CancellationToken cancellationToken = default)
-        where T : class =>
-        _answers.GetOrAddAsync(AnswerCache.Key("computed\u001f" + key, scope), compute, cancellationToken);
-
-    /// <summary>An aggregate answer from the cache, or from <paramref name="query"/> on a new connection (kept until the data changes).</summary>
-    private Task<T> CachedAsync<T>(string key, Func<DuckDBConnection, CancellationToken, Task<T>> query, CancellationToken cancellationToken)
-        where T : class =>
-        _answers.GetOrAddAsync(key, async token =>
-        {
-            await using var connection = await OpenConnectionAsync(token);
-            return await query(connection, token);
-        }, cancellationToken);
+    public ValueTask DisposeAsync() => _root.DisposeAsync();
 
     internal static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
     {

@@ -18,7 +18,7 @@ internal static class PostgresBackup
     /// <summary>A store column: its name and its PostgreSQL type as information_schema spells it.</summary>
     private sealed record Column(string Name, string Type);
 
-    public static async Task<BackupReport> BackupAsync(NpgsqlDataSource dataSource, string location, string file, bool overwrite, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    public static async Task<BackupReport> BackupAsync(NpgsqlDataSource dataSource, string location, string file, bool overwrite, IProgress<StageProgress>? progress, CancellationToken cancellationToken)
     {
         using var pending = new PendingBackupFile(file);
         if (!overwrite && File.Exists(pending.Destination))
@@ -38,14 +38,14 @@ internal static class PostgresBackup
                 var i = 0;
                 foreach (var (table, columns) in tables)
                 {
-                    progress?.Report(new ImportProgress($"Copying {table}", (double)i++ / (tables.Count + 1)));
+                    progress?.Report(new StageProgress($"Copying {table}", (double)i++ / (tables.Count + 1)));
                     await CopyOutAsync(connection, table, columns, duck, backup.Alias, cancellationToken);
                 }
 
                 await transaction.CommitAsync(cancellationToken);
             }
 
-            progress?.Report(new ImportProgress("Checksumming", (double)tables.Count / (tables.Count + 1)));
+            progress?.Report(new StageProgress("Checksumming", (double)tables.Count / (tables.Count + 1)));
             manifest = await BackupManifest.WriteAsync(duck, backup.Alias, [.. tables.Keys], location, cancellationToken);
         }
 
@@ -54,13 +54,13 @@ internal static class PostgresBackup
             return BackupReport.FileExists(pending.Destination);
         }
 
-        progress?.Report(new ImportProgress("Done", 1));
+        progress?.Report(new StageProgress("Done", 1));
         return BackupReport.Written(manifest, location, pending.Destination);
     }
 
-    public static async Task<RestoreReport> RestoreAsync(NpgsqlDataSource dataSource, string location, string file, bool replaceData, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    public static async Task<RestoreReport> RestoreAsync(NpgsqlDataSource dataSource, string location, string file, bool replaceData, IProgress<StageProgress>? progress, CancellationToken cancellationToken)
     {
-        progress?.Report(new ImportProgress("Checking the backup", 0));
+        progress?.Report(new StageProgress("Checking the backup", 0));
         await using var duck = await OpenMemoryAsync(cancellationToken);
         var (backup, refusal) = await BackupFileCheck.OpenAsync(duck, file, cancellationToken);
         if (backup is null)
@@ -86,7 +86,7 @@ internal static class PostgresBackup
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         foreach (var (expected, i) in backup.Manifest.Tables.Select((t, i) => (t, i)))
         {
-            progress?.Report(new ImportProgress($"Restoring {expected.Table}", (double)(i + 1) / (tables.Count + 1)));
+            progress?.Report(new StageProgress($"Restoring {expected.Table}", (double)(i + 1) / (tables.Count + 1)));
             var columns = tables[expected.Table];
             await using (var delete = new NpgsqlCommand($"DELETE FROM {SqlName.Identifier(expected.Table)}", connection, transaction))
             {
@@ -106,7 +106,7 @@ internal static class PostgresBackup
         }
 
         await transaction.CommitAsync(cancellationToken);
-        progress?.Report(new ImportProgress("Done", 1));
+        progress?.Report(new StageProgress("Done", 1));
         return RestoreReport.Restored(file, location, backup.Manifest, held);
     }
 

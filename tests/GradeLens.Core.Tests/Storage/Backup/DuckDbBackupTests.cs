@@ -159,7 +159,7 @@ public sealed class DuckDbBackupTests
     private static async Task<long> GenderGapStudentsAsync(DuckDbStore store)
     {
         await using var connection = await store.OpenConnectionAsync(CancellationToken.None);
-        await new DuckDbGapScores().EnsureAsync(connection, CancellationToken.None);
+        await store.GetGroupAggregatesAsync(Scope.Everything, new GradeLens.Core.Gaps.GapRequest());
         return long.Parse(await BackupTestData.ScalarAsync(connection, "SELECT count(*) FROM gap_scores"), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

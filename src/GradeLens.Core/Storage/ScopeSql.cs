@@ -1,0 +1,65 @@
+using System.Data.Common;
+
+namespace GradeLens.Core.Storage;
+
+/// <summary>Turns a <see cref="Scope"/> into a parameterised SQL condition, one text for both stores.</summary>
+public static class ScopeSql
+{
+    /// <summary>
+    /// A condition on a students alias such as <c>(s.organisation = $scope_org AND (s.school IN ($scope_school0, ...) OR
+    /// EXISTS (a class attribute in $scope_class0...)))</c>, adding its parameters; "TRUE" for <see cref="Scope.Everything"/>.
+    /// A teacher reaches the students of their schools or of their classes.
+    /// </summary>
+    public static string StudentCondition(this StoreSqlDialect sql, Scope scope, DbCommand command, string alias = "s")
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        ArgumentNullException.ThrowIfNull(scope);
+        var parts = new List<string>();
+        if (scope.Organisation is not null)
+        {
+            parts.Add($"{alias}.organisation = {sql.Parameter(command, "scope_org", scope.Organisation)}");
+        }
+
+        if (scope.LimitsStudents)
+        {
+            parts.Add(ReachCondition(sql, scope, command, alias));
+        }
+
+        return parts.Count == 0 ? "TRUE" : "(" + string.Join(" AND ", parts) + ")";
+    }
+
+    /// <summary>A condition on a table that has an organisation column but no school.</summary>
+    public static string OrganisationCondition(this StoreSqlDialect sql, Scope scope, DbCommand command, string column = "organisation")
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        ArgumentNullException.ThrowIfNull(scope);
+        return scope.Organisation is null ? "TRUE" : $"{column} = {sql.Parameter(command, "scope_org", scope.Organisation)}";
+    }
+
+    /// <summary>"$prefix0, $prefix1..." with their parameters, or NULL for an empty list (IN (NULL) matches nothing).</summary>
+    public static string InList(this StoreSqlDialect sql, DbCommand command, string prefix, IReadOnlyList<string> values)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        ArgumentNullException.ThrowIfNull(values);
+        return values.Count == 0 ? "NULL" : string.Join(", ", values.Select((v, i) => sql.Parameter(command, $"{prefix}{i}", v)));
+    }
+
+    /// <summary>Students in one of the scope's schools or in one of its classes; FALSE when it names neither.</summary>
+    private static string ReachCondition(StoreSqlDialect sql, Scope scope, DbCommand command, string alias)
+    {
+        var reach = new List<string>();
+        if (scope.Schools is { Count: > 0 } schools)
+        {
+            reach.Add($"{alias}.school IN ({sql.InList(command, "scope_school", schools)})");
+        }
+
+        if (scope.Classes is { Count: > 0 } classes)
+        {
+            reach.Add($"EXISTS (SELECT 1 FROM student_attributes scope_a WHERE scope_a.student_key = {alias}.student_key " +
+                      $"AND lower(scope_a.name) IN ({sql.InList(command, "scope_class_attribute", Scope.ClassAttributes)}) " +
+                      $"AND scope_a.value IN ({sql.InList(command, "scope_class", classes)}))");
+        }
+
+        return reach.Count == 0 ? "FALSE" : "(" + string.Join(" OR ", reach) + ")";
+    }
+}

@@ -1,0 +1,40 @@
+using GradeLens.Core.Accounts;
+using GradeLens.Core.Models;
+using GradeLens.Core.Risk;
+using GradeLens.Core.Storage;
+
+namespace GradeLens.Core.Triage;
+
+/// <summary>Where to cut the ranked list: at a capacity ("we can see 30"), at a minimum risk, or nowhere; ids pseudonymised or not.</summary>
+public sealed record TriageCut(int? Capacity = null, double? MinimumRisk = null, bool Pseudonymise = false);
+
+public sealed record TriageRow(int Rank, string Student, double Risk, string Outcome, string Why, IReadOnlyList<FeatureContribution> Reasons);
+
+/// <param name="Students">Students ranked in all; <see cref="Rows"/> holds those within the cut-off.</param>
+public sealed record TriageView(string Series, string Subject, double Threshold, int Students, string CutOff, bool Pseudonymised, AucEstimate Auc, IReadOnlyList<TriageRow> Rows);
+
+/// <summary>The Triage page's entry point: students ranked by calibrated risk, cut, each with the top reasons.</summary>
+public static class TriageAnalysis
+{
+    public static async Task<TriageView> RunAsync(IGradeStore store, Scope scope, RiskRequest request, RiskOptions options, TriageCut cut, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(cut);
+        var result = await RiskAnalysis.RunAsync(store, scope, request, options, cancellationToken);
+        // Pseudonyms: a keyed hash with the organisation's secret, the same in every export of that organisation.
+        var name = cut.Pseudonymise ? await Pseudonyms.ForAsync(store.Accounts, scope.Organisation, cancellationToken) : id => id;
+        var selected = result.Ranked.Where(s => cut.MinimumRisk is null || s.Risk >= cut.MinimumRisk).Take(cut.Capacity ?? int.MaxValue).ToList();
+        var rows = selected.Select((s, i) => new TriageRow(
+            i + 1,
+            name(s.StudentId),
+            s.Risk,
+            s.Outcome switch { true => "yes", false => "no", null => "not yet" },
+            string.Join("; ", s.Reasons.Select(c => $"{c.Feature} = {c.Value:0.##}")),
+            s.Reasons)).ToList();
+        var cutOff = cut.Capacity is not null ? $"the {rows.Count} highest-risk students (capacity {cut.Capacity})"
+            : cut.MinimumRisk is not null ? $"{rows.Count} students with a risk of at least {cut.MinimumRisk:P0}" : $"all {rows.Count} students";
+        return new TriageView(result.Features.Request.TargetSeries, result.Features.Request.TargetSubject, result.Features.Threshold,
+            result.Ranked.Count, cutOff, cut.Pseudonymise, result.Report.Auc, rows);
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace GradeLens.Web.OpenApi;
+
+/// <summary>
+/// The OpenAPI document as a contract a client can be generated from: the API's title and licence, its two ways to
+/// sign in (the pages' session cookie and the scripts' bearer API key) as security schemes required by every
+/// operation that needs a signed-in user, and every error answer as ProblemDetails.
+/// </summary>
+public static class GradeLensOpenApi
+{
+    public const string CookieScheme = "sessionCookie";
+    public const string BearerScheme = "apiKey";
+
+    public static IServiceCollection AddGradeLensOpenApi(this IServiceCollection services) =>
+        services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "GradeLens API";
+                document.Info.Description = "Chart-ready answers behind the GradeLens dashboard: tracking, gaps and equity, risk and triage, clusters, students and models. Every figure is already narrowed to the caller's scope and suppressed below the minimum cell size.";
+                document.Info.License = new OpenApiLicense { Name = "Proprietary", Url = new Uri("https://gradelens.invalid/licence") };
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
+                {
+                    [CookieScheme] = new OpenApiSecurityScheme
+                    {
+                        Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Cookie, Name = Security.GradeLensSecurity.CookieName,
+                        Description = "The session cookie a page gets when its user signs in at /signin.",
+                    },
+                    [BearerScheme] = new OpenApiSecurityScheme
+                    {
+                        Type = SecuritySchemeType.Http, Scheme = "bearer", BearerFormat = "glk_...",
+                        Description = "An API key from 'gradelens user key NAME' or the Admin page: Authorization: Bearer glk_...",
+                    },
+                };
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+                if (!metadata.OfType<IAllowAnonymous>().Any())
+                {
+                    operation.Security = [
+                        new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(CookieScheme, context.Document)] = [] },
+                        new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] },
+                    ];
+                }
+
+                return Task.CompletedTask;
+            });
+        });
+
+    /// <summary>The error answers every signed-in endpoint can give: 400 (a bad parameter), 401 (not signed in), 403 (not allowed), all ProblemDetails.</summary>
+    public static TBuilder WithStandardProblems<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+}
