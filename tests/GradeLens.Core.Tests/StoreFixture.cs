@@ -37,25 +37,3 @@ public sealed class TempStore : IAsyncDisposable
         System.IO.Directory.Delete(Directory, recursive: true);
     }
 }
-
-/// <summary>Finds ../shared/data from the test binaries, never copying or changing it.</summary>
-public static class SharedFiles
-{
-    public static string Path(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = System.IO.Path.Combine(dir.FullName, "shared", "data");
-            if (System.IO.Directory.Exists(candidate))
-            {
-                return System.IO.Path.Combine(candidate, relative);
-            }
-        }
-
-        throw new DirectoryNotFoundException("shared/data was not found above " + AppContext.BaseDirectory);
-    }
-
-    /// <summary>../shared/reference/reference.json: values computed independently with scipy, statsmodels and scikit-learn.</summary>
-    public static System.Text.Json.JsonDocument Reference() =>
-        System.Text.Json.JsonDocument.Parse(File.ReadAllText(System.IO.Path.Combine(Path(""), "..", "reference", "reference.json")));
-}

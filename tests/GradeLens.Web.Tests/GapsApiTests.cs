@@ -5,7 +5,7 @@ using GradeLens.Core.Import;
 using GradeLens.Core.Import.Mapping;
 using GradeLens.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using static GradeLens.Web.Tests.SharedData;
+using static GradeLens.Testing.SharedData;
 
 namespace GradeLens.Web.Tests;
 

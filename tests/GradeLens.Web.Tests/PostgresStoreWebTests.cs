@@ -3,7 +3,6 @@ using System.Text.Json;
 using GradeLens.Core.Import;
 using GradeLens.Core.Import.Mapping;
 using GradeLens.Core.Storage;
-using GradeLens.Core.Tests.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GradeLens.Web.Tests;

@@ -29,15 +29,14 @@ internal static class MappingTestData
     public static IEnumerable<object[]> MappedFileCases => MappedFiles.Select(file => new object[] { file });
 
     /// <summary>/work/shared/data (or wherever "shared/data" is above the test binaries).</summary>
-    public static string SharedData { get; } = FindUp(Path.Combine("shared", "data"));
+    public static string SharedData => SharedFiles.DataDirectory;
 
     /// <summary>docs/samples of this repository.</summary>
-    public static string Samples { get; } = FindUp(Path.Combine("docs", "samples"));
+    public static string Samples => SharedFiles.SamplesDirectory;
 
     public static string SharedFile(string relativePath) => Path.Combine(SharedData, relativePath);
 
-    public static string SamplePath(string relativePath) =>
-        Path.Combine(Samples, Path.GetFileName(relativePath) + ".mapping.json");
+    public static string SamplePath(string relativePath) => SharedFiles.Mapping(relativePath);
 
     /// <summary>Header and the first <paramref name="rowCount"/> rows: delimiter guessed from the header (';' or ','), quotes respected, BOM stripped.</summary>
     public static (IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string?>> Rows) ReadSample(string relativePath, int rowCount = 200)
@@ -56,18 +55,4 @@ internal static class MappingTestData
     }
 
     private static List<string?> Split(string line, char delimiter) => [.. GradeLens.Core.Import.Reading.CsvLine.Split(line, delimiter)];
-
-    private static string FindUp(string relative)
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, relative);
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No \"{relative}\" above {AppContext.BaseDirectory}.");
-    }
 }

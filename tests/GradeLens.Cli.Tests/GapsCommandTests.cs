@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using static GradeLens.Web.Tests.SharedData;
+using static GradeLens.Testing.SharedData;
 
-namespace GradeLens.Web.Tests.Cli;
+namespace GradeLens.Cli.Tests;
 
 public sealed class GapsCommandTests : IDisposable
 {

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using GradeLens.Core.Accounts;
 using GradeLens.Core.Storage.DuckDb;
 
-namespace GradeLens.Web.Tests.Cli;
+namespace GradeLens.Cli.Tests;
 
 /// <summary>The first run of serve (and of a demo reachable from other computers) creates the admin; never a default password.</summary>
 public sealed class UserCommandFirstAdminTests : IDisposable

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace GradeLens.Web.Tests.Cli;
+namespace GradeLens.Cli.Tests;
 
 public sealed class BenchTrackingTests
 {

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using GradeLens.Core.Accounts;
 using GradeLens.Core.Storage.DuckDb;
 
-namespace GradeLens.Web.Tests.Cli;
+namespace GradeLens.Cli.Tests;
 
 public sealed partial class UserCommandTests : IDisposable
 {

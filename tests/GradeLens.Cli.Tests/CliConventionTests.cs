@@ -1,7 +1,7 @@
 using System.Text.Json;
 using GradeLens.Core.Storage;
 
-namespace GradeLens.Web.Tests.Cli;
+namespace GradeLens.Cli.Tests;
 
 public sealed class CliConventionTests : IDisposable
 {

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace GradeLens.Web.Tests.Cli;
+namespace GradeLens.Cli.Tests;
 
 /// <summary>Runs the real gradelens command (copied beside the tests by the project reference) as a child process.</summary>
 public static class CliProcess

@@ -1,6 +1,6 @@
 using GradeLens.Core.Storage.DuckDb;
 
-namespace GradeLens.Web.Tests.Cli;
+namespace GradeLens.Cli.Tests;
 
 public sealed class BusyStoreTests : IDisposable
 {

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using GradeLens.Core.Benchmarks;
 
-namespace GradeLens.Web.Tests.Cli;
+namespace GradeLens.Cli.Tests;
 
 public sealed class InterruptedImportTests : IDisposable
 {

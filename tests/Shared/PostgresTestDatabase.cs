@@ -1,7 +1,7 @@
 using GradeLens.Core.Storage.Postgres;
 using Npgsql;
 
-namespace GradeLens.Core.Tests.Storage;
+namespace GradeLens.Testing;
 
 /// <summary>
 /// A fresh database (gl_&lt;guid&gt;) on the test server that scripts/test starts (GRADELENS_TEST_POSTGRES), dropped

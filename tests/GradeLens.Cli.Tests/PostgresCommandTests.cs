@@ -1,6 +1,5 @@
-using GradeLens.Core.Tests.Storage;
 
-namespace GradeLens.Web.Tests.Cli;
+namespace GradeLens.Cli.Tests;
 
 /// <summary><c>gradelens import</c> and <c>info</c> with <c>--store postgres://...</c>, as real processes.</summary>
 public sealed class PostgresCommandTests : IDisposable

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using DuckDB.NET.Data;
 using GradeLens.Core.Storage.DuckDb;
 
-namespace GradeLens.Web.Tests.Cli;
+namespace GradeLens.Cli.Tests;
 
 public sealed partial class BackupCommandTests : IDisposable
 {

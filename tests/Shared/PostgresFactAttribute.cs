@@ -1,4 +1,4 @@
-namespace GradeLens.Core.Tests.Storage;
+namespace GradeLens.Testing;
 
 /// <summary>A test that needs the PostgreSQL test server: skipped, with the reason, when GRADELENS_TEST_POSTGRES is not set.</summary>
 public sealed class PostgresFactAttribute : FactAttribute
