@@ -15,7 +15,10 @@ public sealed record EffectSizeInterval(double Lower, double Upper, double Nonce
     public static EffectSizeInterval? Compute(OneWayAnova? anova, double confidence = DefaultConfidence) =>
         anova is null ? null : Compute(anova.F, anova.DegreesOfFreedomBetween, anova.DegreesOfFreedomWithin, anova.Students, confidence);
 
-    /// <summary>Null when the F is not a finite, non-negative number or the degrees of freedom are not positive.</summary>
+    /// <summary>
+    /// Null when the F is not a finite, non-negative number, the degrees of freedom are not positive, or a bound lies
+    /// beyond <see cref="NoncentralF.MaximumNoncentrality"/> (an F so large that the interval is all but 1).
+    /// </summary>
     /// <param name="students">N, the students in every group together.</param>
     public static EffectSizeInterval? Compute(double f, double dfBetween, double dfWithin, long students, double confidence = DefaultConfidence)
     {
@@ -29,6 +32,11 @@ public sealed record EffectSizeInterval(double Lower, double Upper, double Nonce
         var tail = (1 - confidence) / 2;
         var lower = NoncentralF.Noncentrality(f, dfBetween, dfWithin, 1 - tail);
         var upper = NoncentralF.Noncentrality(f, dfBetween, dfWithin, tail);
+        if (double.IsNaN(lower) || double.IsNaN(upper))
+        {
+            return null;
+        }
+
         return new EffectSizeInterval(lower / (lower + students), upper / (upper + students), lower, upper, confidence);
     }
 }

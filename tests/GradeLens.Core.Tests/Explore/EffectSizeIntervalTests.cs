@@ -98,6 +98,7 @@ public sealed class EffectSizeIntervalTests
         Assert.Equal(0.025, NoncentralF.Cdf(2.5, 3, 40, weak.NoncentralityUpper), 1e-9);
         Assert.Equal((0.0, 0.0), (none!.Lower, none.Upper));
         Assert.Null(EffectSizeInterval.Compute(double.PositiveInfinity, 3, 40, 44));
+        Assert.Null(EffectSizeInterval.Compute(1e12, 3, 40, 44));
         Assert.Null(EffectSizeInterval.Compute(null));
     }
 }
