@@ -19,7 +19,7 @@ internal static class ExploreQueries
     /// <summary>
     /// Every group with at least <paramref name="minimumGroupSize"/> students, in the levels' natural order (a missing value
     /// is the group "(unknown)"). Smaller groups are left out before the ranking, so ranks, tie term and tests are those of the
-    /// students returned, and no figure of a small group leaves the store.
+    /// students returned, and no figure of a small group leaves the store. An aggregates-only scope never goes below its own minimum.
     /// </summary>
     public static async Task<AttributeScores> GroupsAsync(DbConnection connection, StoreSqlDialect sql, Scope scope, ExploreScore score, string attribute, int minimumGroupSize, CancellationToken cancellationToken)
     {
@@ -29,7 +29,7 @@ internal static class ExploreQueries
         await using var command = connection.CreateCommand();
         var (group, join) = Attribute(sql, command, attribute, "a");
         var scores = Scores(sql, command, scope, score, $"{group} AS grp", join);
-        var minimum = sql.Parameter(command, "min_n", minimumGroupSize);
+        var minimum = sql.Parameter(command, "min_n", Minimum(scope, minimumGroupSize));
         command.CommandText = sql.Parameters($"""
             WITH scores AS (
                 {scores}),
@@ -67,7 +67,7 @@ internal static class ExploreQueries
     /// <summary>
     /// Every cell (level of A by level of B) with students, in no particular order: count, mean and variance of every cell,
     /// quartiles only for cells of at least <paramref name="minimumCellSize"/> (no order statistic from a small cell).
-    /// <see cref="Heatmap.Compute"/> then suppresses.
+    /// <see cref="Heatmap.Compute"/> then suppresses. An aggregates-only scope never goes below its own minimum.
     /// </summary>
     public static async Task<IReadOnlyList<CellScores>> CellsAsync(DbConnection connection, StoreSqlDialect sql, Scope scope, ExploreScore score, string attributeA, string attributeB, int minimumCellSize, CancellationToken cancellationToken)
     {
@@ -78,7 +78,7 @@ internal static class ExploreQueries
         var (groupA, joinA) = Attribute(sql, command, attributeA, "a");
         var (groupB, joinB) = Attribute(sql, command, attributeB, "b");
         var scores = Scores(sql, command, scope, score, $"{groupA} AS grp_a, {groupB} AS grp_b", joinA + "\n" + joinB);
-        var minimum = sql.Parameter(command, "min_n", minimumCellSize);
+        var minimum = sql.Parameter(command, "min_n", Minimum(scope, minimumCellSize));
         string Quartile(string p) => $"CASE WHEN count(*) >= {minimum} THEN percentile_cont({p}) WITHIN GROUP (ORDER BY score) END";
         command.CommandText = sql.Parameters($"""
             WITH scores AS (
@@ -97,6 +97,13 @@ internal static class ExploreQueries
         }
 
         return cells;
+    }
+
+    /// <summary>The minimum that applies: the caller's, but never below an aggregates-only scope's own (as the gaps).</summary>
+    internal static int Minimum(Scope scope, int asked)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return scope.AggregatesOnly ? Math.Max(asked, scope.MinimumCellSize) : asked;
     }
 
     /// <summary>The score's rows (students in scope only) with the grouping columns asked for.</summary>

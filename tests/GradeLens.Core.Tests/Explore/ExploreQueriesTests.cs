@@ -83,6 +83,9 @@ public sealed class ExploreQueriesTests
         }
 
         Assert.Equal(maths.GroupBy(s => s).Sum(g => Math.Pow(g.Count(), 3) - g.Count()), scores.TieTerm);
+        var analyst = new Scope("default", AggregatesOnly: true, MinimumCellSize: 100);
+        var asAnalyst = await ExploreQueries.GroupsAsync(connection, StoreSqlDialect.DuckDb, analyst, Score("math score"), "race/ethnicity", 1, CancellationToken.None);
+        Assert.Equal(scores.Groups.Select(g => (g.Statistics.Name, g.Statistics.N, g.Statistics.RankSum)), asAnalyst.Groups.Select(g => (g.Statistics.Name, g.Statistics.N, g.Statistics.RankSum)));
     }
 
     [Fact]
