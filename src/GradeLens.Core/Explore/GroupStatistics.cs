@@ -16,8 +16,8 @@ namespace GradeLens.Core.Explore;
 /// </param>
 public sealed record GroupStatistics(string Name, long N, double Mean, double Variance, double? RankSum = null)
 {
-    /// <summary>The same group as the Gaps tests take it (nothing below proficiency is known here).</summary>
-    public GroupSummary Summary => new(N, Mean, Variance, 0);
+    /// <summary>The same group as the Gaps tests take it (nothing below proficiency is known here). A method, so it is never serialised with the group.</summary>
+    public GroupSummary ToSummary() => new(N, Mean, Variance, 0);
 
     internal double SumOfSquares => N > 1 ? Variance * (N - 1) : 0;
 }

@@ -55,8 +55,8 @@ public static class PairwiseComparisons
 
     private static PairwiseComparison Compare(GroupStatistics group, GroupStatistics other)
     {
-        var a = group.Summary;
-        var b = other.Summary;
+        var a = group.ToSummary();
+        var b = other.ToSummary();
         var welch = WelchTest.Compute(a, b);
         var g = HedgesG.Compute(a, b);
         var half = welch is null ? (double?)null : GroupSummary.T975(welch.DegreesOfFreedom) * Math.Sqrt(a.Variance / a.N + b.Variance / b.N);

@@ -81,4 +81,24 @@ public sealed class AttributeRankingTests
         Assert.Null(withoutRanks.KruskalWallis);
         Assert.Equal(["The Kruskal-Wallis test needs the scores' ranks."], withoutRanks.Notes);
     }
+
+    [Fact]
+    public void Every_result_serialises_to_json_without_a_nan_or_infinity_even_for_degenerate_groups()
+    {
+        var (groups, ties) = StudentsPerformanceData.Read().Groups("parental level of education", "math score");
+        GroupStatistics[] degenerate = [new("a", 1, 50, 0, 2), new("b", 0, 0, 0, 0), new("c", 2, 50, 0, 4)];
+        var tests = new[] { AttributeTests.Compute("education", groups, ties), AttributeTests.Compute("odd", degenerate, 24), AttributeTests.Compute("none", [], null) };
+
+        // System.Text.Json's defaults throw on NaN and infinities.
+        var json = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            tests,
+            ranking = AttributeRanking.Rank(tests),
+            trend = TrendTest.Compute(groups, LevelOrder.Of(groups.Select(g => g.Name))),
+            heatmap = Heatmap.Compute("a", "b", [new CellScores("x", "y", 3, 50, 0, null, null, null)], 10),
+        });
+
+        Assert.Contains("\"ChangePerLevel\":", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("NaN", json, StringComparison.Ordinal);
+    }
 }

@@ -34,7 +34,7 @@ public sealed class TrendTestTests
     public void With_two_levels_the_trend_is_welchs_t_test_of_the_difference()
     {
         GroupStatistics low = new("low", 30, 50, 100), high = new("high", 40, 58, 144);
-        var welch = Core.Gaps.WelchTest.Compute(high.Summary, low.Summary)!;
+        var welch = Core.Gaps.WelchTest.Compute(high.ToSummary(), low.ToSummary())!;
 
         var trend = TrendTest.Compute([low, high]);
 
