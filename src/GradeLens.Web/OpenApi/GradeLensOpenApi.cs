@@ -14,6 +14,23 @@ public static class GradeLensOpenApi
     public const string CookieScheme = "sessionCookie";
     public const string BearerScheme = "apiKey";
 
+    /// <summary>What each tag (a page's API) answers, for the document's reader.</summary>
+    private static readonly Dictionary<string, string> TagDescriptions = new()
+    {
+        ["Overview"] = "What the store holds in the caller's view.",
+        ["Tracking"] = "Each subject's series against the baseline, students' paths and the mocks' back-test.",
+        ["Gaps"] = "Learning gaps and gaps between groups, with tests, effect sizes and q-values; priority cohorts.",
+        ["Risk"] = "The at-risk model's cross-validated evaluation.",
+        ["Triage"] = "Students ranked by calibrated risk with their reasons.",
+        ["Clusters"] = "Recurring patterns of weakness across subjects (k-means).",
+        ["Students"] = "One student's whole record.",
+        ["Models"] = "Predict a score or a class from chosen columns, cross-validated.",
+        ["Data"] = "Imports and their health reports.",
+        ["Admin"] = "Users, API keys and the audit log.",
+        ["Accounts"] = "The signed-in user.",
+        ["Health"] = "Whether the server and its store answer.",
+    };
+
     public static IServiceCollection AddGradeLensOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(options =>
         {
@@ -22,6 +39,13 @@ public static class GradeLensOpenApi
                 document.Info.Title = "GradeLens API";
                 document.Info.Description = "Chart-ready answers behind the GradeLens dashboard: tracking, gaps and equity, risk and triage, clusters, students and models. Every figure is already narrowed to the caller's scope and suppressed below the minimum cell size.";
                 document.Info.License = new OpenApiLicense { Name = "Proprietary", Url = new Uri("https://gradelens.invalid/licence") };
+                // The server's own address, without the trailing slash generated clients would double.
+                foreach (var server in document.Servers ?? [])
+                {
+                    server.Url = server.Url?.TrimEnd('/');
+                }
+
+                document.Tags = new HashSet<OpenApiTag>(TagDescriptions.Select(t => new OpenApiTag { Name = t.Key, Description = t.Value }));
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
                 {
