@@ -1,3 +1,4 @@
+using GradeLens.Core.Overview;
 using GradeLens.Core.Storage;
 using GradeLens.Web.OpenApi;
 using GradeLens.Web.Security;
@@ -12,8 +13,13 @@ public static class OverviewApi
     {
         app.MapGet("/api/overview", GetOverviewAsync).WithName("GetOverview").WithTags("Overview").WithStandardProblems()
             .WithSummary("What the store holds within the caller's scope: students, schools, regions, subjects, series and rows per table");
+        app.MapGet("/api/overview/attainment", GetAttainmentAsync).WithName("GetAttainment").WithTags("Overview").WithStandardProblems()
+            .WithSummary("% below proficiency per subject and the widest significant gaps of every attribute, tested together");
         return app;
     }
+
+    public static async Task<Ok<AttainmentView>> GetAttainmentAsync(HttpContext context, IGradeStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.GetAttainmentAsync(context.Scope(), cancellationToken));
 
     public static async Task<Ok<StoreInfo>> GetOverviewAsync(HttpContext context, IGradeStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.GetKeptInfoAsync(context.Scope(), cancellationToken));

@@ -1,6 +1,7 @@
 using GradeLens.Core.Demo;
 using GradeLens.Core.Gaps;
 using GradeLens.Core.Import;
+using GradeLens.Core.Overview;
 using GradeLens.Core.Risk;
 using GradeLens.Core.Storage;
 using GradeLens.Core.Storage.Postgres;
@@ -73,6 +74,13 @@ public sealed class PostgresMatchesDuckDbTests
                 await SameAsync(duck.Store, postgres, async s => Sorted(await s.GetGroupAggregatesAsync(scope, request)), $"{name} group aggregates by {request.Attribute}");
             }
 
+            foreach (var request in new GapRequest[] { new(Within: []), new("lunch", [GapDimension.Region]) })
+            {
+                await SameAsync(duck.Store, postgres, s => s.GetGapTableAsync(scope, request), $"{name} gap table by {request.Attribute}");
+            }
+
+            await SameAsync(duck.Store, postgres, s => s.GetAttainmentAsync(scope), $"{name} attainment");
+            await SameAsync(duck.Store, postgres, s => s.GetClustersAsync(scope, "MOCK 1", k: 3), $"{name} clusters (MOCK 1, k = 3)");
             await SameAsync(duck.Store, postgres, s => s.GetRiskFeaturesAsync(scope, new RiskRequest("GCSE", "Maths")), $"{name} risk features");
             await SameAsync(duck.Store, postgres, s => s.GetStudentTableAsync(scope, null), $"{name} student table (latest series)");
             await SameAsync(duck.Store, postgres, s => s.GetStudentTableAsync(scope, "MOCK 1"), $"{name} student table (MOCK 1)");

@@ -20,6 +20,7 @@ public static class EndpointSamples
         ["GET /openapi/{documentName}.json"] = "/openapi/v1.json",
         ["GET /api/health"] = "/api/health",
         ["GET /api/overview"] = "/api/overview",
+        ["GET /api/overview/attainment"] = "/api/overview/attainment",
         ["POST /api/imports"] = "/api/imports",
         ["GET /api/tracking/series"] = "/api/tracking/series?subject=Maths",
         ["GET /api/tracking/students"] = "/api/tracking/students?subject=Maths",
