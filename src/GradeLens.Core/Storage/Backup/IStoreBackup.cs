@@ -2,7 +2,7 @@ namespace GradeLens.Core.Storage.Backup;
 
 /// <summary>
 /// Backup and restore of a whole store. A backup is a DuckDB file holding a copy of every table of the store and a
-/// manifest (<see cref="BackupManifest"/>); see docs/decisions/backup-file.md. A store that supports it implements
+/// manifest (<see cref="BackupManifest"/>); see docs/decisions/0006-backup-file.md. A store that supports it implements
 /// this beside <see cref="IGradeStore"/>: <c>if (store is IStoreBackup backup)</c>.
 /// </summary>
 public interface IStoreBackup

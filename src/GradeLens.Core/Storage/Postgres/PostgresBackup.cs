@@ -8,7 +8,7 @@ namespace GradeLens.Core.Storage.Postgres;
 
 /// <summary>
 /// The PostgreSQL store's backup and restore, by moving rows between PostgreSQL (binary COPY) and DuckDB (appender):
-/// the backup file, its manifest, its checks and its checksums are the DuckDB store's (docs/decisions/backup-file.md).
+/// the backup file, its manifest, its checks and its checksums are the DuckDB store's (docs/decisions/0006-backup-file.md).
 /// Backup: every store table streamed out in one REPEATABLE READ transaction into the attached backup file.
 /// Restore: every table replaced in one PostgreSQL transaction, the result streamed back into an in-memory DuckDB and
 /// checksummed against the manifest before it commits.

@@ -8,7 +8,7 @@ namespace GradeLens.Core.Storage.Postgres;
 /// The shared store: a PostgreSQL database that several GradeLens servers may use at once, through a pooled
 /// <see cref="NpgsqlDataSource"/>. Imports stage and validate in an in-memory DuckDB (the one import pipeline), then
 /// write here by binary COPY in one transaction. Cached answers are keyed on the store's data version (the import
-/// log), so an import by another server is seen on the next request (docs/decisions/0005).
+/// log), so an import by another server is seen on the next request (docs/decisions/0005-postgresql-store.md).
 /// </summary>
 public sealed partial class PostgresStore : IGradeStore
 {
