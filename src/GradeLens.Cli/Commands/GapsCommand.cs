@@ -60,6 +60,11 @@ public static class GapsCommand
                 return ExitCodes.BadInput;
             }
 
+            if (answer.NotRecorded.Count > 0)
+            {
+                await Console.Error.WriteLineAsync($"gradelens: no student in {opened.Location} has a {string.Join(" or ", answer.NotRecorded)} recorded: the table has no cells by {string.Join(" or ", answer.NotRecorded)}.");
+            }
+
             var text = parse.GetValue(format) == OutputFormat.Json
                 ? JsonSerializer.Serialize(table, OutputFormat.JsonOptions) + "\n"
                 : GapCsv.Write(table);

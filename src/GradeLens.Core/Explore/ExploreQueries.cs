@@ -18,7 +18,7 @@ internal static class ExploreQueries
 
     /// <summary>
     /// Every group with at least <paramref name="minimumGroupSize"/> students, in the levels' natural order (a missing value
-    /// is the group "(unknown)"). Smaller groups are left out before the ranking, so ranks, tie term and tests are those of the
+    /// is the group "not recorded"). Smaller groups are left out before the ranking, so ranks, tie term and tests are those of the
     /// students returned, and no figure of a small group leaves the store. An aggregates-only scope never goes below its own minimum.
     /// </summary>
     public static async Task<AttributeScores> GroupsAsync(DbConnection connection, StoreSqlDialect sql, Scope scope, ExploreScore score, string attribute, int minimumGroupSize, CancellationToken cancellationToken)
@@ -138,7 +138,7 @@ internal static class ExploreQueries
         return ($"x_{alias}.value", $"LEFT JOIN student_attributes x_{alias} ON x_{alias}.student_key = s.student_key AND x_{alias}.name = {name}");
     }
 
-    /// <summary>A level as text: "(unknown)" for a student without a value, as in the gaps.</summary>
+    /// <summary>A level as text: "not recorded" for a student without a value, as in the gaps.</summary>
     private static string Level(DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? GapRequest.Unknown : Convert.ToString(reader.GetValue(ordinal), CultureInfo.InvariantCulture) ?? GapRequest.Unknown;
 

@@ -89,7 +89,7 @@ internal static class GapCells
         return new GroupAggregates(attribute, true, attributes, pooled, thresholds);
     }
 
-    /// <summary>A dimension's value at <paramref name="ordinal"/> (its "is a total" flag after it): null for a total, "(unknown)" for a missing value.</summary>
+    /// <summary>A dimension's value at <paramref name="ordinal"/> (its "is a total" flag after it): null for a total, "not recorded" for a missing value.</summary>
     private static string? Dimension(DbDataReader reader, int ordinal) =>
         reader.GetBoolean(ordinal + 1) ? null : reader.IsDBNull(ordinal) ? GapRequest.Unknown : reader.GetString(ordinal);
 }

@@ -27,7 +27,7 @@ public sealed record GapRequest(
     public const string DefaultAttribute = "gender";
 
     /// <summary>What a missing value of a dimension or attribute shows as.</summary>
-    public const string Unknown = "(unknown)";
+    public const string Unknown = "not recorded";
 
     public IReadOnlyList<GapDimension> Dimensions => Within ?? [GapDimension.Region, GapDimension.GradeLevel];
 

@@ -102,7 +102,7 @@ public sealed class ExploreQueriesTests
         var otherSeries = await ExploreQueries.GroupsAsync(connection, StoreSqlDialect.DuckDb, Scope.Everything, maths with { Series = "Mock" }, "lunch", 1, CancellationToken.None);
 
         Assert.Equal([("female", 518L), ("male", 482L)], gender.Groups.Select(g => (g.Statistics.Name, g.Statistics.N)));
-        Assert.Equal([("(unknown)", 1000L)], unknown.Groups.Select(g => (g.Statistics.Name, g.Statistics.N)));
+        Assert.Equal([("not recorded", 1000L)], unknown.Groups.Select(g => (g.Statistics.Name, g.Statistics.N)));
         Assert.Equal(1000, own.Groups.Sum(g => g.Statistics.N));
         Assert.Empty(other.Groups);
         Assert.Empty(otherSeries.Groups);
