@@ -4,7 +4,7 @@
 
 (async () => {
   const { getJson, element, shown } = window.gradelens;
-  const { round, pValue, chartWithTable, fileName, errorBox } = window.gradelensCharts;
+  const { round, pValue, chartWithTable, fileName, errorBox, hideChart } = window.gradelensCharts;
   const form = document.getElementById("overlap-form");
   const by = document.getElementById("overlap-by");
   const show = errorBox(document.getElementById("overlap-error"));
@@ -22,6 +22,11 @@
       }));
       document.getElementById("overlap-title").textContent = `${cohorts.length} priority cohort${cohorts.length === 1 ? "" : "s"} by ${list.attribute}`;
       const ranked = [...cohorts].reverse(); // Plotly draws the first category at the bottom: rank 1 on top.
+      if (cohorts.length === 0) {
+        hideChart("overlap-chart");
+        document.getElementById("overlap-table").replaceChildren(element("p", { className: "note", textContent: "No cohort meets all three thresholds; loosen them above." }));
+        return;
+      }
       chartWithTable({
         chart: "overlap-chart", table: "overlap-table", file: fileName("overlap", "priority-cohorts", "by", list.attribute), rows: cohorts, className: "priority-cohorts",
         traces: [{
@@ -40,9 +45,6 @@
           { key: "gapPoints", label: "Gap (points)", number: true }, { key: "q", label: "q", number: true }, { key: "reason", label: "Why" },
         ],
       });
-      if (cohorts.length === 0) {
-        document.getElementById("overlap-table").replaceChildren(element("p", { className: "note", textContent: "No cohort meets all three thresholds; loosen them above." }));
-      }
     } catch (e) {
       show(e.message);
     }

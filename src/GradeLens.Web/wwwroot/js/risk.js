@@ -4,7 +4,7 @@
 
 (async () => {
   const { getJson, element, shown } = window.gradelens;
-  const { round, pValue, card, chartWithTable, fileName, errorBox } = window.gradelensCharts;
+  const { round, pValue, card, chartWithTable, fileName, errorBox, hideChart } = window.gradelensCharts;
   const form = window.gradelensModelForm;
   const status = document.getElementById("risk-status");
   const show = errorBox(document.getElementById("risk-error"));
@@ -56,24 +56,26 @@
         meanRisk: round(g.meanRisk, 3), observed: round(g.observedRate, 3),
       }));
       const withAuc = groups.filter((g) => g.auc !== null);
-      chartWithTable({
-        chart: "fairness-chart", table: "fairness-table", file: file("auc-by-group"), rows: groups, className: "fairness",
-        traces: [{
-          type: "scatter", mode: "markers", x: withAuc.map((g) => g.auc), y: withAuc.map((g) => g.group),
-          error_x: { type: "data", symmetric: false, array: withAuc.map((g) => g.upper - g.auc), arrayminus: withAuc.map((g) => g.auc - g.lower) },
-          marker: { size: 10, color: "#2f6fde" }, hovertemplate: "%{y}: AUC %{x:.3f}<extra></extra>",
-        }],
-        layout: { margin: { l: 160, r: 20, t: 10, b: 50 }, height: Math.max(220, 50 * withAuc.length + 80),
-          xaxis: { title: { text: "AUC (95% CI)" }, range: [0.4, 1] }, yaxis: { automargin: true, type: "category" },
-          shapes: [{ type: "line", x0: r.auc.auc, x1: r.auc.auc, yref: "paper", y0: 0, y1: 1, line: { dash: "dot", color: "#333" } }] },
-        columns: [
-          { key: "group", label: "Group" }, { key: "students", label: "Students", number: true }, { key: "positives", label: "With outcome", number: true },
-          { key: "auc", label: "AUC", number: true }, { key: "lower", label: "CI low", number: true }, { key: "upper", label: "CI high", number: true },
-          { key: "meanRisk", label: "Mean risk", number: true }, { key: "observed", label: "Observed", number: true },
-        ],
-      });
       if (groups.length === 0) {
+        hideChart("fairness-chart");
         document.getElementById("fairness-table").replaceChildren(element("p", { className: "note", textContent: "No protected attribute is recorded for these students." }));
+      } else {
+        chartWithTable({
+          chart: "fairness-chart", table: "fairness-table", file: file("auc-by-group"), rows: groups, className: "fairness",
+          traces: [{
+            type: "scatter", mode: "markers", x: withAuc.map((g) => g.auc), y: withAuc.map((g) => g.group),
+            error_x: { type: "data", symmetric: false, array: withAuc.map((g) => g.upper - g.auc), arrayminus: withAuc.map((g) => g.auc - g.lower) },
+            marker: { size: 10, color: "#2f6fde" }, hovertemplate: "%{y}: AUC %{x:.3f}<extra></extra>",
+          }],
+          layout: { margin: { l: 160, r: 20, t: 10, b: 50 }, height: Math.max(220, 50 * withAuc.length + 80),
+            xaxis: { title: { text: "AUC (95% CI)" }, range: [0.4, 1] }, yaxis: { automargin: true, type: "category" },
+            shapes: [{ type: "line", x0: r.auc.auc, x1: r.auc.auc, yref: "paper", y0: 0, y1: 1, line: { dash: "dot", color: "#333" } }] },
+          columns: [
+            { key: "group", label: "Group" }, { key: "students", label: "Students", number: true }, { key: "positives", label: "With outcome", number: true },
+            { key: "auc", label: "AUC", number: true }, { key: "lower", label: "CI low", number: true }, { key: "upper", label: "CI high", number: true },
+            { key: "meanRisk", label: "Mean risk", number: true }, { key: "observed", label: "Observed", number: true },
+          ],
+        });
       }
 
       const odds = [...r.oddsRatios].sort((a, b) => a.ratio - b.ratio).map((o) => ({

@@ -77,15 +77,17 @@
         riskTitle.textContent = `Risk ${round(risk.risk * 100, 1)}% (outcome: ${risk.outcome === null ? "not yet" : risk.outcome ? "yes" : "no"})`;
         const reasons = risk.reasons.map((r) => ({ feature: r.feature, value: round(r.value, 2), logOdds: round(r.logOdds, 3) }));
         const strongest = [...reasons].reverse();
-        chartWithTable({
-          chart: "reasons-chart", table: "reasons-table", file: fileName("student", data.studentId, "risk-reasons"), rows: reasons, className: "student-reasons",
-          traces: [{ type: "bar", orientation: "h", y: strongest.map((r) => r.feature), x: strongest.map((r) => r.logOdds), marker: { color: "#c62828" },
-            hovertemplate: "%{y}: +%{x} log-odds<extra></extra>" }],
-          layout: { margin: { l: 180, r: 20, t: 10, b: 50 }, height: 260, xaxis: { title: { text: "Push on log-odds against an average student" } }, yaxis: { automargin: true } },
-          columns: [{ key: "feature", label: "Feature" }, { key: "value", label: "Value", number: true }, { key: "logOdds", label: "Log-odds", number: true }],
-        });
         if (reasons.length === 0) {
+          hideChart("reasons-chart");
           document.getElementById("reasons-table").replaceChildren(element("p", { className: "note", textContent: "No feature raises this student's risk above an average student's." }));
+        } else {
+          chartWithTable({
+            chart: "reasons-chart", table: "reasons-table", file: fileName("student", data.studentId, "risk-reasons"), rows: reasons, className: "student-reasons",
+            traces: [{ type: "bar", orientation: "h", y: strongest.map((r) => r.feature), x: strongest.map((r) => r.logOdds), marker: { color: "#c62828" },
+              hovertemplate: "%{y}: +%{x} log-odds<extra></extra>" }],
+            layout: { margin: { l: 180, r: 20, t: 10, b: 50 }, height: 260, xaxis: { title: { text: "Push on log-odds against an average student" } }, yaxis: { automargin: true } },
+            columns: [{ key: "feature", label: "Feature" }, { key: "value", label: "Value", number: true }, { key: "logOdds", label: "Log-odds", number: true }],
+          });
         }
       } else {
         riskTitle.textContent = "Risk: choose an outcome above";

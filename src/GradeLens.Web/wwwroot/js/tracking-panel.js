@@ -3,7 +3,7 @@
 "use strict";
 
 window.gradelensTrackingPanel = (() => {
-  const { getJson, element } = window.gradelens;
+  const { getJson, element, display } = window.gradelens;
   const { round, plot, chartTable, fileName } = window.gradelensCharts;
   const colours = { Above: "#2e7d32", At: "#1f5fbf", Below: "#c62828", NoBaseline: "#8a8f98" };
   const words = { Above: "above their baseline", At: "at their baseline", Below: "below their baseline", NoBaseline: "no baseline" };
@@ -97,7 +97,7 @@ window.gradelensTrackingPanel = (() => {
   function showQuartiles(box, pointer) {
     const facts = [["Max", box.maximum], ["Q3", box.q3], ["Median", box.median], ["Q1", box.q1], ["Min", box.minimum], ["Mean", round(box.mean, 2)], ["n", box.n]];
     tip.replaceChildren(element("strong", { textContent: box.isBaseline ? `${box.series} (baseline)` : box.series }),
-      element("dl", {}, facts.flatMap(([name, value]) => [element("dt", { textContent: name }), element("dd", { textContent: String(value) })])));
+      element("dl", {}, facts.flatMap(([name, value]) => [element("dt", { textContent: name }), element("dd", { textContent: display(value) })])));
     tip.hidden = false;
     const frame = tip.parentElement.getBoundingClientRect();
     const x = pointer.clientX - frame.left, y = pointer.clientY - frame.top;

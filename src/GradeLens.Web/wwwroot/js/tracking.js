@@ -24,11 +24,16 @@
   }
   const current = () => query(select.value);
 
-  // The same small sideways offset for a student every time, so points do not jump between redraws.
+  // Each series' box sits left of its tick and its students' points in a strip to the right of the box, so a box can be
+  // hovered for its quartiles and a point for its student (Plotly gives the hover to any point within ~20 px).
+  const box = { offset: -0.13, width: 0.34 };
+  const strip = { from: 0.1, width: 0.3 };
+
+  // The same sideways place in the strip for a student every time, so points do not jump between redraws.
   function jitter(id) {
     let h = 0;
     for (const c of id) { h = (h * 31 + c.charCodeAt(0)) | 0; }
-    return ((Math.abs(h) % 1000) / 1000 - 0.5) * 0.5;
+    return strip.from + ((Math.abs(h) % 1000) / 1000) * strip.width;
   }
 
   // Per series: how many students are above, at or below their baseline; then who is furthest below.
@@ -132,9 +137,9 @@
 
     plot("series-chart", [{
       type: "box", name: data.subject,
-      x: boxes.map((_, i) => i), q1: boxes.map((b) => b.q1), median: boxes.map((b) => b.median), q3: boxes.map((b) => b.q3),
+      x: boxes.map((_, i) => i + box.offset), q1: boxes.map((b) => b.q1), median: boxes.map((b) => b.median), q3: boxes.map((b) => b.q3),
       lowerfence: boxes.map((b) => b.lowerWhisker), upperfence: boxes.map((b) => b.upperWhisker), mean: boxes.map((b) => b.mean),
-      boxmean: true, width: 0.6, marker: { color: "#2f6fde" }, fillcolor: "rgba(47,111,222,0.12)", hoveron: "boxes", hoverinfo: "none",
+      boxmean: true, width: box.width, marker: { color: "#2f6fde" }, fillcolor: "rgba(47,111,222,0.12)", hoveron: "boxes", hoverinfo: "none",
     }, {
       type: "scatter", mode: "markers", name: "Students", x: points.x, y: points.y, customdata: points.id,
       text: points.id.map((i) => roster.students[i].studentId),
@@ -151,15 +156,16 @@
     let resting = 0;
     chart.on("plotly_hover", (event) => {
       const point = studentAt(event);
-      const box = event.points.find((p) => p.curveNumber === 0);
+      const hoveredBox = event.points.find((p) => p.curveNumber === 0);
       clearTimeout(resting);
       if (point) {
         hideQuartiles();
         const student = roster.students[point.customdata];
         drawPath(student, data.subject, data.scale);
         resting = setTimeout(() => drawSubjects(student.studentId).catch((e) => show(`The student's subjects could not be loaded: ${e.message}`)), restBeforeSubjects);
-      } else if (box && event.event) {
-        showQuartiles(boxes[Math.round(box.x)] ?? boxes[box.pointNumber], event.event);
+      } else if (hoveredBox && event.event) {
+        const index = Number.isInteger(hoveredBox.pointNumber) ? hoveredBox.pointNumber : Math.round(hoveredBox.x - box.offset);
+        if (boxes[index]) { showQuartiles(boxes[index], event.event); }
       }
     });
     chart.on("plotly_unhover", () => { hideQuartiles(); clearTimeout(resting); });
