@@ -13,7 +13,7 @@ window.gradelensGlossary = [
   { id: "significant", term: "Significant", words: ["significant"], labels: ["Significant"],
     text: "Unlikely to be chance once every gap tested together is allowed for: a q-value of 0.05 or less." },
   { id: "confidence-interval", term: "95% confidence interval (CI)", words: ["95% CI", "95% confidence interval", "confidence intervals", "CI"],
-    text: "The range that holds the true value in 95 of 100 samples like this one; a wide range means the figure is uncertain." },
+    text: "A range worked out so that in 95 of 100 samples like this one it would hold the true value; a wide range means an uncertain figure." },
   { id: "welch-t-test", term: "Welch's t-test", words: ["Welch's t-test", "Welch’s t-test"],
     text: "Tests whether two groups' mean scores differ, without assuming the groups' scores spread equally." },
   { id: "z-test", term: "Two-proportion z-test", words: ["two-proportion z-test", "z-test"],

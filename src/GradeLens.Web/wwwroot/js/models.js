@@ -96,7 +96,7 @@
           xaxis: { title: { text: r.ols ? "Coefficient (95% CI)" : "Odds ratio" }, type: r.ols ? "linear" : "log" }, yaxis: { automargin: true, type: "category" } },
         columns: [
           { key: "name", label: "Term" }, { key: "estimate", label: r.ols ? "Coefficient" : "Odds ratio", number: true },
-          { key: "se", label: "SE", number: true }, { key: "p", label: "p" },
+          { key: "se", label: "SE", number: true }, { key: "p", label: "p", number: true },
         ],
       });
     } catch (e) {

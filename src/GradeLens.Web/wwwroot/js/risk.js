@@ -94,7 +94,7 @@
           shapes: [{ type: "line", x0: 1, x1: 1, yref: "paper", y0: 0, y1: 1, line: { dash: "dash", color: "#333" } }] },
         columns: [
           { key: "feature", label: "Feature" }, { key: "ratio", label: "Odds ratio", number: true },
-          { key: "lower", label: "CI low", number: true }, { key: "upper", label: "CI high", number: true }, { key: "p", label: "p" },
+          { key: "lower", label: "CI low", number: true }, { key: "upper", label: "CI high", number: true }, { key: "p", label: "p", number: true },
         ],
       });
     } catch (e) {
