@@ -33,10 +33,10 @@ public sealed class Chromium : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh page (its own context: no cookies or storage shared between tests).</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A fresh page (its own context: no cookies or storage shared between tests), 1360 x 900 unless told.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1360, int height = 900)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1360, Height = 900 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, AcceptDownloads = true });
         return await context.NewPageAsync();
     }
 

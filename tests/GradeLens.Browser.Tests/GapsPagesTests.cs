@@ -52,6 +52,8 @@ public sealed class GapsPagesTests(Chromium chromium, ITestOutputHelper output) 
         await page.Mouse.ClickAsync(point[0], point[1]);
         await page.Locator("#drill-title", new PageLocatorOptions { HasTextString = "in البقاع, grade 3" }).WaitForAsync();
         await page.Locator("#drill[aria-busy=false] #drill-table table.drill-cells").WaitForAsync();
+        // The drill-down comes into view: its top in the upper half of the window, not under the tables above it.
+        await page.WaitForFunctionAsync("() => { const top = document.getElementById('drill').getBoundingClientRect().top; return top >= 0 && top < innerHeight / 2; }");
         Assert.Equal(domains.Length * 3, await page.Locator("#drill-table tbody tr").CountAsync());
         Assert.Equal(3, await page.Locator("#drill-chart g.trace.bars").CountAsync());
         using var http = new HttpClient { BaseAddress = server.Address };
@@ -82,6 +84,14 @@ public sealed class GapsPagesTests(Chromium chromium, ITestOutputHelper output) 
         await page.Locator("#equity-within").SelectOptionAsync("subject");
         await page.Locator("#equity-by").SelectOptionAsync("race/ethnicity");
         await page.Locator("#equity-title", new PageLocatorOptions { HasTextString = "Mathematics: gaps by race/ethnicity" }).WaitForAsync();
+
+        // Every key column is in view, none scrolled off its card: the gap, its interval, p and q.
+        var card = (await page.Locator("#equity-table .table-wrap").BoundingBoxAsync())!;
+        foreach (var heading in new[] { "Gap (points)", "CI from", "to", "p (Welch)", "p (z)", "q (BH)", "Significant" })
+        {
+            var th = (await page.Locator("#equity-table th", new PageLocatorOptions { HasTextRegex = new System.Text.RegularExpressions.Regex($"^{System.Text.RegularExpressions.Regex.Escape(heading)}$") }).BoundingBoxAsync())!;
+            Assert.True(th.X >= card.X && th.X + th.Width <= card.X + card.Width + 0.5, $"The column \"{heading}\" is out of view ({th.X}-{th.X + th.Width} px in a card of {card.X}-{card.X + card.Width} px).");
+        }
 
         var groups = page.Locator("#equity-table td[data-key=group]");
         Assert.Equal(["group A", "group B", "group C", "group D", "group E"], (await groups.AllTextContentsAsync()).Order());

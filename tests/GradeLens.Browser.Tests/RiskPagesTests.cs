@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Text;
-using GradeLens.Core.Import;
-using GradeLens.Core.Import.Mapping;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -10,44 +7,9 @@ namespace GradeLens.Browser.Tests;
 /// <summary>The Risk, Triage, Clusters, Students and Models pages over 120 generated students (Maths and English in two mocks and the GCSE).</summary>
 public sealed class RiskPagesTests(Chromium chromium, ITestOutputHelper output) : IClassFixture<Chromium>
 {
-    private const int Students = 120;
-    private static async Task<LiveServer> WithCohortAsync()
-    {
-        var server = await LiveServer.StartAsync();
-        var random = new Random(5);
-        var csv = new StringBuilder("Student,Gender,Subject,Exam_Series,Score\n");
-        for (var i = 1; i <= Students; i++)
-        {
-            var gender = random.Next(2) == 0 ? "F" : "M";
-            var ability = 2 + (random.NextDouble() * 6);
-            foreach (var subject in new[] { "Maths", "English" })
-            {
-                foreach (var series in new[] { "MOCK 1", "MOCK 2", "GCSE" })
-                {
-                    var score = Math.Clamp(Math.Round(ability + ((random.NextDouble() - 0.5) * 3)), 0, 9);
-                    csv.Append(CultureInfo.InvariantCulture, $"S{i:000},{gender},{subject},{series},{score}\n");
-                }
-            }
-        }
+    private const int Students = GeneratedCohort.Students;
 
-        var file = Path.Combine(Path.GetTempPath(), $"risk-pages-{Guid.NewGuid():N}.csv");
-        await File.WriteAllTextAsync(file, csv.ToString());
-        var mapping = new ImportMapping
-        {
-            Columns =
-            [
-                new() { Header = "Student", Role = ColumnRole.StudentId },
-                new() { Header = "Gender", Role = ColumnRole.Gender },
-                new() { Header = "Subject", Role = ColumnRole.Subject },
-                new() { Header = "Exam_Series", Role = ColumnRole.Series },
-                new() { Header = "Score", Role = ColumnRole.Score, Scale = GradeScales.Gcse91Id },
-            ],
-        };
-        var report = await server.Store.ImportAsync(new ImportRequest([file], mapping));
-        File.Delete(file);
-        Assert.True(report.Succeeded, report.Message);
-        return server;
-    }
+    private static Task<LiveServer> WithCohortAsync() => GeneratedCohort.StartAsync();
 
     [BrowserFact]
     public async Task Risk_page_shows_the_cross_validated_auc_a_reliability_diagram_over_every_student_and_the_fairness_and_odds_tables()

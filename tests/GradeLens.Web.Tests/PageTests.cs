@@ -67,9 +67,39 @@ public sealed class PageTests
         Assert.True(bytes.Length > 1024 * 1024, $"plotly.min.js is only {bytes.Length} bytes");
     }
 
+    [Fact]
+    public async Task The_glossary_page_is_in_the_navigation_and_loads_the_terms_it_lists()
+    {
+        await using var app = await GradeLensApplication.StartAsync();
+        using var client = app.CreateClient();
+
+        var html = await client.GetStringAsync("/glossary");
+
+        Assert.Contains("<a href=\"/glossary\" aria-current=\"page\"><span>Glossary</span>", html);
+        Assert.Contains("id=\"glossary-list\"", html);
+        Assert.True(html.IndexOf("/js/glossary-terms.js", StringComparison.Ordinal) < html.IndexOf("/js/glossary.js", StringComparison.Ordinal));
+        var terms = await client.GetStringAsync("/js/glossary-terms.js");
+        Assert.Contains("The p-value after allowing for the many gaps tested at once", terms);
+    }
+
+    [Fact]
+    public async Task Every_page_with_a_chart_loads_the_chart_module_after_plotly_and_before_its_own_script()
+    {
+        foreach (var page in DashboardPage.All.Where(p => p.Scripts?.Contains("lib/plotly.min.js") == true))
+        {
+            var scripts = page.Scripts!.ToList();
+            var chartModule = scripts.IndexOf("js/charts.js");
+            Assert.True(scripts.IndexOf("lib/plotly.min.js") < chartModule, page.Title);
+            Assert.True(scripts.IndexOf("js/glossary.js") < chartModule, page.Title);
+            Assert.True(chartModule < scripts.Count - 1, $"{page.Title} has no script of its own after the chart module");
+        }
+    }
+
     [Theory]
     [InlineData("/css/site.css", "text/css")]
     [InlineData("/js/site.js", "javascript")]
+    [InlineData("/js/charts.js", "javascript")]
+    [InlineData("/js/glossary.js", "javascript")]
     [InlineData("/js/overview.js", "javascript")]
     [InlineData("/js/data.js", "javascript")]
     public async Task The_pages_styles_and_scripts_are_served(string path, string mediaType)

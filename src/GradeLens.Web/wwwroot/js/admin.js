@@ -2,10 +2,10 @@
 "use strict";
 
 (() => {
-  const { getJson, sendJson, tableWithCsv } = window.gradelens;
-  const error = document.getElementById("admin-error");
+  const { getJson, sendJson } = window.gradelens;
+  const { tableWithCsv, errorBox } = window.gradelensCharts;
   const issued = document.getElementById("issued-key");
-  const show = (text) => { error.textContent = text; error.hidden = !text; };
+  const show = errorBox(document.getElementById("admin-error"));
   const list = (text) => text.split(",").map((v) => v.trim()).filter((v) => v.length > 0);
   const value = (id) => document.getElementById(id).value;
   const chosen = () => encodeURIComponent(value("manage-user"));

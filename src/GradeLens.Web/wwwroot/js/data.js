@@ -2,7 +2,8 @@
 "use strict";
 
 (() => {
-  const { element, table, tableWithCsv } = window.gradelens;
+  const { element, table, problemSentence } = window.gradelens;
+  const { tableWithCsv } = window.gradelensCharts;
   const form = document.getElementById("upload-form");
   const button = document.getElementById("import-button");
   const status = document.getElementById("status");
@@ -37,11 +38,10 @@
     status.hidden = text === null;
   }
 
+  // What went wrong, in the user's words: each of the server's reasons on its own line, or one sentence for the status.
   function renderProblem(status, problem) {
-    const lines = [problem && (problem.detail || problem.title) || `The server answered ${status}.`];
-    for (const [field, messages] of Object.entries((problem && problem.errors) || {})) {
-      lines.push(`${field}: ${messages.join(" ")}`);
-    }
+    const reasons = Object.values((problem && problem.errors) || {}).flat();
+    const lines = reasons.length > 0 ? reasons : [problemSentence(status, problem)];
     report.replaceChildren(
       element("h2", { textContent: "Import failed" }),
       ...lines.map((line) => element("p", { className: "message failed", textContent: line })));

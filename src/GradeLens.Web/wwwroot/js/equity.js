@@ -3,18 +3,17 @@
 "use strict";
 
 (async () => {
-  const { getJson, element, tableWithCsv } = window.gradelens;
+  const { getJson, element, shown } = window.gradelens;
+  const { round, pValue, chartWithTable, chartTable, fileName, errorBox } = window.gradelensCharts;
   const by = document.getElementById("equity-by");
   const within = document.getElementById("equity-within");
   const subject = document.getElementById("equity-subject");
-  const error = document.getElementById("equity-error");
-  const font = { family: "Segoe UI, Noto Sans, DejaVu Sans, Arial, sans-serif" };
-  const show = (text) => { error.textContent = text; error.hidden = !text; };
-  const round = (v, digits = 2) => (v === null || v === undefined ? null : Number(v.toPrecision(digits + 2)));
+  const show = errorBox(document.getElementById("equity-error"));
   let sort = { key: "gapPoints", descending: false };
   let current = [];
+  let file = "";
 
-  const where = (g) => [g.region, g.school, g.gradeLevel && `grade ${g.gradeLevel}`].filter(Boolean).join(", ") || "All students";
+  const where = (g) => [g.region, g.school, g.gradeLevel && `grade ${shown(g.gradeLevel)}`].filter(Boolean).map(shown).join(", ") || "All students";
   const columns = [
     { key: "subject", label: "Subject" }, { key: "cell", label: "Cell" }, { key: "group", label: "Group" }, { key: "comparison", label: "Against" },
     { key: "groupStudents", label: "n", number: true }, { key: "comparisonStudents", label: "n against", number: true },
@@ -24,22 +23,24 @@
     { key: "mark", label: "Significant" },
   ];
 
+  // The table shows rounded figures ("< 0.001" for a tiny p) but sorts on the gap's own numbers.
   function rows(gaps) {
     return gaps.map((g) => ({
-      ...g, cell: where(g), subject: g.domain ? `${g.subject} / ${g.domain}` : g.subject,
-      gapPoints: round(g.gapPoints, 3), gapLower: round(g.gapLower, 3), gapUpper: round(g.gapUpper, 3),
-      gapPercentagePoints: round(g.gapPercentagePoints, 3), hedgesG: round(g.hedgesG, 3),
-      p: round(g.p), pBelow: round(g.pBelow), q: round(g.q), mark: g.significant ? "yes *" : "no",
+      ...g, source: g, cell: where(g), group: shown(g.group), comparison: shown(g.comparison), subject: g.domain ? `${g.subject} / ${g.domain}` : g.subject,
+      gapPoints: round(g.gapPoints, 2), gapLower: round(g.gapLower, 2), gapUpper: round(g.gapUpper, 2),
+      gapPercentagePoints: round(g.gapPercentagePoints, 1), hedgesG: round(g.hedgesG, 3),
+      p: pValue(g.p), pBelow: pValue(g.pBelow), q: pValue(g.q), mark: g.significant ? "yes *" : "no",
     }));
   }
 
   function drawTable() {
+    const value = (row) => (typeof row.source[sort.key] === "number" ? row.source[sort.key] : row[sort.key]);
     const sorted = [...current].sort((a, b) => {
-      const x = a[sort.key], y = b[sort.key];
+      const x = value(a), y = value(b);
       const order = typeof x === "number" && typeof y === "number" ? x - y : String(x ?? "").localeCompare(String(y ?? ""));
       return sort.descending ? -order : order;
     });
-    const node = tableWithCsv(`gradelens-equity-${by.value}.csv`, columns, sorted, "equity-gaps");
+    const node = chartTable("equity-chart", file, columns, sorted, "equity-gaps");
     for (const th of node.querySelectorAll("th")) {
       const column = columns.find((c) => c.label === th.textContent);
       th.classList.add("sortable");
@@ -52,8 +53,9 @@
     document.getElementById("equity-table").replaceChildren(node);
   }
 
+  // The chosen subject's gaps with their intervals, drawn with the table; a click on a heading re-sorts the table alone.
   function drawChart(gaps) {
-    const labels = gaps.map((g) => `${g.group} vs ${g.comparison} · ${where(g)}`);
+    const labels = gaps.map((g) => `${shown(g.group)} vs ${shown(g.comparison)} · ${where(g)}`);
     const trace = (significant) => {
       const part = gaps.map((g, i) => ({ g, i })).filter((x) => x.g.significant === significant);
       return {
@@ -61,15 +63,19 @@
         x: part.map((x) => x.g.gapPoints), y: part.map((x) => labels[x.i]),
         error_x: { type: "data", symmetric: false, array: part.map((x) => x.g.gapUpper - x.g.gapPoints), arrayminus: part.map((x) => x.g.gapPoints - x.g.gapLower), color: "#52606d" },
         marker: { size: 10, color: significant ? "#c62828" : "#ffffff", line: { color: significant ? "#c62828" : "#52606d", width: 2 } },
-        customdata: part.map((x) => [round(x.g.q), x.g.groupStudents, x.g.comparisonStudents]),
+        customdata: part.map((x) => [pValue(x.g.q), x.g.groupStudents, x.g.comparisonStudents]),
         hovertemplate: "%{y}<br>gap %{x:.2f} points, q %{customdata[0]}<br>n %{customdata[1]} vs %{customdata[2]}<extra></extra>",
       };
     };
-    Plotly.newPlot("equity-chart", [trace(true), trace(false)], {
-      margin: { l: 260, r: 20, t: 30, b: 50 }, height: Math.max(320, 26 * gaps.length + 120), font,
-      xaxis: { title: { text: "Gap in points (group minus the other), 95% CI" }, zeroline: true, zerolinewidth: 2 },
-      yaxis: { type: "category", categoryarray: [...labels].reverse(), automargin: true }, legend: { orientation: "h", x: 0, y: 1.02, yanchor: "bottom" },
-    }, { responsive: true, displaylogo: false });
+    chartWithTable({
+      chart: "equity-chart", table: "equity-table", file, columns, rows: current, className: "equity-gaps",
+      traces: [trace(true), trace(false)],
+      layout: {
+        margin: { l: 260, r: 20, t: 30, b: 50 }, height: Math.max(320, 26 * gaps.length + 120),
+        xaxis: { title: { text: "Gap in points (group minus the other), 95% CI" }, zeroline: true, zerolinewidth: 2 },
+        yaxis: { type: "category", categoryarray: [...labels].reverse(), automargin: true }, legend: { orientation: "h", x: 0, y: 1.02, yanchor: "bottom" },
+      },
+    });
   }
 
   async function draw() {
@@ -90,6 +96,7 @@
       const gaps = table.gaps.filter((g) => g.subject === chosen);
       current = rows(gaps);
       document.getElementById("equity-title").textContent = chosen ? `${chosen}: gaps by ${table.attribute}` : `No gaps by ${table.attribute}`;
+      file = fileName("equity", chosen, "by", table.attribute, within.options[within.selectedIndex]?.text);
       drawChart(gaps);
       drawTable();
       document.getElementById("equity-note").textContent =

@@ -3,17 +3,14 @@
 "use strict";
 
 (async () => {
-  const { getJson, tableWithCsv, element } = window.gradelens;
+  const { getJson, element } = window.gradelens;
+  const { round, pValue, card, chartWithTable, fileName, errorBox } = window.gradelensCharts;
   const series = document.getElementById("model-series");
   const outcome = document.getElementById("model-outcome");
   const features = document.getElementById("model-features");
-  const error = document.getElementById("model-error");
   const status = document.getElementById("model-status");
-  const font = { family: "Segoe UI, Noto Sans, DejaVu Sans, Arial, sans-serif" };
-  const show = (text) => { error.textContent = text; error.hidden = !text; };
-  const round = (v, d = 3) => (v === null || v === undefined ? null : Math.round(v * 10 ** d) / 10 ** d);
-  const card = (label, value, title = "") =>
-    element("div", { className: "card", title }, [element("div", { className: "label", textContent: label }), element("div", { className: "value", textContent: value })]);
+  const show = errorBox(document.getElementById("model-error"));
+  const fixed = (v, d) => (v === null || v === undefined ? "n/a" : v.toFixed(d));
 
   // The outcome cannot predict itself: its own box is unticked and disabled.
   function syncOutcome() {
@@ -22,8 +19,6 @@
       if (box.disabled) { box.checked = false; }
     }
   }
-
-  const pValue = (p) => (p < 0.001 ? p.toExponential(2) : String(round(p, 3)));
 
   async function loadColumns() {
     const columns = await getJson(`/api/models/columns?series=${encodeURIComponent(series.value)}`);
@@ -62,44 +57,48 @@
       const r = data.result;
       document.getElementById("model-title").textContent = `${r.outcome} in ${r.series}: ${r.method}, ${r.students} students, ${r.folds}-fold cross-validation`;
       const cards = r.cvRSquared !== null
-        ? [card("CV R²", round(r.cvRSquared).toFixed(3), "Mean over folds"), card("CV RMSE", round(r.cvRmse, 2).toFixed(2)), card("CV MAE", round(r.cvMae, 2).toFixed(2))]
-        : [card("CV AUC", round(r.cvAuc).toFixed(3), "Mean over folds"), card("CV accuracy", round(r.cvAccuracy).toFixed(3))];
-      if (r.ols) { cards.push(card("In-sample R²", round(r.ols.rSquared).toFixed(3))); }
-      if (data.published) { cards.push(card("Earlier study R²", data.published.rSquared.toFixed(3), `${data.published.study}: ${data.published.method}`)); }
+        ? [card("CV R²", fixed(round(r.cvRSquared, 3), 3), "", "Mean over folds"), card("CV RMSE", fixed(round(r.cvRmse, 2), 2)), card("CV MAE", fixed(round(r.cvMae, 2), 2))]
+        : [card("CV AUC", fixed(round(r.cvAuc, 3), 3), "", "Mean over folds"), card("CV accuracy", fixed(round(r.cvAccuracy, 3), 3))];
+      if (r.ols) { cards.push(card("In-sample R²", fixed(round(r.ols.rSquared, 3), 3))); }
+      if (data.published) { cards.push(card("Earlier study R²", fixed(round(data.published.rSquared, 3), 3), "", `${data.published.study}: ${data.published.method}`)); }
       document.getElementById("model-cards").replaceChildren(...cards);
       document.getElementById("model-published").textContent = data.published
         ? `${data.published.study} reported R² ${data.published.rSquared} (${data.published.method}); GradeLens shows the mean over ${r.folds} folds, every student held out once. ` +
           "Protected attributes (gender, race/ethnicity) are left out by default; tick them to fit on all five columns."
         : "";
 
+      const file = (what) => fileName("model", r.outcome, r.series, r.method, what);
       const importance = r.importance.map((i) => ({ feature: i.feature, drop: round(i.drop, 4) }));
-      const shown = [...importance].reverse();
-      Plotly.newPlot("importance-chart", [{ type: "bar", orientation: "h", y: shown.map((i) => i.feature), x: shown.map((i) => i.drop), marker: { color: "#2f6fde" },
-        hovertemplate: "%{y}: %{x}<extra></extra>" }],
-      { margin: { l: 200, r: 20, t: 10, b: 50 }, height: Math.max(240, 30 * shown.length + 80), font,
-        xaxis: { title: { text: r.cvRSquared !== null ? "Drop in held-out R²" : "Drop in held-out AUC" } }, yaxis: { automargin: true, type: "category" } },
-      { responsive: true, displaylogo: false });
-      document.getElementById("importance-table").replaceChildren(tableWithCsv("gradelens-model-importance.csv",
-        [{ key: "feature", label: "Feature" }, { key: "drop", label: "Drop", number: true }], importance, "model-importance"));
+      const ascending = [...importance].reverse();
+      chartWithTable({
+        chart: "importance-chart", table: "importance-table", file: file("importance"), rows: importance, className: "model-importance",
+        traces: [{ type: "bar", orientation: "h", y: ascending.map((i) => i.feature), x: ascending.map((i) => i.drop), marker: { color: "#2f6fde" },
+          hovertemplate: "%{y}: %{x}<extra></extra>" }],
+        layout: { margin: { l: 200, r: 20, t: 10, b: 50 }, height: Math.max(240, 30 * ascending.length + 80),
+          xaxis: { title: { text: r.cvRSquared !== null ? "Drop in held-out R²" : "Drop in held-out AUC" } }, yaxis: { automargin: true, type: "category" } },
+        columns: [{ key: "feature", label: "Feature" }, { key: "drop", label: "Drop", number: true }],
+      });
 
       const coefficientsPanel = document.getElementById("coefficients-title").parentElement;
       coefficientsPanel.hidden = !r.ols && !r.oddsRatios;
       if (coefficientsPanel.hidden) { return; }
       const coefficients = r.ols
-        ? r.ols.coefficients.map((c) => ({ name: c.name, estimate: round(c.estimate), se: round(c.standardError), p: pValue(c.p) }))
-        : r.oddsRatios.map((o) => ({ name: o.feature, estimate: round(o.ratio), se: round(o.standardError), p: pValue(o.p) }));
+        ? r.ols.coefficients.map((c) => ({ name: c.name, estimate: round(c.estimate, 3), se: round(c.standardError, 3), p: pValue(c.p), significant: c.p < 0.05 }))
+        : r.oddsRatios.map((o) => ({ name: o.feature, estimate: round(o.ratio, 3), se: round(o.standardError, 3), p: pValue(o.p), significant: o.p < 0.05 }));
       document.getElementById("coefficients-title").textContent = r.ols ? "Coefficients (points per unit; categories against their reference level)" : "Odds ratios per unit";
       const bars = coefficients.filter((c) => c.name !== "const");
-      Plotly.newPlot("coefficients-chart", [{ type: "bar", orientation: "h", y: bars.map((c) => c.name), x: bars.map((c) => c.estimate),
-        error_x: r.ols ? { type: "data", array: bars.map((c) => 1.96 * c.se) } : undefined,
-        marker: { color: bars.map((c) => (Number(c.p) < 0.05 ? "#2f6fde" : "#9fb3c8")) }, hovertemplate: "%{y}: %{x}<extra></extra>" }],
-      { margin: { l: 260, r: 20, t: 10, b: 50 }, height: Math.max(260, 24 * bars.length + 80), font,
-        xaxis: { title: { text: r.ols ? "Coefficient (95% CI)" : "Odds ratio" }, type: r.ols ? "linear" : "log" }, yaxis: { automargin: true, type: "category" } },
-      { responsive: true, displaylogo: false });
-      document.getElementById("coefficients-table").replaceChildren(tableWithCsv("gradelens-model-coefficients.csv", [
-        { key: "name", label: "Term" }, { key: "estimate", label: r.ols ? "Coefficient" : "Odds ratio", number: true },
-        { key: "se", label: "SE", number: true }, { key: "p", label: "p" },
-      ], coefficients, "model-coefficients"));
+      chartWithTable({
+        chart: "coefficients-chart", table: "coefficients-table", file: file(r.ols ? "coefficients" : "odds-ratios"), rows: coefficients, className: "model-coefficients",
+        traces: [{ type: "bar", orientation: "h", y: bars.map((c) => c.name), x: bars.map((c) => c.estimate),
+          error_x: r.ols ? { type: "data", array: bars.map((c) => 1.96 * c.se) } : undefined,
+          marker: { color: bars.map((c) => (c.significant ? "#2f6fde" : "#9fb3c8")) }, hovertemplate: "%{y}: %{x}<extra></extra>" }],
+        layout: { margin: { l: 260, r: 20, t: 10, b: 50 }, height: Math.max(260, 24 * bars.length + 80),
+          xaxis: { title: { text: r.ols ? "Coefficient (95% CI)" : "Odds ratio" }, type: r.ols ? "linear" : "log" }, yaxis: { automargin: true, type: "category" } },
+        columns: [
+          { key: "name", label: "Term" }, { key: "estimate", label: r.ols ? "Coefficient" : "Odds ratio", number: true },
+          { key: "se", label: "SE", number: true }, { key: "p", label: "p", number: true },
+        ],
+      });
     } catch (e) {
       if (ticket === latest) { show(`The model could not be fitted: ${e.message}`); }
     } finally {

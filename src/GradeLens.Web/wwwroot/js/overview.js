@@ -3,18 +3,14 @@
 "use strict";
 
 (async () => {
-  const { getJson, element, tableWithCsv, display } = window.gradelens;
+  const { getJson, element, display } = window.gradelens;
+  const { round, pValue, card, chartWithTable, tableWithCsv, fileName, errorBox } = window.gradelensCharts;
   const cardsNode = document.getElementById("cards");
-  const font = { family: "Segoe UI, Noto Sans, DejaVu Sans, Arial, sans-serif" };
-  const round = (v, digits = 1) => (v === null || v === undefined ? null : Number(v.toFixed(digits)));
-  const card = (label, value, detail) => element("div", { className: "card" }, [
-    element("div", { className: "label", textContent: label }),
-    element("div", { className: "value", textContent: value }),
-    ...(detail ? [element("div", { className: "label", dir: "auto", textContent: detail })] : []),
-  ]);
 
   // Each subject's latest series, nationally; the gaps of every attribute the store has, ranked by effect size
   // (Hedges' g) so subjects on different scales compare. Suppressed subjects and groups never show.
+  // Still computed here, to move to the server: the student-weighted % below over subjects, and the ranking and count
+  // of significant gaps pooled across attributes whose tables were each corrected (Benjamini-Hochberg) on their own.
   async function drawAttainment() {
     const section = document.getElementById("attainment");
     const first = await getJson("/api/gaps/table?within=subject");
@@ -35,37 +31,41 @@
     const worst = [...subjects].sort((a, b) => b.percentBelow - a.percentBelow)[0];
     const widest = significant[0];
     document.getElementById("attainment-cards").replaceChildren(
-      card("% of latest results below proficiency", below === null ? "suppressed" : `${round(below)}%`,
+      card("% of latest results below proficiency", below === null ? "suppressed" : `${round(below, 1)}%`,
         `${display(results)} results in ${subjects.length} subject${subjects.length === 1 ? "" : "s"}`),
-      card("Highest % below", worst ? `${round(worst.percentBelow)}%` : "none", worst ? `${worst.subject} (${worst.series})` : ""),
-      card("Widest significant gap", widest ? `${widest.gapPoints > 0 ? "+" : ""}${round(widest.gapPoints)} pts` : "none",
+      card("Highest % below", worst ? `${round(worst.percentBelow, 1)}%` : "none", worst ? `${worst.subject} (${worst.series})` : ""),
+      card("Widest significant gap", widest ? `${widest.gapPoints > 0 ? "+" : ""}${round(widest.gapPoints, 1)} pts` : "none",
         widest ? `${widest.subject}: ${widest.attribute} ${widest.group} vs ${widest.comparison} (g = ${round(widest.hedgesG, 2)})` : "no gap is significant"),
       card("Significant gaps", `${display(significant.length)} of ${display(tested.length)}`, `${tables.length} attribute${tables.length === 1 ? "" : "s"} tested`));
     document.getElementById("attainment-note").textContent =
       `Each subject's latest series, all students in your view. Groups under ${first.minimumCellSize} students are suppressed.`;
 
-    const rows = subjects.map((c) => ({ subject: c.subject, series: c.series, students: c.students, mean: round(c.mean), percentBelow: round(c.percentBelow) }));
+    const rows = subjects.map((c) => ({ subject: c.subject, series: c.series, students: c.students, mean: round(c.mean, 1), percentBelow: round(c.percentBelow, 1) }));
     const ordered = [...rows].sort((a, b) => a.percentBelow - b.percentBelow); // Plotly draws the first category at the bottom.
-    Plotly.newPlot("below-chart", [{
-      type: "bar", orientation: "h", y: ordered.map((r) => `${r.subject} (${r.series})`), x: ordered.map((r) => r.percentBelow),
-      text: ordered.map((r) => `${r.percentBelow}%`), textposition: "outside", cliponaxis: false, marker: { color: "#d9534f" },
-      hovertemplate: "%{y}: %{x}% below proficiency<extra></extra>",
-    }], {
-      margin: { l: 160, r: 60, t: 10, b: 40 }, height: Math.max(220, 32 * rows.length + 80), font,
-      xaxis: { title: { text: "% below proficiency" }, range: [0, 100] }, yaxis: { automargin: true, type: "category" },
-    }, { responsive: true, displaylogo: false });
-    document.getElementById("below-table").replaceChildren(tableWithCsv("gradelens-below-proficiency-by-subject.csv", [
-      { key: "subject", label: "Subject" }, { key: "series", label: "Series" }, { key: "students", label: "Students", number: true },
-      { key: "mean", label: "Mean", number: true }, { key: "percentBelow", label: "% below", number: true },
-    ], rows, "below-by-subject"));
+    chartWithTable({
+      chart: "below-chart", table: "below-table", file: fileName("below-proficiency-by-subject"), rows, className: "below-by-subject",
+      traces: [{
+        type: "bar", orientation: "h", y: ordered.map((r) => `${r.subject} (${r.series})`), x: ordered.map((r) => r.percentBelow),
+        text: ordered.map((r) => `${r.percentBelow}%`), textposition: "outside", cliponaxis: false, marker: { color: "#d9534f" },
+        hovertemplate: "%{y}: %{x}% below proficiency<extra></extra>",
+      }],
+      layout: {
+        margin: { l: 160, r: 60, t: 10, b: 40 }, height: Math.max(220, 32 * rows.length + 80),
+        xaxis: { title: { text: "% below proficiency" }, range: [0, 100] }, yaxis: { automargin: true, type: "category" },
+      },
+      columns: [
+        { key: "subject", label: "Subject" }, { key: "series", label: "Series" }, { key: "students", label: "Students", number: true },
+        { key: "mean", label: "Mean", number: true }, { key: "percentBelow", label: "% below", number: true },
+      ],
+    });
 
     const gapRows = significant.slice(0, 10).map((g) => ({
-      subject: g.subject, attribute: g.attribute, group: g.group, comparison: g.comparison, gapPoints: round(g.gapPoints),
-      gapPercentagePoints: round(g.gapPercentagePoints), hedgesG: round(g.hedgesG, 2), q: g.q < 0.001 ? "< 0.001" : g.q.toFixed(3),
+      subject: g.subject, attribute: g.attribute, group: g.group, comparison: g.comparison, gapPoints: round(g.gapPoints, 1),
+      gapPercentagePoints: round(g.gapPercentagePoints, 1), hedgesG: round(g.hedgesG, 2), q: pValue(g.q),
     }));
     document.getElementById("widest-gaps").replaceChildren(gapRows.length === 0
       ? element("p", { className: "note", textContent: "No gap between groups is significant after the correction." })
-      : tableWithCsv("gradelens-widest-gaps.csv", [
+      : tableWithCsv(`${fileName("widest-gaps")}.csv`, [
         { key: "subject", label: "Subject" }, { key: "attribute", label: "Attribute" }, { key: "group", label: "Group" },
         { key: "comparison", label: "Against" }, { key: "gapPoints", label: "Gap (points)", number: true },
         { key: "gapPercentagePoints", label: "Gap in % below (pp)", number: true }, { key: "hedgesG", label: "Hedges' g", number: true },
@@ -83,40 +83,26 @@
       ["Series", info.series.length],
       ["Results", info.tableCounts.results ?? 0],
     ];
-    cardsNode.replaceChildren(...cards.map(([label, value]) =>
-      element("div", { className: "card" }, [
-        element("div", { className: "label", textContent: label }),
-        element("div", { className: "value", textContent: display(value) }),
-      ])));
+    cardsNode.replaceChildren(...cards.map(([label, value]) => card(label, display(value))));
     cardsNode.setAttribute("aria-busy", "false");
 
     const rows = Object.entries(info.tableCounts).map(([table, count]) => ({ table, rows: count }));
     document.getElementById("empty-store").hidden = rows.some((r) => r.rows > 0);
-    document.getElementById("rows-table").replaceChildren(
-      tableWithCsv("gradelens-rows-per-table.csv", [
-        { key: "table", label: "Table" },
-        { key: "rows", label: "Rows", number: true },
-      ], rows));
-
     const reversed = [...rows].reverse(); // Plotly draws the first category at the bottom.
     const largest = Math.max(0, ...rows.map((r) => r.rows));
-    Plotly.newPlot("rows-chart", [{
-      type: "bar",
-      orientation: "h",
-      y: reversed.map((r) => r.table),
-      x: reversed.map((r) => r.rows),
-      text: reversed.map((r) => display(r.rows)),
-      textposition: "outside",
-      cliponaxis: false,
-      marker: { color: "#2f6fde" },
-      hovertemplate: "%{y}: %{x:,} rows<extra></extra>",
-    }], {
-      margin: { l: 140, r: 60, t: 10, b: 40 },
-      height: 460,
-      xaxis: { title: { text: "Rows" }, rangemode: "tozero", zeroline: true, dtick: largest <= 10 ? 1 : undefined, tickformat: ",d" },
-      yaxis: { automargin: true },
-      font: { family: "Segoe UI, Noto Sans, DejaVu Sans, Arial, sans-serif" },
-    }, { responsive: true, displaylogo: false });
+    chartWithTable({
+      chart: "rows-chart", table: "rows-table", file: fileName("rows-per-table"), rows,
+      traces: [{
+        type: "bar", orientation: "h", y: reversed.map((r) => r.table), x: reversed.map((r) => r.rows),
+        text: reversed.map((r) => display(r.rows)), textposition: "outside", cliponaxis: false, marker: { color: "#2f6fde" },
+        hovertemplate: "%{y}: %{x:,} rows<extra></extra>",
+      }],
+      layout: {
+        margin: { l: 140, r: 60, t: 10, b: 40 }, height: 460, yaxis: { automargin: true },
+        xaxis: { title: { text: "Rows" }, rangemode: "tozero", zeroline: true, dtick: largest <= 10 ? 1 : undefined, tickformat: ",d" },
+      },
+      columns: [{ key: "table", label: "Table" }, { key: "rows", label: "Rows", number: true }],
+    });
     await drawAttainment().catch((e) => {
       const note = document.getElementById("attainment-note");
       note.textContent = `Attainment could not be loaded: ${e.message}`;
@@ -124,9 +110,7 @@
       document.getElementById("attainment").setAttribute("aria-busy", "false");
     });
   } catch (error) {
-    const message = document.getElementById("overview-error");
-    message.textContent = `The overview could not be loaded: ${error.message}`;
-    message.hidden = false;
+    errorBox(document.getElementById("overview-error"))(`The overview could not be loaded: ${error.message}`);
     cardsNode.setAttribute("aria-busy", "false");
   }
 })();

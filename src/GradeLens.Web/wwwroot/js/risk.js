@@ -3,18 +3,13 @@
 "use strict";
 
 (async () => {
-  const { getJson, tableWithCsv, element } = window.gradelens;
+  const { getJson, element, shown } = window.gradelens;
+  const { round, pValue, card, chartWithTable, fileName, errorBox, hideChart } = window.gradelensCharts;
   const form = window.gradelensModelForm;
-  const error = document.getElementById("risk-error");
   const status = document.getElementById("risk-status");
-  const font = { family: "Segoe UI, Noto Sans, DejaVu Sans, Arial, sans-serif" };
-  const round = (v, d = 3) => (v === null || v === undefined ? null : Math.round(v * 10 ** d) / 10 ** d);
-  const show = (text) => { error.textContent = text; error.hidden = !text; };
+  const show = errorBox(document.getElementById("risk-error"));
+  const fixed = (v, d) => (v === null || v === undefined ? "n/a" : v.toFixed(d));
   let latest = 0;
-
-  function card(label, value, title = "") {
-    return element("div", { className: "card", title }, [element("div", { className: "label", textContent: label }), element("div", { className: "value", textContent: value })]);
-  }
 
   async function draw(params) {
     const ticket = ++latest;
@@ -27,68 +22,81 @@
       document.getElementById("risk-title").textContent =
         `${data.subject} in ${data.series} below ${data.threshold}: ${r.positives} of ${r.students} students (${r.folds}-fold cross-validation, seed ${r.seed})`;
       document.getElementById("risk-cards").replaceChildren(
-        card("AUC", round(r.auc.auc).toFixed(3), "Out-of-fold"),
-        card("AUC 95% CI", `${round(r.auc.lower).toFixed(3)}–${round(r.auc.upper).toFixed(3)}`, "DeLong"),
-        card("Brier", round(r.calibratedBrier, 4).toFixed(4), `After ${r.calibration} calibration; before ${round(r.brier, 4)}`),
-        card("Log-loss (nats)", round(r.calibratedLogLoss, 4).toFixed(4), `After ${r.calibration} calibration; before ${round(r.logLoss, 4)}`),
+        card("AUC", fixed(round(r.auc.auc, 3), 3), "", "Out-of-fold"),
+        card("AUC 95% CI", `${fixed(round(r.auc.lower, 3), 3)}–${fixed(round(r.auc.upper, 3), 3)}`, "", "DeLong"),
+        card("Brier", fixed(round(r.calibratedBrier, 4), 4), "", `After ${r.calibration} calibration; before ${round(r.brier, 4)}`),
+        card("Log-loss (nats)", fixed(round(r.calibratedLogLoss, 4), 4), "", `After ${r.calibration} calibration; before ${round(r.logLoss, 4)}`),
         card("Features", String(r.features)));
       document.getElementById("risk-notes").replaceChildren(
         ...r.warnings.map((w) => element("li", { className: "warning", textContent: `Warning: ${w}` })),
         ...data.notes.map((n) => element("li", { textContent: n })),
         element("li", { textContent: `Scores from: ${data.featureSeries.length ? data.featureSeries.join(", ") : "no earlier series"}.` }));
 
-      const bins = r.reliability.map((b) => ({ bin: `${b.lower.toFixed(1)}–${b.upper.toFixed(1)}`, students: b.students, predicted: round(b.meanPredicted), observed: round(b.observedRate) }));
-      Plotly.newPlot("reliability-chart", [
-        { type: "scatter", mode: "lines", x: [0, 1], y: [0, 1], line: { dash: "dash", color: "#8a8f98" }, name: "Perfect", hoverinfo: "skip" },
-        { type: "scatter", mode: "lines+markers", name: "Model", x: bins.map((b) => b.predicted), y: bins.map((b) => b.observed),
-          marker: { size: bins.map((b) => 6 + Math.sqrt(b.students)), color: "#2f6fde" }, text: bins.map((b) => `${b.students} students`),
-          hovertemplate: "predicted %{x:.2f}, observed %{y:.2f} (%{text})<extra></extra>" },
-      ], { margin: { l: 60, r: 20, t: 10, b: 50 }, height: 400, font, showlegend: false,
-        xaxis: { title: { text: "Mean predicted risk" }, range: [0, 1] }, yaxis: { title: { text: "Observed rate" }, range: [0, 1] } },
-      { responsive: true, displaylogo: false });
-      document.getElementById("reliability-table").replaceChildren(tableWithCsv("gradelens-risk-reliability.csv", [
-        { key: "bin", label: "Risk bin" }, { key: "students", label: "Students", number: true },
-        { key: "predicted", label: "Mean predicted", number: true }, { key: "observed", label: "Observed", number: true },
-      ], bins, "reliability"));
+      const file = (what) => fileName("risk", data.subject, data.series, what);
+      const bins = r.reliability.map((b) => ({ bin: `${b.lower.toFixed(1)}–${b.upper.toFixed(1)}`, students: b.students, predicted: round(b.meanPredicted, 3), observed: round(b.observedRate, 3) }));
+      chartWithTable({
+        chart: "reliability-chart", table: "reliability-table", file: file("reliability"), rows: bins, className: "reliability",
+        traces: [
+          { type: "scatter", mode: "lines", x: [0, 1], y: [0, 1], line: { dash: "dash", color: "#8a8f98" }, name: "Perfect", hoverinfo: "skip" },
+          { type: "scatter", mode: "lines+markers", name: "Model", x: bins.map((b) => b.predicted), y: bins.map((b) => b.observed),
+            marker: { size: bins.map((b) => 6 + Math.sqrt(b.students)), color: "#2f6fde" }, text: bins.map((b) => `${b.students} students`),
+            hovertemplate: "predicted %{x:.2f}, observed %{y:.2f} (%{text})<extra></extra>" },
+        ],
+        layout: { margin: { l: 60, r: 20, t: 10, b: 50 }, height: 400, showlegend: false,
+          xaxis: { title: { text: "Mean predicted risk" }, range: [0, 1] }, yaxis: { title: { text: "Observed rate" }, range: [0, 1] } },
+        columns: [
+          { key: "bin", label: "Risk bin" }, { key: "students", label: "Students", number: true },
+          { key: "predicted", label: "Mean predicted", number: true }, { key: "observed", label: "Observed", number: true },
+        ],
+      });
 
       const groups = r.fairness.map((g) => ({
-        group: `${g.attribute}: ${g.group}`, students: g.suppressed ? "suppressed" : g.students, positives: g.positives,
-        auc: g.auc ? round(g.auc.auc) : null, lower: g.auc ? round(g.auc.lower) : null, upper: g.auc ? round(g.auc.upper) : null,
-        meanRisk: round(g.meanRisk), observed: round(g.observedRate),
+        group: `${g.attribute}: ${shown(g.group)}`, students: g.suppressed ? "suppressed" : g.students, positives: g.positives,
+        auc: g.auc ? round(g.auc.auc, 3) : null, lower: g.auc ? round(g.auc.lower, 3) : null, upper: g.auc ? round(g.auc.upper, 3) : null,
+        meanRisk: round(g.meanRisk, 3), observed: round(g.observedRate, 3),
       }));
       const withAuc = groups.filter((g) => g.auc !== null);
-      Plotly.newPlot("fairness-chart", [{
-        type: "scatter", mode: "markers", x: withAuc.map((g) => g.auc), y: withAuc.map((g) => g.group),
-        error_x: { type: "data", symmetric: false, array: withAuc.map((g) => g.upper - g.auc), arrayminus: withAuc.map((g) => g.auc - g.lower) },
-        marker: { size: 10, color: "#2f6fde" }, hovertemplate: "%{y}: AUC %{x:.3f}<extra></extra>",
-      }], { margin: { l: 160, r: 20, t: 10, b: 50 }, height: Math.max(220, 50 * withAuc.length + 80), font,
-        xaxis: { title: { text: "AUC (95% CI)" }, range: [0.4, 1] }, yaxis: { automargin: true, type: "category" },
-        shapes: [{ type: "line", x0: r.auc.auc, x1: r.auc.auc, yref: "paper", y0: 0, y1: 1, line: { dash: "dot", color: "#333" } }] },
-      { responsive: true, displaylogo: false });
-      document.getElementById("fairness-table").replaceChildren(groups.length === 0
-        ? element("p", { className: "note", textContent: "No protected attribute is recorded for these students." })
-        : tableWithCsv("gradelens-risk-fairness.csv", [
-          { key: "group", label: "Group" }, { key: "students", label: "Students", number: true }, { key: "positives", label: "With outcome", number: true },
-          { key: "auc", label: "AUC", number: true }, { key: "lower", label: "CI low", number: true }, { key: "upper", label: "CI high", number: true },
-          { key: "meanRisk", label: "Mean risk", number: true }, { key: "observed", label: "Observed", number: true },
-        ], groups, "fairness"));
+      if (groups.length === 0) {
+        hideChart("fairness-chart");
+        document.getElementById("fairness-table").replaceChildren(element("p", { className: "note", textContent: "No protected attribute is recorded for these students." }));
+      } else {
+        chartWithTable({
+          chart: "fairness-chart", table: "fairness-table", file: file("auc-by-group"), rows: groups, className: "fairness",
+          traces: [{
+            type: "scatter", mode: "markers", x: withAuc.map((g) => g.auc), y: withAuc.map((g) => g.group),
+            error_x: { type: "data", symmetric: false, array: withAuc.map((g) => g.upper - g.auc), arrayminus: withAuc.map((g) => g.auc - g.lower) },
+            marker: { size: 10, color: "#2f6fde" }, hovertemplate: "%{y}: AUC %{x:.3f}<extra></extra>",
+          }],
+          layout: { margin: { l: 160, r: 20, t: 10, b: 50 }, height: Math.max(220, 50 * withAuc.length + 80),
+            xaxis: { title: { text: "AUC (95% CI)" }, range: [0.4, 1] }, yaxis: { automargin: true, type: "category" },
+            shapes: [{ type: "line", x0: r.auc.auc, x1: r.auc.auc, yref: "paper", y0: 0, y1: 1, line: { dash: "dot", color: "#333" } }] },
+          columns: [
+            { key: "group", label: "Group" }, { key: "students", label: "Students", number: true }, { key: "positives", label: "With outcome", number: true },
+            { key: "auc", label: "AUC", number: true }, { key: "lower", label: "CI low", number: true }, { key: "upper", label: "CI high", number: true },
+            { key: "meanRisk", label: "Mean risk", number: true }, { key: "observed", label: "Observed", number: true },
+          ],
+        });
+      }
 
       const odds = [...r.oddsRatios].sort((a, b) => a.ratio - b.ratio).map((o) => ({
-        feature: o.feature, ratio: round(o.ratio), lower: round(o.lower), upper: round(o.upper), p: o.p < 0.001 ? o.p.toExponential(2) : String(round(o.p)),
+        feature: o.feature, ratio: round(o.ratio, 3), lower: round(o.lower, 3), upper: round(o.upper, 3), p: pValue(o.p),
       }));
-      Plotly.newPlot("odds-chart", [{
-        type: "scatter", mode: "markers", x: odds.map((o) => o.ratio), y: odds.map((o) => o.feature),
-        error_x: { type: "data", symmetric: false, array: odds.map((o) => o.upper - o.ratio), arrayminus: odds.map((o) => o.ratio - o.lower) },
-        marker: { size: 9, color: odds.map((o) => (o.lower > 1 ? "#c62828" : o.upper < 1 ? "#2e7d32" : "#8a8f98")) },
-        hovertemplate: "%{y}: odds ratio %{x:.3f}<extra></extra>",
-      }], { margin: { l: 200, r: 20, t: 10, b: 50 }, height: Math.max(300, 22 * odds.length + 80), font,
-        xaxis: { type: "log", title: { text: "Odds ratio (log scale)" } }, yaxis: { automargin: true, type: "category" },
-        shapes: [{ type: "line", x0: 1, x1: 1, yref: "paper", y0: 0, y1: 1, line: { dash: "dash", color: "#333" } }] },
-      { responsive: true, displaylogo: false });
-      document.getElementById("odds-table").replaceChildren(tableWithCsv("gradelens-risk-odds-ratios.csv", [
-        { key: "feature", label: "Feature" }, { key: "ratio", label: "Odds ratio", number: true },
-        { key: "lower", label: "CI low", number: true }, { key: "upper", label: "CI high", number: true }, { key: "p", label: "p" },
-      ], [...odds].reverse(), "odds-ratios"));
+      chartWithTable({
+        chart: "odds-chart", table: "odds-table", file: file("odds-ratios"), rows: [...odds].reverse(), className: "odds-ratios",
+        traces: [{
+          type: "scatter", mode: "markers", x: odds.map((o) => o.ratio), y: odds.map((o) => o.feature),
+          error_x: { type: "data", symmetric: false, array: odds.map((o) => o.upper - o.ratio), arrayminus: odds.map((o) => o.ratio - o.lower) },
+          marker: { size: 9, color: odds.map((o) => (o.lower > 1 ? "#c62828" : o.upper < 1 ? "#2e7d32" : "#8a8f98")) },
+          hovertemplate: "%{y}: odds ratio %{x:.3f}<extra></extra>",
+        }],
+        layout: { margin: { l: 200, r: 20, t: 10, b: 50 }, height: Math.max(300, 22 * odds.length + 80),
+          xaxis: { type: "log", title: { text: "Odds ratio (log scale)" } }, yaxis: { automargin: true, type: "category" },
+          shapes: [{ type: "line", x0: 1, x1: 1, yref: "paper", y0: 0, y1: 1, line: { dash: "dash", color: "#333" } }] },
+        columns: [
+          { key: "feature", label: "Feature" }, { key: "ratio", label: "Odds ratio", number: true },
+          { key: "lower", label: "CI low", number: true }, { key: "upper", label: "CI high", number: true }, { key: "p", label: "p", number: true },
+        ],
+      });
     } catch (e) {
       if (ticket === latest) { show(`The model could not be trained: ${e.message}`); }
     } finally {

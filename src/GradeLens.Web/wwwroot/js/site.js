@@ -1,4 +1,5 @@
-// Shared by every page: fetch JSON, build tables (with a CSV export) without ever writing data as HTML.
+// Shared by every page: fetch JSON (errors said in the user's words), build tables without ever writing data as HTML,
+// page long tables, and fold the navigation into a menu button on narrow screens.
 "use strict";
 
 window.gradelens = (() => {
@@ -6,13 +7,42 @@ window.gradelens = (() => {
   const me = fetch("/api/me", { headers: { Accept: "application/json" } }).then((r) => (r.ok ? r.json() : null)).catch(() => null);
   const antiforgery = async () => ((await me) || {}).antiforgery || "";
 
-  async function answer(url, response) {
+  // What a refused or failed answer means for the user, and what to do: never an address, a status code or a path.
+  const sentences = {
+    401: "Your session has ended: sign in again.",
+    403: "Your account may not see this: ask your administrator if you need it.",
+    404: "This was not found: it may have been removed, or the link is out of date.",
+    413: "The file is too large to send: split it, or ask your administrator to raise the limit.",
+    429: "Too many attempts in a short time: wait a minute and try again.",
+  };
+  const serverFailed = "Something went wrong on the server; try again, or tell your administrator.";
+  const unreachable = "The server could not be reached: check the connection and try again.";
+  function problemSentence(status, body) {
+    if (status === 0) { return unreachable; }
+    if (status === 400 || status === 409 || status === 422) {
+      const errors = body && body.errors ? Object.values(body.errors).flat().join(" ") : "";
+      return errors || (body && body.detail) || "That choice was not accepted: change it and try again.";
+    }
+    return sentences[status] ?? (status >= 500 ? serverFailed : "The answer could not be read: try again, or tell your administrator.");
+  }
+
+  async function answer(response) {
     const body = response.status === 204 ? null : await response.json().catch(() => null);
     if (!response.ok) {
-      const errors = body && body.errors ? Object.values(body.errors).flat().join(" ") : "";
-      throw new Error(errors || (body && (body.detail || body.title)) || `${url} answered ${response.status}`);
+      throw new Error(problemSentence(response.status, body));
     }
     return body;
+  }
+
+  // fetch, with a network failure said in words too.
+  async function request(url, options) {
+    let response;
+    try {
+      response = await fetch(url, options);
+    } catch {
+      throw new Error(unreachable);
+    }
+    return answer(response);
   }
 
   // While any answer is on its way (a first answer over a million students can take seconds), a spinner shows in the
@@ -33,13 +63,13 @@ window.gradelens = (() => {
   }
 
   function getJson(url) {
-    return tracked(async () => answer(url, await fetch(url, { headers: { Accept: "application/json" } })));
+    return tracked(() => request(url, { headers: { Accept: "application/json" } }));
   }
 
   async function sendJson(url, body, method = "POST") {
     const headers = { Accept: "application/json", "X-CSRF-TOKEN": await antiforgery() };
     if (body !== undefined) { headers["Content-Type"] = "application/json"; }
-    return tracked(async () => answer(url, await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })));
+    return tracked(() => request(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }));
   }
 
   function element(tag, props = {}, children = []) {
@@ -51,9 +81,11 @@ window.gradelens = (() => {
     return node;
   }
 
-  const numberFormat = new Intl.NumberFormat();
+  // A value the data does not record (the store's "(unknown)") reads "not recorded" wherever it is shown.
+  const shown = (value) => (value === "(unknown)" ? "not recorded" : value);
+  const numberFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 4 });
   const display = (value) =>
-    value === null || value === undefined ? "" : typeof value === "number" ? numberFormat.format(value) : String(value);
+    value === null || value === undefined ? "" : typeof value === "number" ? numberFormat.format(value) : String(shown(value));
 
   // columns: [{ key, label, number }]; rows: objects. Cells get dir="auto" so Arabic and French read in their own direction.
   function table(columns, rows, className = "") {
@@ -70,35 +102,45 @@ window.gradelens = (() => {
     ]);
   }
 
-  function csv(columns, rows) {
-    const quote = (value) => {
-      const text = value === null || value === undefined ? "" : String(value);
-      return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  // A long table a page at a time, with a search over every cell: "Showing 1-25 of 200", previous and next.
+  function pagedTable(columns, rows, className = "", { pageSize = 25, label = "Find" } = {}) {
+    const search = element("input", { type: "search", className: "table-search", placeholder: "id or value" });
+    search.setAttribute("aria-label", label);
+    const previous = element("button", { type: "button", className: "pager-button", textContent: "Previous" });
+    const next = element("button", { type: "button", className: "pager-button", textContent: "Next" });
+    const position = element("span", { className: "pager-position" });
+    position.setAttribute("aria-live", "polite");
+    const holder = element("div");
+    let start = 0;
+    const matching = () => {
+      const words = search.value.trim().toLowerCase();
+      return words === "" ? rows : rows.filter((row) => columns.some((c) => display(row[c.key]).toLowerCase().includes(words)));
     };
-    const lines = [columns.map((c) => quote(c.label)).join(",")];
-    for (const row of rows) {
-      lines.push(columns.map((c) => quote(row[c.key])).join(","));
+    function draw() {
+      const found = matching();
+      start = Math.max(0, Math.min(start, Math.floor(Math.max(found.length - 1, 0) / pageSize) * pageSize));
+      holder.replaceChildren(table(columns, found.slice(start, start + pageSize), className));
+      position.textContent = found.length === 0 ? "No match" : `Showing ${start + 1}–${Math.min(start + pageSize, found.length)} of ${found.length}`;
+      previous.disabled = start === 0;
+      next.disabled = start + pageSize >= found.length;
     }
-    return lines.join("\r\n") + "\r\n";
+    search.addEventListener("input", () => { start = 0; draw(); });
+    previous.addEventListener("click", () => { start -= pageSize; draw(); });
+    next.addEventListener("click", () => { start += pageSize; draw(); });
+    draw();
+    return element("div", { className: "paged" }, [element("div", { className: "pager" }, [search, previous, position, next]), holder]);
   }
 
-  // A link that downloads the rows as UTF-8 CSV (with a byte-order mark, so spreadsheet programs read Arabic right).
-  // The download is recorded in the audit log (file, page, rows), never its content.
-  function csvLink(fileName, columns, rows) {
-    const link = element("a", {
-      className: "export",
-      textContent: "Download CSV",
-      download: fileName,
-      href: "data:text/csv;charset=utf-8," + encodeURIComponent("\uFEFF" + csv(columns, rows)),
-    });
-    link.addEventListener("click", () => {
-      sendJson("/api/audit/exports", { file: fileName, page: location.pathname, rows: rows.length }).catch(() => {});
-    });
-    return link;
-  }
-
-  function tableWithCsv(fileName, columns, rows, className = "") {
-    return element("div", {}, [table(columns, rows, className), csvLink(fileName, columns, rows)]);
+  // Under 768 px the navigation folds into a menu button (the list and the account box open and close with it).
+  const nav = document.querySelector("nav.nav");
+  if (nav) {
+    const list = nav.querySelector("ul");
+    list.id = "nav-pages";
+    const button = element("button", { type: "button", className: "menu-button", id: "menu-button", textContent: "Menu" });
+    button.setAttribute("aria-expanded", "false");
+    button.setAttribute("aria-controls", "nav-pages");
+    button.addEventListener("click", () => button.setAttribute("aria-expanded", String(nav.classList.toggle("open"))));
+    nav.querySelector(".brand").after(button);
   }
 
   // The account box in the navigation: who is signed in and a sign-out button, or the demo's automatic sign-in, said plainly.
@@ -116,5 +158,5 @@ window.gradelens = (() => {
     box.append(element("form", { method: "post", action: "/signout" }, [token, element("button", { type: "submit", className: "link", id: "signout-button", textContent: "Sign out" })]));
   });
 
-  return { getJson, sendJson, antiforgery, me, element, table, csv, csvLink, tableWithCsv, display };
+  return { getJson, sendJson, antiforgery, me, element, table, pagedTable, display, shown, problemSentence };
 })();

@@ -3,13 +3,11 @@
 "use strict";
 
 (async () => {
-  const { getJson, tableWithCsv, element } = window.gradelens;
+  const { getJson, element } = window.gradelens;
+  const { round, chartWithTable, fileName, errorBox, hideChart } = window.gradelensCharts;
   const form = window.gradelensModelForm;
-  const error = document.getElementById("student-error");
   const input = document.getElementById("student-id");
-  const font = { family: "Segoe UI, Noto Sans, DejaVu Sans, Arial, sans-serif" };
-  const show = (text) => { error.textContent = text; error.hidden = !text; };
-  const round = (v, d = 2) => (v === null || v === undefined ? null : Math.round(v * 10 ** d) / 10 ** d);
+  const show = errorBox(document.getElementById("student-error"));
   const colours = { Above: "#2e7d32", At: "#1f5fbf", Below: "#c62828", NoBaseline: "#8a8f98" };
   let latest = 0;
 
@@ -23,23 +21,26 @@
     const categories = [...order.entries()].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).map(([key]) => key);
     const lines = [...new Set(results.map(name))];
     document.getElementById("results-title").textContent = `Every result: ${results.filter((r) => !r.isBaseline).length} results in ${new Set(results.map((r) => r.subject)).size} subjects`;
-    Plotly.newPlot("results-chart", lines.map((line) => {
-      const points = results.filter((r) => name(r) === line);
-      return {
-        type: "scatter", mode: "lines+markers", name: line, x: points.map((r) => (r.isBaseline ? "Baseline" : r.series)), y: points.map((r) => r.score),
-        text: points.map((r) => `${label(r)}: ${r.grade ?? r.score}`), hovertemplate: `${line}, %{text}<extra></extra>`,
-      };
-    }), {
-      margin: { l: 60, r: 20, t: 10, b: 60 }, height: 360, font, hovermode: "closest", legend: { orientation: "h", y: -0.2 },
-      xaxis: { type: "category", categoryorder: "array", categoryarray: categories, title: { text: "Series" } }, yaxis: { title: { text: "Score or grade" } },
-    }, { responsive: true, displaylogo: false });
     const rows = results.map((r) => ({ subject: r.subject, domain: r.domain, series: label(r), takenOn: r.takenOn ?? "", score: r.score, grade: r.grade ?? "", scale: r.scale }));
     // Columns every row leaves empty (no domains, no dates, no grade labels) are left out.
     const columns = [
       { key: "subject", label: "Subject" }, { key: "domain", label: "Domain" }, { key: "series", label: "Series" }, { key: "takenOn", label: "Date" },
       { key: "score", label: "Score", number: true }, { key: "grade", label: "Grade" }, { key: "scale", label: "Scale" },
     ].filter((c) => rows.some((r) => r[c.key] !== ""));
-    document.getElementById("results-table").replaceChildren(tableWithCsv(`gradelens-${data.studentId}-results.csv`, columns, rows, "student-results"));
+    chartWithTable({
+      chart: "results-chart", table: "results-table", file: fileName("student", data.studentId, "results"), columns, rows, className: "student-results",
+      traces: lines.map((line) => {
+        const points = results.filter((r) => name(r) === line);
+        return {
+          type: "scatter", mode: "lines+markers", name: line, x: points.map((r) => (r.isBaseline ? "Baseline" : r.series)), y: points.map((r) => r.score),
+          text: points.map((r) => `${label(r)}: ${r.grade ?? r.score}`), hovertemplate: `${line}, %{text}<extra></extra>`,
+        };
+      }),
+      layout: {
+        margin: { l: 60, r: 20, t: 10, b: 60 }, height: 360, hovermode: "closest", legend: { orientation: "h", y: -0.2 },
+        xaxis: { type: "category", categoryorder: "array", categoryarray: categories, title: { text: "Series" } }, yaxis: { title: { text: "Score or grade" } },
+      },
+    });
   }
 
   async function find() {
@@ -53,52 +54,58 @@
       document.getElementById("student-title").textContent = data.studentId;
 
       const subjects = [...data.subjects].reverse();
-      Plotly.newPlot("standing-chart", [{
-        type: "bar", orientation: "h", y: subjects.map((s) => s.subject), x: subjects.map((s) => s.difference ?? 0),
-        marker: { color: subjects.map((s) => colours[s.status]) },
-        text: subjects.map((s) => (s.difference === null ? `${s.latest} (no baseline)` : `${s.difference > 0 ? "+" : ""}${s.difference}`)),
-        textposition: "outside", cliponaxis: false, hovertemplate: "%{y}: %{text}<extra></extra>",
-      }], { margin: { l: 150, r: 60, t: 10, b: 50 }, height: Math.max(240, 36 * subjects.length + 80), font, showlegend: false,
-        xaxis: { title: { text: "Latest grade minus baseline" }, zeroline: true, zerolinewidth: 2 }, yaxis: { automargin: true } },
-      { responsive: true, displaylogo: false });
-      document.getElementById("standing-table").replaceChildren(tableWithCsv(`gradelens-${data.studentId}-subjects.csv`, [
-        { key: "subject", label: "Subject" }, { key: "baseline", label: "Baseline", number: true }, { key: "latestSeries", label: "Latest series" },
-        { key: "latest", label: "Latest", number: true }, { key: "difference", label: "Difference", number: true },
-      ], data.subjects, "student-standings"));
+      chartWithTable({
+        chart: "standing-chart", table: "standing-table", file: fileName("student", data.studentId, "against-baseline"), rows: data.subjects, className: "student-standings",
+        traces: [{
+          type: "bar", orientation: "h", y: subjects.map((s) => s.subject), x: subjects.map((s) => s.difference ?? 0),
+          marker: { color: subjects.map((s) => colours[s.status]) },
+          text: subjects.map((s) => (s.difference === null ? `${s.latest} (no baseline)` : `${s.difference > 0 ? "+" : ""}${s.difference}`)),
+          textposition: "outside", cliponaxis: false, hovertemplate: "%{y}: %{text}<extra></extra>",
+        }],
+        layout: { margin: { l: 150, r: 60, t: 10, b: 50 }, height: Math.max(240, 36 * subjects.length + 80), showlegend: false,
+          xaxis: { title: { text: "Latest grade minus baseline" }, zeroline: true, zerolinewidth: 2 }, yaxis: { automargin: true } },
+        columns: [
+          { key: "subject", label: "Subject" }, { key: "baseline", label: "Baseline", number: true }, { key: "latestSeries", label: "Latest series" },
+          { key: "latest", label: "Latest", number: true }, { key: "difference", label: "Difference", number: true },
+        ],
+      });
 
       drawResults(data);
       const risk = data.risk;
       const riskTitle = document.getElementById("student-risk-title");
       if (risk) {
-        riskTitle.textContent = `Risk ${Math.round(risk.risk * 1000) / 10}% (outcome: ${risk.outcome === null ? "not yet" : risk.outcome ? "yes" : "no"})`;
-        const reasons = risk.reasons.map((r) => ({ feature: r.feature, value: round(r.value), logOdds: round(r.logOdds, 3) }));
-        const shown = [...reasons].reverse();
-        Plotly.newPlot("reasons-chart", [{ type: "bar", orientation: "h", y: shown.map((r) => r.feature), x: shown.map((r) => r.logOdds), marker: { color: "#c62828" },
-          hovertemplate: "%{y}: +%{x} log-odds<extra></extra>" }],
-        { margin: { l: 180, r: 20, t: 10, b: 50 }, height: 260, font, xaxis: { title: { text: "Push on log-odds against an average student" } }, yaxis: { automargin: true } },
-        { responsive: true, displaylogo: false });
-        document.getElementById("reasons-table").replaceChildren(reasons.length === 0
-          ? element("p", { className: "note", textContent: "No feature raises this student's risk above an average student's." })
-          : tableWithCsv(`gradelens-${data.studentId}-reasons.csv`, [
-            { key: "feature", label: "Feature" }, { key: "value", label: "Value", number: true }, { key: "logOdds", label: "Log-odds", number: true },
-          ], reasons, "student-reasons"));
+        riskTitle.textContent = `Risk ${round(risk.risk * 100, 1)}% (outcome: ${risk.outcome === null ? "not yet" : risk.outcome ? "yes" : "no"})`;
+        const reasons = risk.reasons.map((r) => ({ feature: r.feature, value: round(r.value, 2), logOdds: round(r.logOdds, 3) }));
+        const strongest = [...reasons].reverse();
+        if (reasons.length === 0) {
+          hideChart("reasons-chart");
+          document.getElementById("reasons-table").replaceChildren(element("p", { className: "note", textContent: "No feature raises this student's risk above an average student's." }));
+        } else {
+          chartWithTable({
+            chart: "reasons-chart", table: "reasons-table", file: fileName("student", data.studentId, "risk-reasons"), rows: reasons, className: "student-reasons",
+            traces: [{ type: "bar", orientation: "h", y: strongest.map((r) => r.feature), x: strongest.map((r) => r.logOdds), marker: { color: "#c62828" },
+              hovertemplate: "%{y}: +%{x} log-odds<extra></extra>" }],
+            layout: { margin: { l: 180, r: 20, t: 10, b: 50 }, height: 260, xaxis: { title: { text: "Push on log-odds against an average student" } }, yaxis: { automargin: true } },
+            columns: [{ key: "feature", label: "Feature" }, { key: "value", label: "Value", number: true }, { key: "logOdds", label: "Log-odds", number: true }],
+          });
+        }
       } else {
         riskTitle.textContent = "Risk: choose an outcome above";
-        Plotly.purge("reasons-chart");
+        hideChart("reasons-chart");
         document.getElementById("reasons-table").replaceChildren();
       }
 
       const clusterTitle = document.getElementById("student-cluster-title");
       if (data.cluster !== null && data.clusterProfile) {
         clusterTitle.textContent = `Cluster ${data.cluster} of the ${data.clusterSeries} scores (${data.clusterProfile.students} students)`;
-        const profile = data.clusterColumns.map((c, j) => ({ column: c, z: round(data.clusterProfile.meanZ[j]), mean: round(data.clusterProfile.meanScore[j]) }));
-        Plotly.newPlot("cluster-chart", [{ type: "bar", x: profile.map((p) => p.column), y: profile.map((p) => p.z),
-          marker: { color: profile.map((p) => (p.z < 0 ? "#c62828" : "#2e7d32")) }, hovertemplate: "%{x}: z = %{y}<extra></extra>" }],
-        { margin: { l: 60, r: 20, t: 10, b: 90 }, height: 300, font, yaxis: { title: { text: "Cluster mean z-score" } }, xaxis: { automargin: true } },
-        { responsive: true, displaylogo: false });
-        document.getElementById("cluster-table").replaceChildren(tableWithCsv(`gradelens-${data.studentId}-cluster.csv`, [
-          { key: "column", label: "Subject" }, { key: "z", label: "Mean z", number: true }, { key: "mean", label: "Mean score", number: true },
-        ], profile, "student-cluster"));
+        const profile = data.clusterColumns.map((c, j) => ({ column: c, z: round(data.clusterProfile.meanZ[j], 2), mean: round(data.clusterProfile.meanScore[j], 2) }));
+        chartWithTable({
+          chart: "cluster-chart", table: "cluster-table", file: fileName("student", data.studentId, "cluster"), rows: profile, className: "student-cluster",
+          traces: [{ type: "bar", x: profile.map((p) => p.column), y: profile.map((p) => p.z),
+            marker: { color: profile.map((p) => (p.z < 0 ? "#c62828" : "#2e7d32")) }, hovertemplate: "%{x}: z = %{y}<extra></extra>" }],
+          layout: { margin: { l: 60, r: 20, t: 10, b: 90 }, height: 300, yaxis: { title: { text: "Cluster mean z-score" } }, xaxis: { automargin: true } },
+          columns: [{ key: "column", label: "Subject" }, { key: "z", label: "Mean z", number: true }, { key: "mean", label: "Mean score", number: true }],
+        });
       } else {
         clusterTitle.textContent = `Cluster: none (too few students or subjects in ${data.clusterSeries})`;
       }

@@ -1,25 +1,18 @@
-// Tracking: for a chosen subject, each series' distribution as a box (baseline first) with every student as a
-// jittered point; hovering a point draws that student's path against their baseline. Every chart has its table and CSV.
+// Tracking: for a chosen subject, each series' distribution as a box (baseline first) with every student as a jittered
+// point coloured by their latest grade against their baseline (the legend above says which colour is which). Hovering
+// a box shows its quartiles at the pointer; hovering a point draws that student's path in the panel beside the chart,
+// and resting on it (or a click) every subject they take. Every chart has its table, CSV and PNG.
 "use strict";
 
 (async () => {
-  const { getJson, tableWithCsv, element } = window.gradelens;
+  const { getJson, element } = window.gradelens;
+  const { round, plot, chartTable, chartWithTable, tableWithCsv, fileName, errorBox, hideChart } = window.gradelensCharts;
   const select = document.getElementById("subject");
   const groupAttribute = document.getElementById("group-attribute");
   const groupValue = document.getElementById("group-value");
-  const error = document.getElementById("tracking-error");
-  const colours = { Above: "#2e7d32", At: "#1f5fbf", Below: "#c62828", NoBaseline: "#8a8f98" };
-  const words = { Above: "above their baseline", At: "at their baseline", Below: "below their baseline", NoBaseline: "no baseline" };
-  const font = { family: "Segoe UI, Noto Sans, DejaVu Sans, Arial, sans-serif" };
-
-  const show = (text) => { error.textContent = text; error.hidden = !text; };
-
-  // The subject's own scale: 9-1 reads "U" for 0, letters read A*-G; percent and points keep their numbers.
-  function gradeAxis(scale, title) {
-    const pad = (scale.maximum - scale.minimum) / 20;
-    const axis = { title: { text: `${title} (${scale.name})` }, range: [scale.minimum - pad, scale.maximum + pad] };
-    return scale.tickValues.length === 0 ? axis : { ...axis, tickvals: scale.tickValues, ticktext: scale.tickLabels };
-  }
+  const show = errorBox(document.getElementById("tracking-error"));
+  const { colours, gradeAxis, drawPath, drawSubjects, showQuartiles, hideQuartiles } = window.gradelensTrackingPanel;
+  const restBeforeSubjects = 400; // ms on one point before their other subjects are fetched
 
   // The chosen subject and group as a query string; the group is optional.
   function query(subject) {
@@ -31,69 +24,16 @@
   }
   const current = () => query(select.value);
 
-  // The same small sideways offset for a student every time, so points do not jump between redraws.
+  // Each series' box sits left of its tick and its students' points in a strip to the right of the box, so a box can be
+  // hovered for its quartiles and a point for its student (Plotly gives the hover to any point within ~20 px).
+  const box = { offset: -0.13, width: 0.34 };
+  const strip = { from: 0.1, width: 0.3 };
+
+  // The same sideways place in the strip for a student every time, so points do not jump between redraws.
   function jitter(id) {
     let h = 0;
     for (const c of id) { h = (h * 31 + c.charCodeAt(0)) | 0; }
-    return ((Math.abs(h) % 1000) / 1000 - 0.5) * 0.5;
-  }
-
-  function drawPath(student, subject, scale) {
-    const colour = colours[student.status];
-    document.getElementById("path-title").textContent = `${student.studentId}: ${subject}`;
-    document.getElementById("path-status").textContent =
-      `Latest (${student.latestSeries}) ${student.latest}` + (student.baseline === null ? ", no baseline" : ` against a baseline of ${student.baseline}: ${words[student.status]}`) +
-      `. Range across the series ${student.minimum} to ${student.maximum}.`;
-    const traces = [{
-      type: "scatter", mode: "lines+markers", name: student.studentId,
-      x: student.series, y: student.scores, line: { color: colour, width: 3 }, marker: { size: 9, color: colour },
-      hovertemplate: "%{x}: %{y}<extra></extra>",
-    }, {
-      type: "scatter", mode: "markers", name: "Range (min to max)", x: ["Range"], y: [(student.minimum + student.maximum) / 2],
-      marker: { size: 1, color: colour }, hoverinfo: "skip",
-      error_y: { type: "data", symmetric: true, array: [(student.maximum - student.minimum) / 2], color: colour, thickness: 3, width: 10 },
-    }];
-    const shapes = student.baseline === null ? [] : [{
-      type: "line", xref: "paper", x0: 0, x1: 1, y0: student.baseline, y1: student.baseline, line: { color: "#333", dash: "dash", width: 2 },
-    }];
-    Plotly.newPlot("path-chart", traces, {
-      margin: { l: 60, r: 20, t: 10, b: 50 }, height: 360, showlegend: false, font, shapes,
-      xaxis: { type: "category", categoryarray: [...student.series, "Range"], title: { text: "Series" } },
-      yaxis: gradeAxis(scale, "Grade"),
-      annotations: student.baseline === null ? [] : [{ xref: "paper", x: 1, y: student.baseline, text: `Baseline ${student.baseline}`, showarrow: false, yshift: 10, xanchor: "right" }],
-    }, { responsive: true, displaylogo: false });
-    document.getElementById("path-chart").dataset.status = student.status;
-    document.getElementById("path-table").replaceChildren(tableWithCsv(`gradelens-${student.studentId}-${subject}.csv`, [
-      { key: "series", label: "Series" }, { key: "score", label: "Grade", number: true },
-    ], [
-      ...(student.baseline === null ? [] : [{ series: "Baseline", score: student.baseline }]),
-      ...student.series.map((s, i) => ({ series: s, score: student.scores[i] })),
-    ], "student-path"));
-  }
-
-  // Latest grade against baseline in every subject, most below first: is the weakness one subject or all?
-  async function drawSubjects(studentId) {
-    const data = await getJson(`/api/tracking/students/${encodeURIComponent(studentId)}/subjects`);
-    document.getElementById("subjects-title").textContent = `${data.studentId}: all subjects`;
-    const subjects = [...data.subjects].reverse(); // Plotly draws the first category at the bottom.
-    Plotly.newPlot("subjects-chart", [{
-      type: "bar", orientation: "h",
-      y: subjects.map((s) => s.subject),
-      x: subjects.map((s) => s.difference ?? 0),
-      marker: { color: subjects.map((s) => colours[s.status]) },
-      text: subjects.map((s) => s.difference === null ? `${s.latest} (no baseline)` : `${s.difference > 0 ? "+" : ""}${s.difference}`),
-      textposition: "outside", cliponaxis: false,
-      hovertemplate: "%{y}: %{text}<extra></extra>",
-    }], {
-      margin: { l: 150, r: 60, t: 10, b: 50 }, height: Math.max(260, 40 * subjects.length + 80), showlegend: false, font,
-      xaxis: { title: { text: "Latest grade minus baseline" }, zeroline: true, zerolinewidth: 2 },
-      yaxis: { automargin: true },
-    }, { responsive: true, displaylogo: false });
-    document.getElementById("subjects-table").replaceChildren(tableWithCsv(`gradelens-${data.studentId}-subjects.csv`, [
-      { key: "subject", label: "Subject" }, { key: "baseline", label: "Baseline", number: true },
-      { key: "latestSeries", label: "Latest series" }, { key: "latest", label: "Latest", number: true },
-      { key: "difference", label: "Difference", number: true },
-    ], data.subjects, "student-subjects"));
+    return strip.from + ((Math.abs(h) % 1000) / 1000) * strip.width;
   }
 
   // Per series: how many students are above, at or below their baseline; then who is furthest below.
@@ -101,30 +41,30 @@
     const data = await getJson(`/api/tracking/baseline?${asked}`);
     if (asked !== current()) { return; }
     if (data.shares.length === 0) {
-      Plotly.purge("shares-chart");
-      document.getElementById("shares-chart").hidden = true;
+      hideChart("shares-chart");
       const none = () => element("p", { className: "note", textContent: "No student has a baseline in this subject, so nobody can be above or below it (their paths are grey)." });
       document.getElementById("shares-table").replaceChildren(none());
       document.getElementById("below-table").replaceChildren(none());
       return;
     }
-    document.getElementById("shares-chart").hidden = false;
     const series = data.shares.map((s) => s.series);
     const bar = (key, name, colour) => ({
       type: "bar", name, x: series, y: data.shares.map((s) => s[key]), marker: { color: colour },
       text: data.shares.map((s) => `${s[key]}%`), textposition: "inside", hovertemplate: `%{x}: %{y}% ${name.toLowerCase()}<extra></extra>`,
     });
-    Plotly.newPlot("shares-chart", [bar("percentBelow", "Below", colours.Below), bar("percentAt", "At", colours.At), bar("percentAbove", "Above", colours.Above)], {
-      barmode: "stack", margin: { l: 60, r: 20, t: 10, b: 50 }, height: 320, font,
-      yaxis: { title: { text: "% of students with a baseline" }, range: [0, 100] }, xaxis: { type: "category", title: { text: "Series" } },
-    }, { responsive: true, displaylogo: false });
-    document.getElementById("shares-table").replaceChildren(tableWithCsv(`gradelens-${subject}-against-baseline.csv`, [
-      { key: "series", label: "Series" }, { key: "students", label: "Students", number: true },
-      { key: "percentAbove", label: "% above", number: true }, { key: "percentAt", label: "% at", number: true }, { key: "percentBelow", label: "% below", number: true },
-    ], data.shares, "baseline-shares"));
+    chartWithTable({
+      chart: "shares-chart", table: "shares-table", file: fileName("tracking", subject, "against-baseline"), rows: data.shares, className: "baseline-shares",
+      traces: [bar("percentBelow", "Below", colours.Below), bar("percentAt", "At", colours.At), bar("percentAbove", "Above", colours.Above)],
+      layout: { barmode: "stack", margin: { l: 60, r: 20, t: 10, b: 50 }, height: 320,
+        yaxis: { title: { text: "% of students with a baseline" }, range: [0, 100] }, xaxis: { type: "category", title: { text: "Series" } } },
+      columns: [
+        { key: "series", label: "Series" }, { key: "students", label: "Students", number: true },
+        { key: "percentAbove", label: "% above", number: true }, { key: "percentAt", label: "% at", number: true }, { key: "percentBelow", label: "% below", number: true },
+      ],
+    });
     document.getElementById("below-table").replaceChildren(data.furthestBelow.length === 0
       ? element("p", { className: "note", textContent: "No student is below their baseline on their latest grade." })
-      : tableWithCsv(`gradelens-${subject}-below-baseline.csv`, [
+      : tableWithCsv(`${fileName("tracking", subject, "below-baseline")}.csv`, [
         { key: "studentId", label: "Student" }, { key: "baseline", label: "Baseline", number: true },
         { key: "latestSeries", label: "Latest series" }, { key: "latest", label: "Latest", number: true }, { key: "difference", label: "Difference", number: true },
       ], data.furthestBelow, "below-baseline"));
@@ -140,25 +80,25 @@
     const rows = data.tests.map((t) => ({
       series: t.series, finalSeries: t.finalSeries, students: t.students,
       meanAbsoluteError: round(t.meanAbsoluteError, 2), meanDifference: round(t.meanDifference, 2),
-      correlation: t.correlation === null ? null : round(t.correlation, 3), percentWithinOneGrade: round(t.percentWithinOneGrade, 1),
+      correlation: round(t.correlation, 3), percentWithinOneGrade: round(t.percentWithinOneGrade, 1),
     }));
-    Plotly.newPlot("backtest-chart", [{
-      type: "bar", name: "Within one grade of the final", x: rows.map((r) => `${r.series} vs ${r.finalSeries}`), y: rows.map((r) => r.percentWithinOneGrade),
-      marker: { color: "#2f6fde" }, text: rows.map((r) => `${r.percentWithinOneGrade}% within one grade<br>MAE ${r.meanAbsoluteError}, r = ${r.correlation ?? "n/a"}`),
-      // Outside the bar: a mock with nobody within one grade still reads "0%" rather than an empty chart.
-      textposition: "outside", cliponaxis: false, hovertemplate: "%{x}: %{text}<extra></extra>",
-    }], {
-      margin: { l: 60, r: 20, t: 30, b: 50 }, height: 300, font, showlegend: false,
-      yaxis: { title: { text: "% of students within one grade" }, range: [0, 100] }, xaxis: { type: "category" },
-    }, { responsive: true, displaylogo: false });
-    document.getElementById("backtest-table").replaceChildren(tableWithCsv(`gradelens-${subject}-mock-back-test.csv`, [
-      { key: "series", label: "Mock" }, { key: "finalSeries", label: "Final" }, { key: "students", label: "Students", number: true },
-      { key: "meanAbsoluteError", label: "Mean abs. error", number: true }, { key: "meanDifference", label: "Mock minus final", number: true },
-      { key: "correlation", label: "Correlation", number: true }, { key: "percentWithinOneGrade", label: "% within one grade", number: true },
-    ], rows, "mock-back-test"));
+    chartWithTable({
+      chart: "backtest-chart", table: "backtest-table", file: fileName("tracking", subject, "mock-back-test"), rows, className: "mock-back-test",
+      traces: [{
+        type: "bar", name: "Within one grade of the final", x: rows.map((r) => `${r.series} vs ${r.finalSeries}`), y: rows.map((r) => r.percentWithinOneGrade),
+        marker: { color: "#2f6fde" }, text: rows.map((r) => `${r.percentWithinOneGrade}% within one grade<br>MAE ${r.meanAbsoluteError}, r = ${r.correlation ?? "n/a"}`),
+        // Outside the bar: a mock with nobody within one grade still reads "0%" rather than an empty chart.
+        textposition: "outside", cliponaxis: false, hovertemplate: "%{x}: %{text}<extra></extra>",
+      }],
+      layout: { margin: { l: 60, r: 20, t: 30, b: 50 }, height: 300, showlegend: false,
+        yaxis: { title: { text: "% of students within one grade" }, range: [0, 100] }, xaxis: { type: "category" } },
+      columns: [
+        { key: "series", label: "Mock" }, { key: "finalSeries", label: "Final" }, { key: "students", label: "Students", number: true },
+        { key: "meanAbsoluteError", label: "Mean abs. error", number: true }, { key: "meanDifference", label: "Mock minus final", number: true },
+        { key: "correlation", label: "Correlation", number: true }, { key: "percentWithinOneGrade", label: "% within one grade", number: true },
+      ],
+    });
   }
-
-  const round = (value, digits) => Math.round(value * 10 ** digits) / 10 ** digits;
 
   // The attributes the subject's students can be narrowed to (teaching group, gender...), keeping the current choice if it still applies.
   async function loadGroups(subject) {
@@ -178,6 +118,68 @@
     if (group && group.values.some((v) => v.value === chosen)) { groupValue.value = chosen; }
   }
 
+  // The boxes with every student's points; a point's hover draws their path beside the chart, a box's shows its quartiles.
+  function drawSeries(data, roster) {
+    const boxes = data.boxes;
+    const position = new Map(boxes.map((b, i) => [b.series, i]));
+    const baselineIndex = boxes.findIndex((b) => b.isBaseline);
+    const points = { x: [], y: [], id: [], colour: [] };
+    roster.students.forEach((student, index) => {
+      const add = (series, score) => {
+        points.x.push(series + jitter(student.studentId));
+        points.y.push(score);
+        points.id.push(index);
+        points.colour.push(colours[student.status]);
+      };
+      if (student.baseline !== null && baselineIndex >= 0) { add(baselineIndex, student.baseline); }
+      student.series.forEach((s, i) => { if (position.has(s)) { add(position.get(s), student.scores[i]); } });
+    });
+
+    plot("series-chart", [{
+      type: "box", name: data.subject,
+      x: boxes.map((_, i) => i + box.offset), q1: boxes.map((b) => b.q1), median: boxes.map((b) => b.median), q3: boxes.map((b) => b.q3),
+      lowerfence: boxes.map((b) => b.lowerWhisker), upperfence: boxes.map((b) => b.upperWhisker), mean: boxes.map((b) => b.mean),
+      boxmean: true, width: box.width, marker: { color: "#2f6fde" }, fillcolor: "rgba(47,111,222,0.12)", hoveron: "boxes", hoverinfo: "none",
+    }, {
+      type: "scatter", mode: "markers", name: "Students", x: points.x, y: points.y, customdata: points.id,
+      text: points.id.map((i) => roster.students[i].studentId),
+      marker: { size: 7, color: points.colour, opacity: 0.75 },
+      hovertemplate: "%{text}: %{y}<extra></extra>",
+    }], {
+      margin: { l: 60, r: 20, t: 10, b: 50 }, height: 440, showlegend: false, hovermode: "closest",
+      xaxis: { title: { text: "Series" }, tickvals: boxes.map((_, i) => i), ticktext: boxes.map((b) => b.series), range: [-0.6, boxes.length - 0.4], zeroline: false },
+      yaxis: gradeAxis(data.scale, "Grade"),
+    }, fileName("tracking", data.subject, groupAttribute.value && groupValue.value ? `${groupAttribute.value} ${groupValue.value}` : ""), boxes.length);
+
+    const chart = document.getElementById("series-chart");
+    const studentAt = (event) => event.points.find((p) => p.curveNumber === 1);
+    let resting = 0;
+    chart.on("plotly_hover", (event) => {
+      const point = studentAt(event);
+      const hoveredBox = event.points.find((p) => p.curveNumber === 0);
+      clearTimeout(resting);
+      if (point) {
+        hideQuartiles();
+        const student = roster.students[point.customdata];
+        drawPath(student, data.subject, data.scale);
+        resting = setTimeout(() => drawSubjects(student.studentId).catch((e) => show(`The student's subjects could not be loaded: ${e.message}`)), restBeforeSubjects);
+      } else if (hoveredBox && event.event) {
+        const index = Number.isInteger(hoveredBox.pointNumber) ? hoveredBox.pointNumber : Math.round(hoveredBox.x - box.offset);
+        if (boxes[index]) { showQuartiles(boxes[index], event.event); }
+      }
+    });
+    chart.on("plotly_unhover", () => { hideQuartiles(); clearTimeout(resting); });
+    chart.on("plotly_click", (event) => {
+      const point = studentAt(event);
+      if (!point) { return; }
+      clearTimeout(resting);
+      drawSubjects(roster.students[point.customdata].studentId).catch((e) => show(`The student's subjects could not be loaded: ${e.message}`));
+      // On a narrow screen the panel is under the chart: bring it into view.
+      const panel = document.getElementById("student-panel").getBoundingClientRect();
+      if (panel.top > innerHeight || panel.bottom < 0) { document.getElementById("student-panel").scrollIntoView({ behavior: "smooth", block: "nearest" }); }
+    });
+  }
+
   async function draw(subject) {
     show("");
     try {
@@ -190,51 +192,11 @@
       const sampleNote = document.getElementById("sample-note");
       sampleNote.hidden = !roster.sampled;
       sampleNote.textContent = roster.sampled ? `Points show a fixed sample of ${roster.students.length} of ${roster.total} students; the boxes use all of them.` : "";
-
-      const boxes = data.boxes;
-      const position = new Map(boxes.map((b, i) => [b.series, i]));
-      const baselineIndex = boxes.findIndex((b) => b.isBaseline);
-      const points = { x: [], y: [], id: [], colour: [] };
-      roster.students.forEach((student, index) => {
-        const add = (series, score) => {
-          points.x.push(series + jitter(student.studentId));
-          points.y.push(score);
-          points.id.push(index);
-          points.colour.push(colours[student.status]);
-        };
-        if (student.baseline !== null && baselineIndex >= 0) { add(baselineIndex, student.baseline); }
-        student.series.forEach((s, i) => { if (position.has(s)) { add(position.get(s), student.scores[i]); } });
-      });
-
-      Plotly.newPlot("series-chart", [{
-        type: "box", name: data.subject,
-        x: boxes.map((_, i) => i), q1: boxes.map((b) => b.q1), median: boxes.map((b) => b.median), q3: boxes.map((b) => b.q3),
-        lowerfence: boxes.map((b) => b.lowerWhisker), upperfence: boxes.map((b) => b.upperWhisker), mean: boxes.map((b) => b.mean),
-        boxmean: true, width: 0.6, marker: { color: "#2f6fde" }, fillcolor: "rgba(47,111,222,0.12)", hoverinfo: "skip",
-      }, {
-        type: "scatter", mode: "markers", name: "Students", x: points.x, y: points.y, customdata: points.id,
-        text: points.id.map((i) => roster.students[i].studentId),
-        marker: { size: 7, color: points.colour, opacity: 0.75 },
-        hovertemplate: "%{text}: %{y}<extra></extra>",
-      }], {
-        margin: { l: 60, r: 20, t: 10, b: 50 }, height: 440, showlegend: false, font, hovermode: "closest",
-        xaxis: { title: { text: "Series" }, tickvals: boxes.map((_, i) => i), ticktext: boxes.map((b) => b.series), range: [-0.6, boxes.length - 0.4], zeroline: false },
-        yaxis: gradeAxis(data.scale, "Grade"),
-      }, { responsive: true, displaylogo: false });
-
-      const chart = document.getElementById("series-chart");
-      chart.on("plotly_hover", (event) => {
-        const point = event.points.find((p) => p.curveNumber === 1);
-        if (point) { drawPath(roster.students[point.customdata], data.subject, data.scale); }
-      });
-      chart.on("plotly_click", (event) => {
-        const point = event.points.find((p) => p.curveNumber === 1);
-        if (point) { drawSubjects(roster.students[point.customdata].studentId).catch((e) => show(`The student's subjects could not be loaded: ${e.message}`)); }
-      });
+      drawSeries(data, roster);
 
       await Promise.all([drawBaseline(subject, asked), drawBackTest(subject, asked)]);
-      const rows = boxes.map((b) => ({ ...b, series: b.isBaseline ? `${b.series} (baseline)` : b.series, mean: Math.round(b.mean * 100) / 100 }));
-      document.getElementById("series-table").replaceChildren(tableWithCsv(`gradelens-${subject}-series.csv`, [
+      const rows = data.boxes.map((b) => ({ ...b, series: b.isBaseline ? `${b.series} (baseline)` : b.series, mean: round(b.mean, 2) }));
+      document.getElementById("series-table").replaceChildren(chartTable("series-chart", document.getElementById("series-chart").dataset.file, [
         { key: "series", label: "Series" },
         { key: "n", label: "N", number: true },
         { key: "minimum", label: "Min", number: true },

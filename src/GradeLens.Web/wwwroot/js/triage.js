@@ -3,12 +3,11 @@
 "use strict";
 
 (async () => {
-  const { getJson, tableWithCsv } = window.gradelens;
+  const { getJson } = window.gradelens;
+  const { round, chartWithTable, fileName, errorBox } = window.gradelensCharts;
   const form = window.gradelensModelForm;
-  const error = document.getElementById("triage-error");
   const status = document.getElementById("triage-status");
-  const font = { family: "Segoe UI, Noto Sans, DejaVu Sans, Arial, sans-serif" };
-  const show = (text) => { error.textContent = text; error.hidden = !text; };
+  const show = errorBox(document.getElementById("triage-error"));
   let latest = 0;
 
   function params() {
@@ -31,19 +30,26 @@
       document.getElementById("triage-note").textContent =
         `Risk of ${data.subject} in ${data.series} below ${data.threshold}, calibrated; model AUC ${data.auc.auc.toFixed(3)} (95% CI ${data.auc.lower.toFixed(3)}–${data.auc.upper.toFixed(3)}). ` +
         "Students who already have the outcome show their out-of-fold risk; those without it yet are scored by the model." + (data.pseudonymised ? " Ids are pseudonymised." : "");
-      const rows = data.rows.map((r) => ({ ...r, riskPercent: Math.round(r.risk * 1000) / 10 }));
-      const shown = [...rows].reverse();
-      Plotly.newPlot("triage-chart", [{
-        type: "bar", orientation: "h", y: shown.map((r) => `${r.rank}. ${r.student}`), x: shown.map((r) => r.riskPercent),
-        text: shown.map((r) => r.why), marker: { color: "#c62828" },
-        hovertemplate: "%{y}: %{x}%<br>%{text}<extra></extra>",
-      }], { margin: { l: 170, r: 20, t: 10, b: 50 }, height: Math.max(300, 18 * shown.length + 80), font,
-        xaxis: { title: { text: "Calibrated risk (%)" }, range: [0, 100] }, yaxis: { automargin: true, type: "category" } },
-      { responsive: true, displaylogo: false });
-      document.getElementById("triage-table").replaceChildren(tableWithCsv("gradelens-triage.csv", [
-        { key: "rank", label: "Rank", number: true }, { key: "student", label: "Student" }, { key: "riskPercent", label: "Risk %", number: true },
-        { key: "outcome", label: "Outcome" }, { key: "why", label: "Why" },
-      ], rows, "triage"));
+      const rows = data.rows.map((r) => ({ ...r, riskPercent: round(r.risk * 100, 1) }));
+      const ranked = [...rows].reverse();
+      // Each bar reads its risk at 12 px or more; the reasons are in the hover and in the table beside it.
+      chartWithTable({
+        chart: "triage-chart", table: "triage-table", file: fileName("triage", data.subject, data.series), rows, className: "triage",
+        traces: [{
+          type: "bar", orientation: "h", y: ranked.map((r) => `${r.rank}. ${r.student}`), x: ranked.map((r) => r.riskPercent),
+          text: ranked.map((r) => `${r.riskPercent}%`), textposition: "outside", cliponaxis: false, textfont: { size: 12 },
+          customdata: ranked.map((r) => r.why), marker: { color: "#c62828" },
+          hovertemplate: "%{y}: %{x}%<br>%{customdata}<extra></extra>",
+        }],
+        layout: {
+          margin: { l: 170, r: 50, t: 10, b: 50 }, height: Math.max(300, 22 * ranked.length + 80),
+          xaxis: { title: { text: "Calibrated risk (%)" }, range: [0, 100] }, yaxis: { automargin: true, type: "category" },
+        },
+        columns: [
+          { key: "rank", label: "Rank", number: true }, { key: "student", label: "Student" }, { key: "riskPercent", label: "Risk %", number: true },
+          { key: "outcome", label: "Outcome" }, { key: "why", label: "Why" },
+        ],
+      });
     } catch (e) {
       if (ticket === latest) { show(`The triage list could not be made: ${e.message}`); }
     } finally {
