@@ -44,12 +44,16 @@ public static class AreaModelChooser
         if (mean <= NoiseMultiple * se)
         {
             return new AreaModelChoice("OLS", Text(
-                $"OLS: {best.Model}'s grouped-by-area cross-validated R² ({bestR2:F3}) is within noise of OLS's ({olsR2:F3}; difference {mean:F3}, standard error {se:F3} over {differences.Length} folds), and OLS gives exact prediction intervals."));
+                $"OLS: {best.Model}'s grouped-by-area cross-validated R² ({bestR2:F3}) is within noise of OLS's ({olsR2:F3}; difference {Small(mean)}, standard error {Small(se)} over {differences.Length} folds), and OLS gives exact prediction intervals."));
         }
 
         return new AreaModelChoice(best.Model, Text(
-            $"{best.Model}: its grouped-by-area cross-validated R² ({bestR2:F3}) beats OLS's ({olsR2:F3}) by {mean:F3}, more than twice the standard error of the fold differences ({se:F3}); its predictions carry no exact interval."));
+            $"{best.Model}: its grouped-by-area cross-validated R² ({bestR2:F3}) beats OLS's ({olsR2:F3}) by {Small(mean)}, more than twice the standard error of the fold differences ({Small(se)}); its predictions carry no exact interval."));
     }
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Three decimals, or two significant digits for a difference too small to show in three (ridge against OLS on a million rows).</summary>
+    private static string Small(double value) =>
+        value.ToString(value != 0 && Math.Abs(value) < 0.001 ? "G2" : "F3", CultureInfo.InvariantCulture);
 }

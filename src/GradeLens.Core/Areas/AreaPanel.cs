@@ -96,7 +96,13 @@ public sealed class AreaPanel
         var rows = new List<int>(Rows);
         for (var i = 0; i < Rows; i++)
         {
-            if ((k < 0 || !double.IsNaN(Score(i, k))) && columns.All(j => !double.IsNaN(Measure(i, j))))
+            var complete = k < 0 || !double.IsNaN(Score(i, k));
+            for (var j = 0; complete && j < columns.Length; j++)
+            {
+                complete = !double.IsNaN(Measure(i, columns[j]));
+            }
+
+            if (complete)
             {
                 rows.Add(i);
             }

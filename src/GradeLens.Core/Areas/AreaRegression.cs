@@ -1,5 +1,4 @@
 using GradeLens.Core.Models;
-using MathNet.Numerics.LinearAlgebra;
 
 namespace GradeLens.Core.Areas;
 
@@ -8,23 +7,30 @@ public sealed record AreaFit(string Score, int N, AreaModel? Model, string? Reas
 
 /// <summary>
 /// OLS of each score on the chosen measures over the area-years that have them all (statsmodels' OLS with a constant).
-/// Solved from the centred cross-products in the correlation scale, so incomes in tens of thousands next to rates in
-/// units cost no precision; one pass for the moments and one for the residuals, leverages and ranges.
+/// The measures' part (<see cref="AreaDesign"/>: means, ranges, S⁻¹, largest leverage) is computed once and shared by
+/// every score fitted on the same rows; each score then costs one pass for Σ(x − x̄)(y − c) and Σ(y − c)².
 /// </summary>
 public static class AreaRegression
 {
-    /// <summary>Above this condition number of the measures' correlation matrix the coefficients are not reported.</summary>
-    public const double MaxConditionNumber = 1e10;
-
-    /// <summary>Every score fitted on the same measures, in parallel.</summary>
+    /// <summary>Every score fitted on the same measures; scores with the same complete rows share one design.</summary>
     public static IReadOnlyList<AreaFit> FitAll(AreaPanel panel, IReadOnlyList<string> measures, IReadOnlyList<string>? scores = null)
     {
         ArgumentNullException.ThrowIfNull(panel);
         ArgumentNullException.ThrowIfNull(measures);
         var x = panel.Features(measures);
         var names = scores ?? panel.ScoreNames;
+        var measured = panel.CompleteRows(measures, null);
+        var y = names.Select(panel.ScoreColumn).ToArray();
+        var rows = y.Select(score => Array.FindAll(measured, i => !double.IsNaN(score[i]))).ToArray();
+        var designs = new AreaDesign[names.Count];
+        for (var k = 0; k < names.Count; k++)
+        {
+            var same = Array.FindIndex(rows, 0, k, r => r.AsSpan().SequenceEqual(rows[k]));
+            designs[k] = same >= 0 ? designs[same] : AreaDesign.Of(x, rows[k]);
+        }
+
         var fits = new AreaFit[names.Count];
-        Parallel.For(0, names.Count, k => fits[k] = Fit(x, panel.ScoreColumn(names[k]), panel.CompleteRows(measures, names[k]), names[k]));
+        Parallel.For(0, names.Count, k => fits[k] = Fit(designs[k], y[k], names[k]));
         return fits;
     }
 
@@ -37,43 +43,45 @@ public static class AreaRegression
     /// <param name="rows">The rows to fit on: every one finite in <paramref name="x"/> and <paramref name="y"/>.</param>
     public static AreaFit Fit(FeatureMatrix x, IReadOnlyList<double> y, IReadOnlyList<int> rows, string score)
     {
-        ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(rows);
-        var p = x.Columns;
-        var n = rows.Count;
-        if (n <= p + 1)
+        return Fit(AreaDesign.Of(x, [.. rows]), y, score);
+    }
+
+    internal static AreaFit Fit(AreaDesign design, IReadOnlyList<double> y, string score)
+    {
+        ArgumentNullException.ThrowIfNull(y);
+        var n = design.N;
+        if (design.Refusal is not null)
         {
-            return new AreaFit(score, n, null, $"{n} area-years cannot fit {p + 1} coefficients of {score}.");
+            return new AreaFit(score, n, null, design.Refusal);
         }
 
-        var gram = CentredGram.Of(x, y, rows);
-        if (gram.Syy <= 0)
+        var x = design.X;
+        var p = x.Columns;
+        var (sxy, meanY, syy) = ScoreMoments(design, y);
+        if (!(syy > 0))
         {
             return new AreaFit(score, n, null, $"{score} does not vary over these {n} area-years.");
         }
 
-        var scale = new double[p];
+        var slopes = new double[p];
+        var intercept = meanY;
         for (var j = 0; j < p; j++)
         {
-            scale[j] = Math.Sqrt(gram.Sxx[j, j]);
-            if (!(scale[j] > 1e-12 * Math.Max(1, Math.Abs(gram.MeanX[j]))))
+            for (var k = 0; k < p; k++)
             {
-                return new AreaFit(score, n, null, $"{x.Names[j]} does not vary over these {n} area-years.");
+                slopes[j] += design.Inverse[j, k] * sxy[k];
             }
+
+            intercept -= slopes[j] * design.Means[j];
         }
 
-        var correlation = Matrix<double>.Build.Dense(p, p, (j, k) => gram.Sxx[j, k] / (scale[j] * scale[k]));
-        var eigen = correlation.Evd(Symmetricity.Symmetric).EigenValues.Select(e => e.Real).ToArray();
-        if (eigen.Min() <= eigen.Max() / MaxConditionNumber)
+        var rss = syy - slopes.Select((b, j) => b * sxy[j]).Sum();
+        if (rss < 1e-6 * syy)
         {
-            return new AreaFit(score, n, null, $"The measures {string.Join(", ", x.Names)} are collinear: their coefficients cannot be separated.");
+            rss = DirectRss(design, y, intercept, slopes);
         }
 
-        var inverse = correlation.Cholesky().Solve(Matrix<double>.Build.DenseIdentity(p));
-        var s = Matrix<double>.Build.Dense(p, p, (j, k) => inverse[j, k] / (scale[j] * scale[k]));
-        var slopes = s * Vector<double>.Build.Dense(gram.Sxy);
-        var intercept = gram.MeanY - slopes.DotProduct(Vector<double>.Build.Dense(gram.MeanX));
-        var (rss, ranges, maxLeverage) = ResidualPass(x, y, rows, gram.MeanX, s, intercept, slopes);
         if (!(rss > 0))
         {
             return new AreaFit(score, n, null, $"{score} is fitted exactly: no residual variance to give standard errors.");
@@ -81,7 +89,7 @@ public static class AreaRegression
 
         var df = n - p - 1;
         var sigma2 = rss / df;
-        var xtx = XtxInverse(gram, s);
+        var xtx = XtxInverse(design);
         var tCritical = StudentQuantile.TwoSided(df);
         var coefficients = new List<AreaCoefficient>(p + 1);
         for (var j = 0; j <= p; j++)
@@ -93,18 +101,72 @@ public static class AreaRegression
                 OrdinaryLeastSquares.TwoSidedStudentP(t, df), estimate - (tCritical * se), estimate + (tCritical * se)));
         }
 
-        var r2 = 1 - (rss / gram.Syy);
+        var r2 = 1 - (rss / syy);
         var model = new AreaModel(score, [.. x.Names], n, df, coefficients, r2, 1 - ((1 - r2) * (n - 1) / df), Math.Sqrt(sigma2), sigma2,
-            xtx, gram.MeanX, ranges, maxLeverage, tCritical);
+            xtx, design.Means, design.Ranges, design.MaxLeverage, tCritical);
         return new AreaFit(score, n, model, null);
     }
 
-    /// <summary>(XᵀX)⁻¹ with the intercept first: [[1/n + x̄ᵀS⁻¹x̄, −(S⁻¹x̄)ᵀ], [−S⁻¹x̄, S⁻¹]].</summary>
-    private static IReadOnlyList<IReadOnlyList<double>> XtxInverse(CentredGram gram, Matrix<double> s)
+    /// <summary>Σ(x − x̄)(y − c), the mean of y and Σ(y − ȳ)², in one pass with y shifted by its first value c.</summary>
+    private static (double[] Sxy, double MeanY, double Syy) ScoreMoments(AreaDesign design, IReadOnlyList<double> y)
     {
-        var p = gram.Columns;
-        var means = Vector<double>.Build.Dense(gram.MeanX);
-        var sm = s * means;
+        var p = design.X.Columns;
+        var values = y as double[] ?? [.. y];
+        var shift = values[design.Rows[0]];
+        var means = design.Means;
+        var sxy = new double[p];
+        double sum = 0, squares = 0;
+        foreach (var i in design.Rows)
+        {
+            var e = values[i] - shift;
+            sum += e;
+            squares += e * e;
+            var row = design.X.Row(i);
+            for (var j = 0; j < p; j++)
+            {
+                sxy[j] += (row[j] - means[j]) * e;
+            }
+        }
+
+        var n = design.N;
+        return (sxy, shift + (sum / n), squares - (sum * sum / n));
+    }
+
+    private static double DirectRss(AreaDesign design, IReadOnlyList<double> y, double intercept, double[] slopes)
+    {
+        var rss = 0.0;
+        foreach (var i in design.Rows)
+        {
+            var row = design.X.Row(i);
+            var e = y[i] - intercept;
+            for (var j = 0; j < slopes.Length; j++)
+            {
+                e -= slopes[j] * row[j];
+            }
+
+            rss += e * e;
+        }
+
+        return rss;
+    }
+
+    /// <summary>(XᵀX)⁻¹ with the intercept first: [[1/n + x̄ᵀS⁻¹x̄, −(S⁻¹x̄)ᵀ], [−S⁻¹x̄, S⁻¹]].</summary>
+    private static IReadOnlyList<IReadOnlyList<double>> XtxInverse(AreaDesign design)
+    {
+        var p = design.X.Columns;
+        var s = design.Inverse;
+        var sm = new double[p];
+        var quadratic = 1.0 / design.N;
+        for (var j = 0; j < p; j++)
+        {
+            for (var k = 0; k < p; k++)
+            {
+                sm[j] += s[j, k] * design.Means[k];
+            }
+
+            quadratic += design.Means[j] * sm[j];
+        }
+
         var rows = new double[p + 1][];
         for (var j = 0; j <= p; j++)
         {
@@ -113,7 +175,7 @@ public static class AreaRegression
             {
                 rows[j][k] = (j, k) switch
                 {
-                    (0, 0) => (1.0 / gram.N) + means.DotProduct(sm),
+                    (0, 0) => quadratic,
                     (0, _) => -sm[k - 1],
                     (_, 0) => -sm[j - 1],
                     _ => s[j - 1, k - 1],
@@ -122,47 +184,5 @@ public static class AreaRegression
         }
 
         return rows;
-    }
-
-    private static (double Rss, MeasureRange[] Ranges, double MaxLeverage) ResidualPass(
-        FeatureMatrix x, IReadOnlyList<double> y, IReadOnlyList<int> rows, double[] means, Matrix<double> s, double intercept, Vector<double> slopes)
-    {
-        var p = x.Columns;
-        var min = Enumerable.Repeat(double.PositiveInfinity, p).ToArray();
-        var max = Enumerable.Repeat(double.NegativeInfinity, p).ToArray();
-        var sArray = s.ToArray();
-        var b = slopes.ToArray();
-        double rss = 0, maxLeverage = 0;
-        Span<double> d = stackalloc double[p];
-        foreach (var i in rows)
-        {
-            var row = x.Row(i);
-            var fitted = intercept;
-            for (var j = 0; j < p; j++)
-            {
-                fitted += b[j] * row[j];
-                d[j] = row[j] - means[j];
-                min[j] = Math.Min(min[j], row[j]);
-                max[j] = Math.Max(max[j], row[j]);
-            }
-
-            var e = y[i] - fitted;
-            rss += e * e;
-            var h = 1.0 / rows.Count;
-            for (var j = 0; j < p; j++)
-            {
-                var sd = 0.0;
-                for (var k = 0; k < p; k++)
-                {
-                    sd += sArray[j, k] * d[k];
-                }
-
-                h += d[j] * sd;
-            }
-
-            maxLeverage = Math.Max(maxLeverage, h);
-        }
-
-        return (rss, [.. x.Names.Select((name, j) => new MeasureRange(name, min[j], max[j]))], maxLeverage);
     }
 }
