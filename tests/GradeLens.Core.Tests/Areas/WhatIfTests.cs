@@ -85,4 +85,36 @@ public sealed class WhatIfTests
         Assert.Equal(4, nearest[0].Scores.Count);
         Assert.Equal(3, nearest[0].Measures.Count);
     }
+
+    [Fact]
+    public void A_refused_what_if_returns_its_errors_and_no_prediction_or_neighbours()
+    {
+        var panel = NaepTestData.Panel();
+        var fits = AreaRegression.FitAll(panel, AreaNames.StudyMeasures, AreaNames.StudyScores);
+
+        var refused = WhatIfPrediction.Predict(new WhatIfInput(120, 55000, 5), fits, panel);
+        var answered = WhatIfPrediction.Predict(new WhatIfInput(25, 38000, 9), fits, panel);
+
+        Assert.Equal([WhatIfValidation.PovertyField], refused.Errors.Keys);
+        Assert.Null(refused.Predictions);
+        Assert.Null(refused.Nearest);
+        Assert.Empty(answered.Errors);
+        Assert.Equal(AreaNames.StudyScores, answered.Predictions!.Select(p => p.Score));
+        Assert.All(answered.Predictions!, p => Assert.True(p.Extrapolated));
+        Assert.Equal(AreaNotes.Extrapolation, answered.Note);
+        Assert.Equal(5, answered.Nearest!.Count);
+        Assert.Empty(answered.Unfitted!);
+    }
+
+    [Fact]
+    public void A_model_on_measures_the_what_if_does_not_give_is_reported_not_guessed()
+    {
+        var panel = NaepTestData.Panel();
+        var fits = AreaRegression.FitAll(panel, [AreaNames.Poverty, "violent_crime_rate"], ["Reading grade 8"]);
+
+        var result = WhatIfPrediction.Predict(new WhatIfInput(15, 55000, 5), fits, panel);
+
+        Assert.Empty(result.Predictions!);
+        Assert.Contains("violent_crime_rate", Assert.Single(result.Unfitted!).Reason, StringComparison.Ordinal);
+    }
 }
