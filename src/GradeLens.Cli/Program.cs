@@ -22,6 +22,7 @@ var root = new RootCommand("GradeLens: turns assessment spreadsheets into answer
     ServeCommand.Create(),
     UserCommand.Create(),
     GapsCommand.Create(),
+    ExploreCommand.Create(),
     TrainCommand.Create(),
     BenchCommand.Create(),
 };

@@ -5,6 +5,7 @@ using GradeLens.Web.Admin;
 using GradeLens.Web.Clusters;
 using GradeLens.Web.Data;
 using GradeLens.Web.Errors;
+using GradeLens.Web.Explore;
 using GradeLens.Web.Gaps;
 using GradeLens.Web.Health;
 using GradeLens.Web.Models;
@@ -90,6 +91,7 @@ public static class WebApp
         signedIn.MapClustersApi();
         signedIn.MapStudentsApi();
         signedIn.MapModelsApi();
+        signedIn.MapExploreApi();
         signedIn.MapAdminApi();
         signedIn.MapPages(WebAssets);
 

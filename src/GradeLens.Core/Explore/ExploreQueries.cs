@@ -107,7 +107,7 @@ internal static class ExploreQueries
     }
 
     /// <summary>The score's rows (students in scope only) with the grouping columns asked for.</summary>
-    private static string Scores(StoreSqlDialect sql, DbCommand command, Scope scope, ExploreScore score, string columns, string joins)
+    internal static string Scores(StoreSqlDialect sql, DbCommand command, Scope scope, ExploreScore score, string columns, string joins)
     {
         ArgumentNullException.ThrowIfNull(score);
         var students = sql.StudentCondition(scope, command);
@@ -125,7 +125,7 @@ internal static class ExploreQueries
     }
 
     /// <summary>The grouping expression and its join: a student column by name (from the fixed list), or a student attribute by parameter.</summary>
-    private static (string Group, string Join) Attribute(StoreSqlDialect sql, DbCommand command, string attribute, string alias)
+    internal static (string Group, string Join) Attribute(StoreSqlDialect sql, DbCommand command, string attribute, string alias)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(attribute);
         var column = StudentColumns.FirstOrDefault(c => string.Equals(c, attribute.Trim(), StringComparison.OrdinalIgnoreCase));
@@ -139,7 +139,7 @@ internal static class ExploreQueries
     }
 
     /// <summary>A level as text: "not recorded" for a student without a value, as in the gaps.</summary>
-    private static string Level(DbDataReader reader, int ordinal) =>
+    internal static string Level(DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? GapRequest.Unknown : Convert.ToString(reader.GetValue(ordinal), CultureInfo.InvariantCulture) ?? GapRequest.Unknown;
 
     private static double? Optional(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);

@@ -25,6 +25,7 @@ public static class GradeLensOpenApi
         ["Clusters"] = "Recurring patterns of weakness across subjects (k-means).",
         ["Students"] = "One student's whole record.",
         ["Models"] = "Predict a score or a class from chosen columns, cross-validated.",
+        ["Explore"] = "Which attributes go with higher scores: groups, tests, effect sizes and the ranking of every attribute.",
         ["Data"] = "Imports and their health reports.",
         ["Admin"] = "Users, API keys and the audit log.",
         ["Accounts"] = "The signed-in user.",

@@ -38,9 +38,12 @@ window.gradelensCharts = (() => {
   // Downloads are recorded in the audit log (file, page, rows), never their content.
   const audit = (file, rows) => sendJson("/api/audit/exports", { file, page: location.pathname, rows }).catch(() => {});
 
+  // CSV as Core/Exports/CsvText writes it: quoted when it must be, and text a spreadsheet would run as a formula
+  // (starting with =, +, -, @, a tab or a carriage return) neutralised by a leading apostrophe (OWASP); numbers never.
   function csv(columns, rows) {
     const quote = (value) => {
-      const text = value === null || value === undefined ? "" : String(value);
+      let text = value === null || value === undefined ? "" : String(value);
+      if (typeof value !== "number" && /^[=+\-@\t\r]/.test(text)) { text = "'" + text; }
       return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
     };
     const lines = [columns.map((c) => quote(c.label)).join(",")];
