@@ -10,9 +10,9 @@ internal static class PageSettled
                 return busy !== null && busy.hidden && ![...document.querySelectorAll('.status')].some(s => !s.hidden); }
         """;
 
-    public static async Task WaitAsync(IPage page)
+    public static async Task WaitAsync(IPage page, TimeSpan? timeout = null)
     {
-        var options = new PageWaitForFunctionOptions { Timeout = 60_000, PollingInterval = 100 };
+        var options = new PageWaitForFunctionOptions { Timeout = (float)(timeout ?? TimeSpan.FromSeconds(60)).TotalMilliseconds, PollingInterval = 100 };
         await page.WaitForTimeoutAsync(300);
         await page.WaitForFunctionAsync(Settled, null, options);
         await page.WaitForTimeoutAsync(500);

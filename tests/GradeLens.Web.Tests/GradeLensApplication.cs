@@ -5,6 +5,7 @@ using GradeLens.Web.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Logging;
 
 namespace GradeLens.Web.Tests;
 
@@ -13,11 +14,17 @@ public sealed class GradeLensApplication : IAsyncDisposable
 {
     private readonly DirectoryInfo _directory;
 
-    private GradeLensApplication(DirectoryInfo directory, WebApplication app)
+    private readonly UnhandledExceptions _logged;
+
+    private GradeLensApplication(DirectoryInfo directory, WebApplication app, UnhandledExceptions logged)
     {
         _directory = directory;
         App = app;
+        _logged = logged;
     }
+
+    /// <summary>A test that provokes a server error on purpose says so; any other logged error fails the test when the app is disposed.</summary>
+    public bool ExpectsServerErrors { get; set; }
 
     public WebApplication App { get; }
 
@@ -37,6 +44,7 @@ public sealed class GradeLensApplication : IAsyncDisposable
         string? store = null)
     {
         var directory = Directory.CreateTempSubdirectory("gradelens-web-");
+        var logged = new UnhandledExceptions();
         var options = new WebAppOptions(
             store ?? Path.Combine(directory.FullName, "gradelens.duckdb"),
             MaxUploadBytes: maxUploadBytes,
@@ -45,11 +53,12 @@ public sealed class GradeLensApplication : IAsyncDisposable
             Configure: builder =>
             {
                 builder.WebHost.UseTestServer();
+                builder.Logging.AddProvider(logged);
                 configure?.Invoke(builder);
             });
         var app = WebApp.Build(options);
         await app.StartAsync();
-        return new GradeLensApplication(directory, app);
+        return new GradeLensApplication(directory, app, logged);
     }
 
     /// <summary>A client that keeps cookies (as a browser does) and sends the antiforgery token with every change, as the pages do.</summary>
@@ -76,5 +85,9 @@ public sealed class GradeLensApplication : IAsyncDisposable
     {
         await App.DisposeAsync();
         _directory.Delete(recursive: true);
+        if (!ExpectsServerErrors && _logged.Errors.Count > 0)
+        {
+            throw new InvalidOperationException("The app logged errors (a 500 is a bug):\n" + string.Join("\n", _logged.Errors));
+        }
     }
 }
