@@ -79,25 +79,6 @@ internal sealed class AccountSql(Func<CancellationToken, Task<DbConnection>> ope
         }
     }
 
-    /// <summary>A best-effort write (a last-use time) that is skipped while another write runs: missing one loses nothing that matters.</summary>
-    public async Task WriteIfFreeAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        if (!await Writes.WaitAsync(0, cancellationToken))
-        {
-            return;
-        }
-
-        try
-        {
-            await using var connection = await open(cancellationToken);
-            await RunAsync(connection, sql, cancellationToken, parameters);
-        }
-        finally
-        {
-            Writes.Release();
-        }
-    }
-
     public static DateTime? NullableTime(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDateTime(ordinal);
 
     public static string? NullableText(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

@@ -32,7 +32,7 @@ public sealed class ApiKeyRows
             "UPDATE api_keys SET revoked_at = $at, revoked_reason = $reason WHERE user_name = $user AND key_id = $id AND revoked_at IS NULL",
             cancellationToken, ("user", user), ("id", keyId), ("at", at), ("reason", reason)) > 0;
 
-    /// <summary>Notes a use of the key, at most once a minute (best effort: skipped while another accounts write runs).</summary>
+    /// <summary>Notes a use of the key, at most once a minute (so a busy script does not write on every request).</summary>
     public async Task TouchAsync(ApiKey key, DateTime at, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -41,7 +41,7 @@ public sealed class ApiKeyRows
             return;
         }
 
-        await _sql.WriteIfFreeAsync("UPDATE api_keys SET last_used_at = $at WHERE key_id = $id AND user_name = $user", cancellationToken,
+        await _sql.WriteAsync("UPDATE api_keys SET last_used_at = $at WHERE key_id = $id AND user_name = $user", cancellationToken,
             ("at", at), ("id", key.Id), ("user", key.User));
     }
 
@@ -50,7 +50,8 @@ public sealed class ApiKeyRows
         _sql.RunAsync(connection, "UPDATE api_keys SET revoked_at = $at, revoked_reason = $reason WHERE user_name = $user AND revoked_at IS NULL",
             cancellationToken, ("user", user), ("at", at), ("reason", reason));
 
+    // key_id and expires_at are always written (nullable only for the upgrade's sake): a missing expiry reads as expired.
     private static ApiKey Read(DbDataReader reader) => new(
-        reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetDateTime(3), reader.GetDateTime(4),
+        AccountSql.NullableText(reader, 0) ?? "", reader.GetString(1), reader.GetString(2), reader.GetDateTime(3), AccountSql.NullableTime(reader, 4) ?? DateTime.MinValue,
         AccountSql.NullableTime(reader, 5), AccountSql.NullableTime(reader, 6), AccountSql.NullableText(reader, 7));
 }

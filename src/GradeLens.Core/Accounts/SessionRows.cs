@@ -26,13 +26,13 @@ public sealed class SessionRows
     public async Task<IReadOnlyList<UserSession>> ListAsync(string user, CancellationToken cancellationToken = default) =>
         await _sql.ReadAsync($"SELECT {Columns} FROM user_sessions WHERE user_name = $user ORDER BY created_at DESC", Read, cancellationToken, ("user", user));
 
-    /// <summary>Notes that the session is in use (best effort, at most every few minutes: it only has to beat the idle limit).</summary>
+    /// <summary>Notes that the session is in use, at most every five minutes (it only has to beat the idle limit).</summary>
     public async Task TouchAsync(UserSession session, DateTime at, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
         if (at - session.LastSeenAt >= TimeSpan.FromMinutes(5))
         {
-            await _sql.WriteIfFreeAsync("UPDATE user_sessions SET last_seen_at = $at WHERE session_id = $id", cancellationToken, ("at", at), ("id", session.Id));
+            await _sql.WriteAsync("UPDATE user_sessions SET last_seen_at = $at WHERE session_id = $id", cancellationToken, ("at", at), ("id", session.Id));
         }
     }
 

@@ -1,7 +1,9 @@
 -- GradeLens store, the accounts tables as of schema version 3 (a new store runs this; an older one gets here through the
 -- Upgrade*.sql steps). A column a later version adds goes at the END of its table, in the order its upgrade step adds it
 -- (ALTER TABLE ... ADD COLUMN appends): a new store and an upgraded one then have the same columns in the same order, and
--- their backups restore into each other (a backup's checksum hashes whole rows). A test compares the two.
+-- their backups restore into each other (a backup's checksum hashes whole rows). A test compares the two. A column a
+-- version adds to a table that may hold rows is nullable even when always written: DuckDB cannot make a column NOT NULL in
+-- the transaction that filled it in.
 
 -- Who may sign in, with which role and over which organisation, schools and classes.
 CREATE TABLE users (
@@ -12,7 +14,7 @@ CREATE TABLE users (
     failed_attempts  INTEGER   NOT NULL,   -- wrong passwords from any address since the last success: many slow sign-in down
     locked_until     TIMESTAMP,            -- an admin's lock: no sign-in before then (since version 3; before, the automatic one)
     created_at       TIMESTAMP NOT NULL,
-    security_stamp   VARCHAR   NOT NULL,   -- v3: a new random value ends every session (password set, lock, role or scope change)
+    security_stamp   VARCHAR,              -- v3: a new random value ends every session (password set, lock, role or scope change)
     last_failed_at   TIMESTAMP             -- v3: the latest wrong password from any address
 );
 
@@ -31,8 +33,8 @@ CREATE TABLE api_keys (
     user_name       VARCHAR   NOT NULL,
     label           VARCHAR   NOT NULL,
     created_at      TIMESTAMP NOT NULL,
-    key_id          VARCHAR   NOT NULL,    -- v3: the key's public name (the first 12 hex digits of its hash), to list and revoke it
-    expires_at      TIMESTAMP NOT NULL,    -- v3
+    key_id          VARCHAR,               -- v3: the key's public name (the first 12 hex digits of its hash), to list and revoke it
+    expires_at      TIMESTAMP,             -- v3
     last_used_at    TIMESTAMP,             -- v3: to the minute
     revoked_at      TIMESTAMP,             -- v3
     revoked_reason  VARCHAR                -- v3: "revoked by ...", "password set", "account locked", "signed out everywhere"

@@ -191,7 +191,7 @@ internal sealed class StoreAccounts : IAccountStore
                     reader.GetInt32(3),
                     AccountSql.NullableTime(reader, 4),
                     reader.GetDateTime(5),
-                    reader.GetString(7),
+                    AccountSql.NullableText(reader, 7) ?? "",
                     AccountSql.NullableTime(reader, 8));
                 return (User: account, PasswordHash: reader.GetString(6));
             },

@@ -1,11 +1,9 @@
-using GradeLens.Core.Accounts;
 using GradeLens.Core.Demo;
 using GradeLens.Core.Import;
 using GradeLens.Core.Storage;
 using GradeLens.Core.Tests.Import;
 using GradeLens.Core.Tests.Tracking;
 using GradeLens.Core.Tracking;
-using Microsoft.Extensions.Time.Testing;
 
 namespace GradeLens.Core.Tests.Storage;
 
@@ -219,65 +217,6 @@ public abstract class StoreContractTests : IDisposable
         Assert.True(features.Training.Outcome.Count > 0);
         Assert.Equal("MOCK 1", table.Series);
         Assert.Contains("Maths", table.Scores.Names);
-    }
-
-    [StoreFact]
-    public async Task A_teacher_reaches_the_students_of_their_schools_or_of_their_classes_and_no_one_else()
-    {
-        await using var store = await CreateStoreAsync();
-        var file = WriteFile("classes.csv", "student_id,school,teaching_group,math score\nA1,North,10X,55\nA2,North,10Y,61\nA3,South,10X,70\nA4,South,11Z,40\n");
-        Assert.True((await store.Store.ImportAsync(new ImportRequest([file], Organisation: "trust-a"))).Succeeded);
-
-        async Task<long> StudentsAsync(Scope scope) => (await store.Store.GetInfoAsync(scope)).Students;
-
-        Assert.Equal(2, await StudentsAsync(new Scope("trust-a", Classes: ["10X"])));
-        Assert.Equal(3, await StudentsAsync(new Scope("trust-a", Schools: ["North"], Classes: ["10X"])));
-        Assert.Equal(1, await StudentsAsync(new Scope("trust-a", Schools: [], Classes: ["11Z"])));
-        Assert.Equal(0, await StudentsAsync(new Scope("trust-a", Schools: [], Classes: [])));
-        Assert.Equal(0, await StudentsAsync(new Scope("trust-a", Classes: ["10X' OR '1'='1"])));
-        Assert.Equal(0, await StudentsAsync(new Scope("trust-b", Classes: ["10X"])));
-        var subject = Assert.Single((await store.Store.GetInfoAsync(Scope.Everything)).Subjects);
-        var box = Assert.Single(await store.Store.GetSeriesBoxesAsync(new Scope("trust-a", Classes: ["10X"]), new TrackingFilter(subject)));
-        Assert.Equal((2L, 62.5), (box.N, box.Mean));
-    }
-
-    [StoreFact]
-    public async Task Accounts_keep_users_with_their_reach_api_keys_the_audit_log_and_pseudonym_secrets()
-    {
-        await using var store = await CreateStoreAsync();
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
-        var accounts = new AccountService(store.Store.Accounts, clock);
-        var accountStore = store.Store.Accounts;
-
-        Assert.Null(await accounts.AddUserAsync(new NewUser("tom", Role.Teacher, "trust-a", ["North"], ["10X", "11Z"]), "correct horse battery"));
-        Assert.NotNull(await accounts.AddUserAsync(new NewUser("tom", Role.Leader, "trust-a", [], []), "another password entirely"));
-        for (var i = 0; i < AccountService.MaxFailedAttempts - 1; i++)
-        {
-            Assert.Equal(SignInStatus.Failed, (await accounts.SignInAsync("tom", "guess")).Status);
-        }
-
-        var locked = await accounts.SignInAsync("tom", "guess");
-        await accountStore.AddApiKeyAsync("tom", "key-hash", "nightly script");
-        await accountStore.AppendAuditAsync(new AuditEntry(new DateTime(2026, 11, 23, 9, 30, 0, DateTimeKind.Utc), "tom", "import", "marks.csv", "127.0.0.1"));
-        var secret = await accountStore.PseudonymSecretAsync("trust-a");
-
-        Assert.Equal(SignInStatus.LockedOut, locked.Status);
-        var user = (await accountStore.FindUserAsync("tom"))!.Value.User;
-        Assert.Equal((Role.Teacher, "trust-a", AccountService.MaxFailedAttempts), (user.Role, user.Organisation, user.FailedAttempts));
-        Assert.Equal(clock.GetUtcNow().UtcDateTime + AccountService.LockOut, user.LockedUntil);
-        Assert.Equal(["North"], user.Schools);
-        Assert.Equal(["10X", "11Z"], user.Classes);
-        Assert.Equal(["tom"], (await accountStore.ListUsersAsync()).Select(u => u.Name));
-        Assert.Equal("tom", await accountStore.FindApiKeyUserAsync("key-hash"));
-        Assert.Null(await accountStore.FindApiKeyUserAsync("other-hash"));
-        var entry = Assert.Single(await accountStore.ReadAuditAsync(10));
-        Assert.Equal(("tom", "import", "marks.csv", new DateTime(2026, 11, 23, 9, 30, 0)), (entry.User, entry.Action, entry.Detail, entry.At));
-        Assert.Equal(32, secret.Length);
-        Assert.Equal(secret, await accountStore.PseudonymSecretAsync("trust-a"));
-        Assert.NotEqual(secret, await accountStore.PseudonymSecretAsync("trust-b"));
-        Assert.True(await accountStore.RemoveUserAsync("tom"));
-        Assert.Null(await accountStore.FindApiKeyUserAsync("key-hash"));
-        Assert.Null(await accountStore.FindUserAsync("tom"));
     }
 
     internal static async Task<ImportReport> ImportSharedAsync(IGradeStore store, string dataset)
