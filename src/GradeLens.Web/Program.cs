@@ -71,7 +71,7 @@ public static class WebApp
 
         var app = builder.Build();
 
-        app.UseTrustedProxies(options.TrustedProxies);
+        app.UseTrustedProxies();
         app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -15,10 +15,10 @@ public static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        var health = app.MapGroup("/health").WithTags("Health");
-        health.MapGet("/live", Live).AllowAnonymous().WithName("Liveness").WithSummary("The server answers (no sign-in, no data)");
-        health.MapGet("/ready", ReadyAsync).AllowAnonymous().WithName("Readiness").WithSummary("The store answers a trivial query (no sign-in, no data)");
-        health.MapGet("", GetHealthAsync).RequireAuthorization(Policies.Admin).WithName("Health").WithStandardProblems()
+        app.MapGet("/health/live", Live).AllowAnonymous().WithTags("Health").WithName("Liveness").WithSummary("The server answers (no sign-in, no data)");
+        app.MapGet("/health/ready", ReadyAsync).AllowAnonymous().WithTags("Health").WithName("Readiness")
+            .WithSummary("The store answers a trivial query (no sign-in, no data)");
+        app.MapGet("/health", GetHealthAsync).RequireAuthorization(Policies.Admin).WithTags("Health").WithName("Health").WithStandardProblems()
             .WithSummary("The server answers and its store can be read: the store's location and schema version (admins)");
         return app;
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 using IPNetwork = System.Net.IPNetwork;
 
 namespace GradeLens.Web.Security;
@@ -58,10 +59,11 @@ public static class TrustedProxies
     }
 
     /// <summary>First in the pipeline: every later step sees the client's address and scheme. Nothing is believed when no proxy is listed.</summary>
-    public static void UseTrustedProxies(this WebApplication app, string? proxies)
+    public static void UseTrustedProxies(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        if (Parse(proxies).Count > 0)
+        var options = app.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value;
+        if (options.KnownIPNetworks.Count > 0 || options.KnownProxies.Count > 0)
         {
             app.UseForwardedHeaders();
         }
