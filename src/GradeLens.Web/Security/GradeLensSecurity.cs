@@ -9,8 +9,10 @@ using Microsoft.AspNetCore.Authorization;
 namespace GradeLens.Web.Security;
 
 /// <summary>
-/// Sign-in and roles: a cookie for pages, API keys for scripts, the demo's automatic sign-in on 127.0.0.1 only; policies per
-/// role with a fallback that requires a signed-in user; antiforgery on every change; a rate limit on sign-in; security headers.
+/// Sign-in and roles: a cookie for pages (naming a server-side session and the account's security stamp, both checked on
+/// every request), API keys for scripts, the demo's automatic sign-in on 127.0.0.1 only; policies per role with a fallback
+/// that requires a signed-in user; antiforgery on every change; a rate limit on sign-in per client address (forwarded
+/// headers believed only from listed proxies: TrustedProxies.cs); security headers.
 /// </summary>
 public static class GradeLensSecurity
 {
