@@ -38,6 +38,7 @@ public static class WebApp
     {
         ArgumentNullException.ThrowIfNull(options);
         GradeLensSecurity.CheckAutomaticSignIn(options);
+        TrustedProxies.Parse(options.TrustedProxies); // a malformed proxy list is said before the store is opened
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -71,6 +72,7 @@ public static class WebApp
 
         var app = builder.Build();
 
+        app.UseTrustedProxies();
         app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -79,9 +81,9 @@ public static class WebApp
 
         // Every endpoint below needs a signed-in user at least; the student-level ones and the admin ones name stricter policies.
         app.MapSignIn();
+        app.MapHealthApi(); // /health/live and /health/ready for anyone (no data); /health for admins
         var signedIn = app.MapGroup("").RequireAuthorization(Policies.Reader);
         signedIn.MapOpenApi();
-        signedIn.MapHealthApi();
         signedIn.MapOverviewApi();
         signedIn.MapImportApi();
         signedIn.MapTrackingApi();

@@ -18,7 +18,7 @@ public sealed partial class UserCommandTests : IDisposable
     [Fact]
     public async Task Add_prints_a_generated_password_once_and_the_user_signs_in_with_it()
     {
-        var (code, output, error) = await UserAsync("add", "ann", "--role", "teacher", "--organisation", "North", "--school", "S1", "--class", "10A");
+        var (code, output, error) = await UserAsync("add", "ann", "--role", "teacher", "--organisation", "North", "--school", "S1", "--class", "S2:10A");
         Assert.True(code == 0, error);
         var password = GeneratedPassword(output, "ann");
         Assert.Contains("shown once", output, StringComparison.Ordinal);
@@ -28,7 +28,7 @@ public sealed partial class UserCommandTests : IDisposable
         Assert.Equal(SignInStatus.Succeeded, outcome.Status);
         Assert.Equal(Role.Teacher, outcome.User!.Role);
         Assert.Equal(["S1"], outcome.User.Schools);
-        Assert.Equal(["10A"], outcome.User.Classes);
+        Assert.Equal([new GradeLens.Core.Storage.ClassScope("S2", "10A")], outcome.User.Classes);
     }
 
     [Fact]
@@ -44,6 +44,7 @@ public sealed partial class UserCommandTests : IDisposable
     [InlineData("A teacher needs at least one school (--school) or class (--class)", "t1", "--role", "teacher", "--organisation", "North")]
     [InlineData("A leader needs an organisation (--organisation).", "l1", "--role", "leader")]
     [InlineData("A password needs at least 10 characters.", "a1", "--role", "admin", "--password-stdin")]
+    [InlineData("A class is named with its school, as SCHOOL:CLASS (for example \"North School:10A\"): \"10A\" names no school.", "t2", "--role", "teacher", "--organisation", "North", "--class", "10A")]
     public async Task Add_refuses_in_one_sentence_and_changes_nothing(string sentence, params string[] arguments)
     {
         var (code, _, error) = await UserWithInputAsync("short\n", ["add", .. arguments]);
@@ -65,7 +66,7 @@ public sealed partial class UserCommandTests : IDisposable
     [Fact]
     public async Task List_shows_a_table_and_stable_json_and_never_a_password_hash()
     {
-        Assert.Equal(0, (await UserWithInputAsync(Password + "\n", "add", "ann", "--role", "teacher", "--organisation", "North", "--school", "S1", "--school", "S2", "--password-stdin")).ExitCode);
+        Assert.Equal(0, (await UserWithInputAsync(Password + "\n", "add", "ann", "--role", "teacher", "--organisation", "North", "--school", "S1", "--school", "S2", "--class", "S3:11A", "--password-stdin")).ExitCode);
         Assert.Equal(0, (await UserWithInputAsync(Password + "\n", "add", "root", "--role", "admin", "--password-stdin")).ExitCode);
         var hash = (await WithAccountsAsync(accounts => accounts.Store.FindUserAsync("ann")))!.Value.PasswordHash;
 
@@ -83,6 +84,7 @@ public sealed partial class UserCommandTests : IDisposable
         var ann = users.RootElement[0];
         Assert.Equal(["name", "role", "organisation", "schools", "classes", "locked", "created_at"], ann.EnumerateObject().Select(p => p.Name));
         Assert.Equal("teacher", ann.GetProperty("role").GetString());
+        Assert.Equal(["S3:11A"], ann.GetProperty("classes").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal("North", ann.GetProperty("organisation").GetString());
         Assert.False(ann.GetProperty("locked").GetBoolean());
         Assert.Equal(JsonValueKind.Null, users.RootElement[1].GetProperty("organisation").ValueKind);
@@ -142,8 +144,10 @@ public sealed partial class UserCommandTests : IDisposable
 
         var audit = await WithAccountsAsync(accounts => accounts.Store.ReadAuditAsync(10));
         Assert.Equal(
-            [("user added", "ann (admin)"), ("password set", "ann"), ("API key issued", "ann (nightly)"), ("user removed", "ann")],
-            audit.Reverse().Select(e => (e.Action, e.Detail)));
+            ["user added", "password set", "API key issued", "user removed"], audit.Reverse().Select(e => e.Action));
+        var details = audit.Reverse().Select(e => e.Detail).ToList();
+        Assert.Equal(("ann (admin)", "ann", "ann"), (details[0], details[1], details[3]));
+        Assert.Matches(@"^ann \(nightly, key [0-9a-f]{12}, expires \d{4}-\d{2}-\d{2}\)$", details[2]);
         Assert.All(audit, e => Assert.Equal(("cli:" + Environment.UserName, "command line"), (e.User, e.RemoteAddress)));
         Assert.All(audit, e => Assert.DoesNotContain(password, e.Detail, StringComparison.Ordinal));
     }

@@ -38,7 +38,9 @@ public static class ServeCommand
         WebApplication app;
         try
         {
-            app = WebApp.Build(new WebAppOptions(storePath, urls, AutomaticSignIn: automaticSignIn));
+            // Behind a reverse proxy, GRADELENS_TRUSTED_PROXIES names it: only its X-Forwarded-For/-Proto are believed.
+            app = WebApp.Build(new WebAppOptions(storePath, urls, AutomaticSignIn: automaticSignIn,
+                TrustedProxies: Environment.GetEnvironmentVariable(Web.Security.TrustedProxies.Variable)));
         }
         catch (Exception e) when (e is StoreBusyException or StoreVersionException or Core.Storage.UnreadableStoreException or ArgumentException)
         {

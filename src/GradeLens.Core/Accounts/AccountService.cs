@@ -1,31 +1,39 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.RegularExpressions;
+using GradeLens.Core.Storage;
 using Microsoft.AspNetCore.Identity;
 
 namespace GradeLens.Core.Accounts;
 
 /// <summary>
-/// The rules around accounts: passwords hashed with ASP.NET Core Identity's hasher (PBKDF2-HMAC-SHA512, salted),
-/// lock-out after repeated failures, API keys kept only as a SHA-256, and checks on a new user's details.
+/// The rules around accounts: passwords hashed with ASP.NET Core Identity's hasher (PBKDF2-HMAC-SHA512, salted), a user's
+/// details checked, and everything that ends a user's access everywhere (a new password, a lock, a new role or reach,
+/// signing out everywhere). Sign-in and sessions: AccountService.SignIn.cs; API keys: AccountService.Keys.cs. Every time
+/// comes from the clock it is given.
 /// </summary>
-public sealed partial class AccountService(IAccountStore store, TimeProvider? clock = null)
+public sealed partial class AccountService
 {
-    /// <summary>Wrong passwords in a row before the account is locked.</summary>
-    public const int MaxFailedAttempts = 5;
-
     public const int MinimumPasswordLength = 10;
 
-    public static TimeSpan LockOut { get; } = TimeSpan.FromMinutes(15);
+    /// <summary>When an admin's lock ends: never, until a new password is set.</summary>
+    public static DateTime LockedIndefinitely { get; } = new(9999, 12, 31, 0, 0, 0, DateTimeKind.Utc);
 
     private static readonly PasswordHasher<Hashed> Hasher = new();
 
-    // Verified when the user does not exist, so an unknown name takes as long as a wrong password.
-    private static readonly string DecoyHash = Hasher.HashPassword(Hashed.Instance, "decoy password that matches nothing");
+    private readonly IAccountStore _store;
+    private readonly TimeProvider _clock;
 
-    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    public AccountService(IAccountStore store, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        _store = store;
+        _clock = clock ?? TimeProvider.System;
+    }
 
-    public IAccountStore Store => store;
+    public IAccountStore Store => _store;
+
+    /// <summary>Now, in UTC, from the clock.</summary>
+    public DateTime Now => _clock.GetUtcNow().UtcDateTime;
 
     public static string HashPassword(string password) => Hasher.HashPassword(Hashed.Instance, password);
 
@@ -42,7 +50,7 @@ public sealed partial class AccountService(IAccountStore store, TimeProvider? cl
             ? $"A password needs at least {MinimumPasswordLength} characters."
             : null;
 
-    /// <summary>Why a new user's details are refused, or null when they are acceptable.</summary>
+    /// <summary>Why a new user's details (or a user's new role and reach) are refused, or null when they are acceptable.</summary>
     public static string? UserProblem(NewUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -54,6 +62,12 @@ public sealed partial class AccountService(IAccountStore store, TimeProvider? cl
         if (user.Role != Role.Admin && string.IsNullOrWhiteSpace(user.Organisation))
         {
             return $"A {user.Role.Name()} needs an organisation (--organisation).";
+        }
+
+        if (user.Classes.FirstOrDefault(c => c.School is null || c.Class.Length == 0) is { } unnamed)
+        {
+            return $"A class is named with its school, as SCHOOL{ClassScope.Separator}CLASS (for example \"North School{ClassScope.Separator}10A\"): \"{unnamed.Class}\" " +
+                   (unnamed.School is null ? "names no school." : "names no class.");
         }
 
         return user.Role == Role.Teacher && user.Schools.Count == 0 && user.Classes.Count == 0
@@ -69,9 +83,21 @@ public sealed partial class AccountService(IAccountStore store, TimeProvider? cl
             return problem;
         }
 
-        return await store.AddUserAsync(user, HashPassword(password), cancellationToken) ? null : $"There is already a user called {user.Name}.";
+        return await _store.AddUserAsync(user, HashPassword(password), NewStamp(), Now, cancellationToken) ? null : $"There is already a user called {user.Name}.";
     }
 
+    /// <summary>Gives a user a new role, organisation, schools and classes; every session of theirs ends (their keys act with the new reach).</summary>
+    public async Task<string?> ChangeUserAsync(NewUser user, CancellationToken cancellationToken = default)
+    {
+        if (UserProblem(user) is { } problem)
+        {
+            return problem;
+        }
+
+        return await _store.ChangeUserAsync(user, NewStamp(), cancellationToken) ? null : $"There is no user called {user.Name}.";
+    }
+
+    /// <summary>A new password (a reset or a change): it unlocks the user, and every session and API key of theirs ends.</summary>
     public async Task<string?> SetPasswordAsync(string name, string password, CancellationToken cancellationToken = default)
     {
         if (PasswordProblem(password) is { } problem)
@@ -79,71 +105,23 @@ public sealed partial class AccountService(IAccountStore store, TimeProvider? cl
             return problem;
         }
 
-        return await store.SetPasswordHashAsync(name, HashPassword(password), cancellationToken) ? null : $"There is no user called {name}.";
+        return await _store.SetPasswordHashAsync(name, HashPassword(password), Ending("password set"), cancellationToken) is null
+            ? $"There is no user called {name}."
+            : null;
     }
 
-    /// <summary>Checks a password: counts failures, locks the account after <see cref="MaxFailedAttempts"/>, resets on success.</summary>
-    public async Task<SignInOutcome> SignInAsync(string name, string password, CancellationToken cancellationToken = default)
-    {
-        var now = _clock.GetUtcNow().UtcDateTime;
-        var found = await store.FindUserAsync(name, cancellationToken);
-        if (found is not { } account)
-        {
-            Hasher.VerifyHashedPassword(Hashed.Instance, DecoyHash, password);
-            return new SignInOutcome(SignInStatus.Failed, null, null);
-        }
+    /// <summary>An admin's lock: no sign-in until a new password is set; every session and API key ends now. Null when there is no such user.</summary>
+    public Task<AccessEnded?> LockAsync(string name, CancellationToken cancellationToken = default) =>
+        _store.EndAccessAsync(name, Ending("account locked"), LockedIndefinitely, cancellationToken);
 
-        if (account.User.LockedUntil is { } until && until > now)
-        {
-            return new SignInOutcome(SignInStatus.LockedOut, null, until);
-        }
+    /// <summary>Ends every session and API key of the user (they sign in again; their scripts need new keys). Null when there is no such user.</summary>
+    public Task<AccessEnded?> SignOutEverywhereAsync(string name, CancellationToken cancellationToken = default) =>
+        _store.EndAccessAsync(name, Ending("signed out everywhere"), null, cancellationToken);
 
-        var verified = Hasher.VerifyHashedPassword(Hashed.Instance, account.PasswordHash, password);
-        if (verified == PasswordVerificationResult.Failed)
-        {
-            var failures = (account.User.LockedUntil is null ? account.User.FailedAttempts : 0) + 1;
-            DateTime? lockedUntil = failures >= MaxFailedAttempts ? now + LockOut : null;
-            await store.RecordSignInAsync(name, failures, lockedUntil, cancellationToken);
-            return new SignInOutcome(lockedUntil is null ? SignInStatus.Failed : SignInStatus.LockedOut, null, lockedUntil);
-        }
+    /// <summary>A new random security stamp: 128 bits as hex.</summary>
+    private static string NewStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
-        if (verified == PasswordVerificationResult.SuccessRehashNeeded)
-        {
-            await store.SetPasswordHashAsync(name, HashPassword(password), cancellationToken);
-        }
-        else if (account.User.FailedAttempts > 0 || account.User.LockedUntil is not null)
-        {
-            await store.RecordSignInAsync(name, 0, null, cancellationToken);
-        }
-
-        return new SignInOutcome(SignInStatus.Succeeded, account.User with { FailedAttempts = 0, LockedUntil = null }, null);
-    }
-
-    /// <summary>A new API key for the user (shown once; only its SHA-256 is kept); null when there is no such user.</summary>
-    public async Task<string?> IssueApiKeyAsync(string name, string label, CancellationToken cancellationToken = default)
-    {
-        if (await store.FindUserAsync(name, cancellationToken) is null)
-        {
-            return null;
-        }
-
-        var key = "glk_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        await store.AddApiKeyAsync(name, KeyHash(key), label, cancellationToken);
-        return key;
-    }
-
-    /// <summary>The account an API key belongs to; null for an unknown key or a removed user.</summary>
-    public async Task<UserAccount?> AuthenticateApiKeyAsync(string key, CancellationToken cancellationToken = default)
-    {
-        if (string.IsNullOrWhiteSpace(key) || await store.FindApiKeyUserAsync(KeyHash(key), cancellationToken) is not { } name)
-        {
-            return null;
-        }
-
-        return (await store.FindUserAsync(name, cancellationToken))?.User;
-    }
-
-    private static string KeyHash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    private AccessEnding Ending(string reason) => new(NewStamp(), Now, reason);
 
     [GeneratedRegex("^[A-Za-z0-9._@-]{1,64}$")]
     private static partial Regex UserName();
@@ -154,14 +132,3 @@ public sealed partial class AccountService(IAccountStore store, TimeProvider? cl
         public static readonly Hashed Instance = new();
     }
 }
-
-public enum SignInStatus
-{
-    Succeeded,
-    Failed,
-    LockedOut,
-}
-
-/// <param name="User">The account, on success.</param>
-/// <param name="LockedUntil">When a locked account opens again.</param>
-public sealed record SignInOutcome(SignInStatus Status, UserAccount? User, DateTime? LockedUntil);

@@ -1,4 +1,6 @@
--- GradeLens store, schema version 2 (see StoreSchema.Version). Version 2 added the accounts tables (Accounts.sql).
+-- GradeLens store, schema version 3 (see StoreSchema.Version): these data tables, then the accounts tables (Accounts.sql).
+-- A new store runs both; an older store is brought to the current version by the ordered upgrade steps beside this file
+-- (Upgrade1To2.sql, Upgrade2To3.sql, ...: StoreSchema.Upgrades), in one transaction when it is opened.
 -- Tidy (long) form. Keys are enforced by the import (staged, de-duplicated, upserted in one
 -- transaction) rather than by indexes: DuckDB's ART indexes make bulk loads several times slower.
 

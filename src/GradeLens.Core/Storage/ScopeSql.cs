@@ -7,8 +7,8 @@ public static class ScopeSql
 {
     /// <summary>
     /// A condition on a students alias such as <c>(s.organisation = $scope_org AND (s.school IN ($scope_school0, ...) OR
-    /// EXISTS (a class attribute in $scope_class0...)))</c>, adding its parameters; "TRUE" for <see cref="Scope.Everything"/>.
-    /// A teacher reaches the students of their schools or of their classes.
+    /// EXISTS (a class attribute = $scope_class0 AND s.school = $scope_class_school0 ...)))</c>, adding its parameters; "TRUE"
+    /// for <see cref="Scope.Everything"/>. A teacher reaches the students of their schools or of their classes, each within its school.
     /// </summary>
     public static string StudentCondition(this StoreSqlDialect sql, Scope scope, DbCommand command, string alias = "s")
     {
@@ -44,7 +44,10 @@ public static class ScopeSql
         return values.Count == 0 ? "NULL" : string.Join(", ", values.Select((v, i) => sql.Parameter(command, $"{prefix}{i}", v)));
     }
 
-    /// <summary>Students in one of the scope's schools or in one of its classes; FALSE when it names neither.</summary>
+    /// <summary>
+    /// Students in one of the scope's schools or in one of its classes, a class matching only students of its own school;
+    /// FALSE when it names neither. A class without a school (kept by a version-2 store) matches nobody: school = NULL is never true.
+    /// </summary>
     private static string ReachCondition(StoreSqlDialect sql, Scope scope, DbCommand command, string alias)
     {
         var reach = new List<string>();
@@ -55,9 +58,11 @@ public static class ScopeSql
 
         if (scope.Classes is { Count: > 0 } classes)
         {
+            var pairs = classes.Select((c, i) =>
+                $"({alias}.school = {sql.Parameter(command, $"scope_class_school{i}", c.School)} AND scope_a.value = {sql.Parameter(command, $"scope_class{i}", c.Class)})");
             reach.Add($"EXISTS (SELECT 1 FROM student_attributes scope_a WHERE scope_a.student_key = {alias}.student_key " +
                       $"AND lower(scope_a.name) IN ({sql.InList(command, "scope_class_attribute", Scope.ClassAttributes)}) " +
-                      $"AND scope_a.value IN ({sql.InList(command, "scope_class", classes)}))");
+                      $"AND ({string.Join(" OR ", pairs)}))");
         }
 
         return reach.Count == 0 ? "FALSE" : "(" + string.Join(" OR ", reach) + ")";

@@ -1,12 +1,27 @@
+using System.Data.Common;
+
 namespace GradeLens.Core.Storage;
 
-/// <summary>The store's schema and its version. A store of another version is refused, never migrated silently.</summary>
+/// <summary>
+/// The store's schema and its version. A new store gets <see cref="CreateSql"/>; an older one is brought to
+/// <see cref="Version"/> by <see cref="Upgrades"/>, every step in one transaction when it is opened; any other version is
+/// refused, never changed.
+/// </summary>
 public static class StoreSchema
 {
-    public const int Version = 2;
+    public const int Version = 3;
 
-    /// <summary>The one earlier version a store is upgraded from, by adding <see cref="AccountsSql"/>'s empty tables (nothing else changes).</summary>
-    public const int UpgradableVersion = 1;
+    /// <summary>
+    /// The upgrade steps, oldest first: each takes a store from version <see cref="SchemaUpgrade.From"/> to the next with
+    /// one SQL text for both stores, in a file beside Schema.sql (PostgreSQL gets it with its spelling of VARCHAR and DOUBLE).
+    /// A new version adds its step at the end (<c>new(3, "Upgrade3To4.sql")</c>), bumps <see cref="Version"/> and changes
+    /// Schema.sql or Accounts.sql to match, appending any new column at the end of its table.
+    /// </summary>
+    public static IReadOnlyList<SchemaUpgrade> Upgrades { get; } =
+    [
+        new(1, "Upgrade1To2.sql"),
+        new(2, "Upgrade2To3.sql"),
+    ];
 
     /// <summary>Data tables in the order <c>gradelens info</c> lists them (the import log is an audit trail, not data).</summary>
     public static IReadOnlyList<string> Tables { get; } =
@@ -26,15 +41,45 @@ public static class StoreSchema
     public const string DerivedStateTable = "gap_scores_state";
 
     /// <summary>Tables that hold who may see the data and what they did; backed up with the data, never shown by <c>info</c> as data.</summary>
-    public static IReadOnlyList<string> AccountTables { get; } = ["users", "user_scopes", "api_keys", "audit_log", "pseudonym_keys"];
+    public static IReadOnlyList<string> AccountTables { get; } =
+        ["users", "user_scopes", "api_keys", "audit_log", "pseudonym_keys", "user_sessions", "sign_in_failures"];
 
     /// <summary>Every table of a new store: the data (Schema.sql) and the accounts (Accounts.sql).</summary>
     public static string CreateSql { get; } = ReadResource("Schema.sql") + "\n" + ReadResource("Accounts.sql");
 
-    /// <summary>The tables version 2 added: users, their schools and classes, API keys, the audit log, pseudonym keys.</summary>
-    public static string AccountsSql { get; } = ReadResource("Accounts.sql");
+    /// <summary>The steps from <paramref name="found"/> to <see cref="Version"/> in order; null when no chain of steps leads there.</summary>
+    public static IReadOnlyList<SchemaUpgrade>? UpgradesFrom(int found)
+    {
+        var steps = Upgrades.SkipWhile(step => step.From != found).ToList();
+        return found < Version && steps.Count == Version - found ? steps : null;
+    }
 
-    private static string ReadResource(string name)
+    /// <summary>
+    /// Runs the steps from <paramref name="found"/> on the caller's open transaction, each followed by its row in
+    /// schema_info; the caller commits (or, on any failure, nothing changed).
+    /// </summary>
+    /// <param name="translate">The store's spelling of a step's SQL (identity for DuckDB).</param>
+    internal static async Task UpgradeAsync(DbConnection connection, StoreSqlDialect sql, int found, Func<string, string> translate, CancellationToken cancellationToken)
+    {
+        var steps = UpgradesFrom(found) ?? throw new InvalidOperationException($"No upgrade from schema version {found}.");
+        foreach (var step in steps)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = translate(step.Sql);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            await RecordVersionAsync(connection, sql, step.To, cancellationToken);
+        }
+    }
+
+    /// <summary>Adds schema_info's row for <paramref name="version"/>, stamped now (UTC).</summary>
+    internal static async Task RecordVersionAsync(DbConnection connection, StoreSqlDialect sql, int version, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"INSERT INTO schema_info VALUES ({sql.Parameter(command, "version", version)}, {sql.Parameter(command, "at", DateTime.UtcNow)})";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    internal static string ReadResource(string name)
     {
         var assembly = typeof(StoreSchema).Assembly;
         var resource = assembly.GetManifestResourceNames().Single(n => n == "GradeLens.Core.Storage." + name);
@@ -42,4 +87,14 @@ public static class StoreSchema
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
+}
+
+/// <summary>One step of <see cref="StoreSchema.Upgrades"/>: the SQL that takes a store from <paramref name="From"/> to the next version.</summary>
+/// <param name="File">The step's SQL file beside Schema.sql.</param>
+public sealed record SchemaUpgrade(int From, string File)
+{
+    public int To => From + 1;
+
+    /// <summary>The step's SQL as written (DuckDB's spelling).</summary>
+    public string Sql => StoreSchema.ReadResource(File);
 }

@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GradeLens.Web.Admin;
 
-/// <summary>The Admin page's API: users (add, remove, set a password, issue an API key) and the audit log. Admins only.</summary>
+/// <summary>
+/// The Admin page's API: users (add, change their role and reach, lock, remove, set a password), their API keys
+/// (AdminKeysApi.cs: issue, list, revoke) and the audit log. Admins only; every change is in the audit log.
+/// </summary>
 public static class AdminApi
 {
     public const int MaxAuditEntries = 10_000;
@@ -14,10 +17,15 @@ public static class AdminApi
     {
         var admin = app.MapGroup("/api/admin").WithTags("Admin").RequireAuthorization(Policies.Admin).WithStandardProblems();
         admin.MapGet("/users", ListUsersAsync).WithName("ListUsers").WithSummary("Every user with their role, organisation, schools and classes (never a password hash)");
-        admin.MapPost("/users", AddUserAsync).WithName("AddUser").WithSummary("Add a user with a role and a scope");
-        admin.MapDelete("/users/{name}", RemoveUserAsync).WithName("RemoveUser").WithSummary("Remove a user, their scopes and API keys").ProducesProblem(StatusCodes.Status404NotFound);
-        admin.MapPost("/users/{name}/password", SetPasswordAsync).WithName("SetUserPassword").WithSummary("Set a user's password (and unlock them)");
-        admin.MapPost("/users/{name}/keys", IssueKeyAsync).WithName("IssueApiKey").WithSummary("Issue an API key for a user, shown once").ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapPost("/users", AddUserAsync).WithName("AddUser").WithSummary("Add a user with a role and a scope (classes as SCHOOL:CLASS)");
+        admin.MapPut("/users/{name}", ChangeUserAsync).WithName("ChangeUser")
+            .WithSummary("Give a user a new role, organisation, schools and classes; their sessions end").ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapDelete("/users/{name}", RemoveUserAsync).WithName("RemoveUser").WithSummary("Remove a user, their scopes, sessions and API keys").ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapPost("/users/{name}/password", SetPasswordAsync).WithName("SetUserPassword")
+            .WithSummary("Set a user's password: it unlocks them, and ends their sessions and API keys");
+        admin.MapPost("/users/{name}/lock", LockUserAsync).WithName("LockUser")
+            .WithSummary("Lock a user out until a new password is set: their sessions and API keys end now").ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapAdminKeys();
         admin.MapGet("/audit", ReadAuditAsync).WithName("ReadAuditLog").WithSummary("The latest entries of the audit log");
 
         // Any signed-in user's page reports its CSV downloads here (they are made in the browser from what the user already sees).
@@ -26,8 +34,11 @@ public static class AdminApi
         return app;
     }
 
-    public static async Task<Ok<IReadOnlyList<UserView>>> ListUsersAsync(AccountService accounts, CancellationToken cancellationToken) =>
-        TypedResults.Ok<IReadOnlyList<UserView>>((await accounts.Store.ListUsersAsync(cancellationToken)).Select(UserView.Of).ToList());
+    public static async Task<Ok<IReadOnlyList<UserView>>> ListUsersAsync(AccountService accounts, CancellationToken cancellationToken)
+    {
+        var now = accounts.Now;
+        return TypedResults.Ok<IReadOnlyList<UserView>>((await accounts.Store.ListUsersAsync(cancellationToken)).Select(u => UserView.Of(u, now)).ToList());
+    }
 
     public static async Task<Results<Created<UserView>, ValidationProblem>> AddUserAsync(
         HttpContext context, AccountService accounts, AuditTrail audit, UserRequest request)
@@ -45,7 +56,30 @@ public static class AdminApi
 
         await audit.RecordAsync(context, AuditTrail.UserAdded, $"{user.Name} ({role.Name()})");
         var added = (await accounts.Store.FindUserAsync(user.Name, context.RequestAborted))!.Value.User;
-        return TypedResults.Created($"/api/admin/users/{Uri.EscapeDataString(user.Name)}", UserView.Of(added));
+        return TypedResults.Created($"/api/admin/users/{Uri.EscapeDataString(user.Name)}", UserView.Of(added, accounts.Now));
+    }
+
+    public static async Task<Results<Ok<UserView>, NotFound, ValidationProblem>> ChangeUserAsync(
+        HttpContext context, AccountService accounts, AuditTrail audit, string name, UserChangeRequest request)
+    {
+        if (Roles.Parse(request.Role) is not { } role)
+        {
+            return Invalid("role", $"The role is one of {Roles.AllNames}.");
+        }
+
+        if (await accounts.Store.FindUserAsync(name, context.RequestAborted) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var user = NewUser.FromInput(name, role, request.Organisation, request.Schools, request.Classes);
+        if (await accounts.ChangeUserAsync(user, context.RequestAborted) is { } problem)
+        {
+            return Invalid("user", problem);
+        }
+
+        await audit.RecordAsync(context, AuditTrail.UserChanged, $"{name} ({role.Name()}{Reach(user)})");
+        return TypedResults.Ok(UserView.Of((await accounts.Store.FindUserAsync(name, context.RequestAborted))!.Value.User, accounts.Now));
     }
 
     public static async Task<Results<NoContent, NotFound, ValidationProblem>> RemoveUserAsync(HttpContext context, AccountService accounts, AuditTrail audit, string name)
@@ -75,16 +109,20 @@ public static class AdminApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<Results<Ok<IssuedKey>, NotFound>> IssueKeyAsync(HttpContext context, AccountService accounts, AuditTrail audit, string name, KeyRequest? request)
+    public static async Task<Results<Ok<AccessEnded>, NotFound, ValidationProblem>> LockUserAsync(HttpContext context, AccountService accounts, AuditTrail audit, string name)
     {
-        var label = Blank(request?.Label) ?? "api";
-        if (await accounts.IssueApiKeyAsync(name, label, context.RequestAborted) is not { } key)
+        if (string.Equals(name, context.User.Identity?.Name, StringComparison.Ordinal))
+        {
+            return Invalid("name", "You cannot lock yourself out; another admin can.");
+        }
+
+        if (await accounts.LockAsync(name, context.RequestAborted) is not { } ended)
         {
             return TypedResults.NotFound();
         }
 
-        await audit.RecordAsync(context, AuditTrail.KeyIssued, $"{name} ({label})");
-        return TypedResults.Ok(new IssuedKey(name, label, key));
+        await audit.RecordAsync(context, AuditTrail.UserLocked, $"{name} ({ended})");
+        return TypedResults.Ok(ended);
     }
 
     public static async Task<Ok<IReadOnlyList<AuditEntry>>> ReadAuditAsync(AccountService accounts, int? limit, CancellationToken cancellationToken) =>
@@ -101,28 +139,8 @@ public static class AdminApi
         return TypedResults.NoContent();
     }
 
-    private static ValidationProblem Invalid(string field, string message) => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+    internal static ValidationProblem Invalid(string field, string message) => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-}
-
-public sealed record UserRequest(string Name, string Role, string Password, string? Organisation = null, IReadOnlyList<string>? Schools = null, IReadOnlyList<string>? Classes = null);
-
-public sealed record PasswordRequest(string Password);
-
-public sealed record KeyRequest(string? Label);
-
-/// <param name="Key">Shown once: only its SHA-256 is kept.</param>
-public sealed record IssuedKey(string User, string Label, string Key);
-
-public sealed record ExportRecord(string File, string Page, int Rows);
-
-/// <summary>A user as the Admin page lists them: never the password hash.</summary>
-public sealed record UserView(string Name, string Role, string? Organisation, IReadOnlyList<string> Schools, IReadOnlyList<string> Classes, bool Locked, DateTime CreatedAt)
-{
-    public static UserView Of(UserAccount user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        return new UserView(user.Name, user.Role.Name(), user.Organisation, user.Schools, user.Classes, user.LockedUntil is { } until && until > DateTime.UtcNow, user.CreatedAt);
-    }
+    private static string Reach(NewUser user) =>
+        (user.Organisation is null ? "" : ", " + user.Organisation) + string.Concat(user.Schools.Select(s => ", " + s)) + string.Concat(user.Classes.Select(c => ", " + c));
 }

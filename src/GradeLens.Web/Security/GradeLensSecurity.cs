@@ -9,8 +9,10 @@ using Microsoft.AspNetCore.Authorization;
 namespace GradeLens.Web.Security;
 
 /// <summary>
-/// Sign-in and roles: a cookie for pages, API keys for scripts, the demo's automatic sign-in on 127.0.0.1 only; policies per
-/// role with a fallback that requires a signed-in user; antiforgery on every change; a rate limit on sign-in; security headers.
+/// Sign-in and roles: a cookie for pages (naming a server-side session and the account's security stamp, both checked on
+/// every request), API keys for scripts, the demo's automatic sign-in on 127.0.0.1 only; policies per role with a fallback
+/// that requires a signed-in user; antiforgery on every change; a rate limit on sign-in per client address (forwarded
+/// headers believed only from listed proxies: TrustedProxies.cs); security headers.
 /// </summary>
 public static class GradeLensSecurity
 {
@@ -28,6 +30,7 @@ public static class GradeLensSecurity
         CheckAutomaticSignIn(options);
 
         var services = builder.Services;
+        services.AddTrustedProxies(options.TrustedProxies);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(provider => new AccountService(store.Accounts, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AuditTrail>();
@@ -56,13 +59,15 @@ public static class GradeLensSecurity
             o.HeaderName = AntiforgeryHeader;
             o.Cookie.Name = "gradelens-antiforgery";
             o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Per client: behind a listed proxy, the address it forwarded (TrustedProxies), not the proxy's shared one.
             o.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                context.ClientAddress(),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.OnRejected = (context, token) => new ValueTask(Results.Problem(
                 "Too many sign-in attempts from this address. Wait a minute and try again.",
@@ -107,26 +112,30 @@ public static class GradeLensSecurity
         o.LoginPath = SignInEndpoints.Path;
         o.Events.OnRedirectToLogin = context => Refuse(context, StatusCodes.Status401Unauthorized);
         o.Events.OnRedirectToAccessDenied = context => Refuse(context, StatusCodes.Status403Forbidden);
-        // The account is read again on every request: a removed user or a changed role takes effect at once.
+        // The account is read again on every request: a removed or locked user, a changed role, a new security stamp (new
+        // password, lock, role or reach, signing out everywhere) or an ended session (signed out) takes effect at once.
         o.Events.OnValidatePrincipal = async context =>
         {
-            var name = context.Principal?.Identity?.Name;
+            var principal = context.Principal;
             var accounts = context.HttpContext.RequestServices.GetRequiredService<AccountService>();
-            if (name is null || await accounts.Store.FindUserAsync(name, context.HttpContext.RequestAborted) is not { } found)
+            var user = principal is null ? null : await accounts.ValidateSessionAsync(
+                principal.SessionId(), principal.Identity?.Name, principal.FindFirst(UserPrincipal.StampClaim)?.Value, context.HttpContext.RequestAborted);
+            if (user is null)
             {
                 context.RejectPrincipal();
                 await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
                 return;
             }
 
-            context.ReplacePrincipal(UserPrincipal.Create(found.User, CookieAuthenticationDefaults.AuthenticationScheme));
+            context.ReplacePrincipal(UserPrincipal.Create(user, CookieAuthenticationDefaults.AuthenticationScheme, sessionId: principal!.SessionId()));
         };
     }
 
-    /// <summary>API calls get a status; a page that needs sign-in redirects to the sign-in page, one the role may not see gets 403.</summary>
+    /// <summary>API calls (and the admins' health report) get a status; a page that needs sign-in redirects to the sign-in page, one the role may not see gets 403.</summary>
     private static Task Refuse(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi") || status == StatusCodes.Status403Forbidden)
+        var path = context.Request.Path;
+        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/health") || status == StatusCodes.Status403Forbidden)
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;

@@ -10,16 +10,23 @@ using GradeLens.Web.OpenApi;
 
 namespace GradeLens.Web.Security;
 
-/// <summary>The sign-in page and form, sign-out, and /api/me (who is signed in, with the antiforgery token for the page's changes).</summary>
+/// <summary>
+/// The sign-in page and form, sign-out (this session, or every session and key of the user), and /api/me (who is signed
+/// in, with the antiforgery token for the page's changes).
+/// </summary>
 public static class SignInEndpoints
 {
     public const string Path = "/signin";
+
+    /// <summary>The one answer to every refused sign-in (unknown user, wrong password, lock-out, lock, slow-down): it never tells which.</summary>
+    public const string Refusal = "The user name or password is not right.";
 
     public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder app)
     {
         app.MapGet(Path, ShowForm).AllowAnonymous().ExcludeFromDescription();
         app.MapPost(Path, SignInAsync).AllowAnonymous().RequireRateLimiting(GradeLensSecurity.SignInRateLimit).ExcludeFromDescription();
         app.MapPost("/signout", SignOutAsync).RequireAuthorization(Policies.Reader).ExcludeFromDescription();
+        app.MapPost("/signout/everywhere", SignOutEverywhereAsync).RequireAuthorization(Policies.Reader).ExcludeFromDescription();
         app.MapGet("/api/me", Me).RequireAuthorization(Policies.Reader).WithName("GetSignedInUser").WithTags("Accounts")
             .WithStandardProblems().WithSummary("Who is signed in, their role and reach, and the antiforgery token for changes");
         return app;
@@ -28,31 +35,50 @@ public static class SignInEndpoints
     public static ContentHttpResult ShowForm(HttpContext context, IAntiforgery antiforgery, string? returnUrl) =>
         Form(context, antiforgery, returnUrl, null, StatusCodes.Status200OK);
 
-    /// <summary>Checks the password (rate-limited per address; the account locks after repeated failures) and sets the cookie.</summary>
+    /// <summary>
+    /// Checks the password (rate-limited per client address; five failures lock that address out of the account) and starts
+    /// a session whose id and the account's security stamp go in the cookie.
+    /// </summary>
     public static async Task<IResult> SignInAsync(HttpContext context, IAntiforgery antiforgery, AccountService accounts, AuditTrail audit)
     {
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var name = form["user"].ToString().Trim();
         var password = form["password"].ToString();
         var returnUrl = form["returnUrl"].ToString();
-        var outcome = await accounts.SignInAsync(name, password, context.RequestAborted);
+        var address = context.ClientAddress();
+        var outcome = await accounts.SignInAsync(name, password, address, context.RequestAborted);
         if (outcome.User is null)
         {
-            await audit.RecordAsync(context, AuditTrail.SignInFailed, outcome.Status == SignInStatus.LockedOut ? "locked out" : "wrong user name or password", name.Length == 0 ? "(none)" : name);
-            var message = outcome.Status == SignInStatus.LockedOut
-                ? $"This account is locked after {AccountService.MaxFailedAttempts} wrong passwords until {outcome.LockedUntil:HH:mm} UTC. An admin can set a new password to open it now."
-                : "The user name or password is not right.";
-            return Form(context, antiforgery, returnUrl, message, StatusCodes.Status401Unauthorized);
+            await audit.RecordAsync(context, AuditTrail.SignInFailed, Why(outcome), name.Length == 0 ? "(none)" : name);
+            return Form(context, antiforgery, returnUrl, Refusal, StatusCodes.Status401Unauthorized);
         }
 
-        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, UserPrincipal.Create(outcome.User, CookieAuthenticationDefaults.AuthenticationScheme));
+        var session = await accounts.StartSessionAsync(outcome.User, address, context.RequestAborted);
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+            UserPrincipal.Create(outcome.User, CookieAuthenticationDefaults.AuthenticationScheme, sessionId: session.Id));
         await audit.RecordAsync(context, AuditTrail.SignIn, outcome.User.Role.Name(), outcome.User.Name);
         return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl : "/");
     }
 
-    public static async Task<IResult> SignOutAsync(HttpContext context, AuditTrail audit)
+    /// <summary>Ends this session on the server too: the cookie, replayed, is refused.</summary>
+    public static async Task<IResult> SignOutAsync(HttpContext context, AccountService accounts, AuditTrail audit)
     {
         await audit.RecordAsync(context, AuditTrail.SignOut, "");
+        if (context.User.SessionId() is { } session)
+        {
+            await accounts.EndSessionAsync(session, context.RequestAborted);
+        }
+
+        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return Results.LocalRedirect(Path);
+    }
+
+    /// <summary>Ends every session and revokes every API key of the signed-in user (a lost laptop, a leaked key).</summary>
+    public static async Task<IResult> SignOutEverywhereAsync(HttpContext context, AccountService accounts, AuditTrail audit)
+    {
+        var name = context.User.Identity!.Name!;
+        var ended = await accounts.SignOutEverywhereAsync(name, context.RequestAborted);
+        await audit.RecordAsync(context, AuditTrail.SignOutEverywhere, ended?.ToString() ?? "");
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return Results.LocalRedirect(Path);
     }
@@ -62,9 +88,18 @@ public static class SignInEndpoints
     {
         var user = context.User.Account()!;
         var tokens = antiforgery.GetAndStoreTokens(context);
-        return TypedResults.Ok(new SignedInUser(user.Name, user.Role.Name(), user.Organisation, user.Schools, user.Classes, user.SeesStudents,
+        return TypedResults.Ok(new SignedInUser(user.Name, user.Role.Name(), user.Organisation, user.Schools, [.. user.Classes.Select(c => c.ToString())], user.SeesStudents,
             context.User.HasClaim(UserPrincipal.AutomaticClaim, "true"), tokens.RequestToken!));
     }
+
+    /// <summary>Why a sign-in was refused, for the audit log only (admins read it; the form never says).</summary>
+    private static string Why(SignInOutcome outcome) => outcome.Status switch
+    {
+        SignInStatus.LockedOut => "locked out for this address",
+        SignInStatus.AccountLocked => "account locked",
+        SignInStatus.SlowedDown => "slowed down (many wrong passwords)",
+        _ => "wrong user name or password",
+    };
 
     private static bool IsLocal(string url) =>
         url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using GradeLens.Core.Accounts;
 using GradeLens.Core.Storage;
 
@@ -9,22 +10,35 @@ public static class UserPrincipal
 {
     public const string OrganisationClaim = "gradelens:organisation";
     public const string SchoolClaim = "gradelens:school";
+    /// <summary>A class within its school, as JSON <c>["North School","10A"]</c> (either name may hold any character).</summary>
     public const string ClassClaim = "gradelens:class";
+
+    /// <summary>The session a cookie belongs to (user_sessions): signing out deletes it, and the cookie is refused.</summary>
+    public const string SessionClaim = "gradelens:session";
+
+    /// <summary>The account's security stamp when the cookie was made: a new stamp ends the session.</summary>
+    public const string StampClaim = "gradelens:stamp";
 
     /// <summary>Present when the demo signed the user in automatically (only on 127.0.0.1).</summary>
     public const string AutomaticClaim = "gradelens:automatic";
 
-    public static ClaimsPrincipal Create(UserAccount user, string scheme, bool automatic = false)
+    /// <param name="sessionId">The session a cookie carries; null for an API key or the demo's automatic sign-in.</param>
+    public static ClaimsPrincipal Create(UserAccount user, string scheme, bool automatic = false, string? sessionId = null)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var claims = new List<Claim> { new(ClaimTypes.Name, user.Name), new(ClaimTypes.Role, user.Role.Name()) };
+        var claims = new List<Claim> { new(ClaimTypes.Name, user.Name), new(ClaimTypes.Role, user.Role.Name()), new(StampClaim, user.SecurityStamp) };
+        if (sessionId is not null)
+        {
+            claims.Add(new Claim(SessionClaim, sessionId));
+        }
+
         if (user.Organisation is not null)
         {
             claims.Add(new Claim(OrganisationClaim, user.Organisation));
         }
 
         claims.AddRange(user.Schools.Select(s => new Claim(SchoolClaim, s)));
-        claims.AddRange(user.Classes.Select(c => new Claim(ClassClaim, c)));
+        claims.AddRange(user.Classes.Select(c => new Claim(ClassClaim, JsonSerializer.Serialize(new[] { c.School, c.Class }))));
         if (automatic)
         {
             claims.Add(new Claim(AutomaticClaim, "true"));
@@ -43,9 +57,19 @@ public static class UserPrincipal
         }
 
         return new UserAccount(name, role, principal.FindFirstValue(OrganisationClaim),
-            principal.FindAll(SchoolClaim).Select(c => c.Value).ToList(), principal.FindAll(ClassClaim).Select(c => c.Value).ToList(),
-            0, null, DateTime.MinValue);
+            principal.FindAll(SchoolClaim).Select(c => c.Value).ToList(), principal.FindAll(ClassClaim).Select(c => ClassOf(c.Value)).ToList(),
+            0, null, DateTime.MinValue, principal.FindFirstValue(StampClaim) ?? "");
     }
+
+    /// <summary>The session a cookie's principal carries; null for other sign-ins.</summary>
+    public static string? SessionId(this ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        return principal.FindFirstValue(SessionClaim);
+    }
+
+    private static ClassScope ClassOf(string claim) =>
+        JsonSerializer.Deserialize<string?[]>(claim) is [var school, { } name] ? new ClassScope(school, name) : new ClassScope(null, claim);
 
     /// <summary>What the caller may see. An endpoint only runs for a signed-in user, so a missing account is a bug: nothing is shown.</summary>
     public static Scope Scope(this HttpContext context)

@@ -74,43 +74,33 @@ public sealed class DuckDbStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_teacher_reaches_the_students_of_their_schools_or_of_their_classes_and_no_one_else()
+    public async Task A_backup_of_an_older_version_is_refused_by_restore_with_what_to_do_and_never_upgraded_when_opened_as_a_store()
     {
-        await using var store = await DuckDbStore.OpenAsync(PathOf("s.duckdb"));
-        var file = PathOf("classes.csv");
-        await File.WriteAllTextAsync(file, "student_id,school,teaching_group,math score\nA1,North,10X,55\nA2,North,10Y,61\nA3,South,10X,70\nA4,South,11Z,40\n");
-        Assert.True((await store.ImportAsync(new ImportRequest([file], Organisation: "trust-a"))).Succeeded);
-
-        Assert.Equal(2, (await store.GetInfoAsync(new Scope("trust-a", Classes: ["10X"]))).Students);
-        Assert.Equal(3, (await store.GetInfoAsync(new Scope("trust-a", Schools: ["North"], Classes: ["10X"]))).Students);
-        Assert.Equal(1, (await store.GetInfoAsync(new Scope("trust-a", Schools: [], Classes: ["11Z"]))).Students);
-        Assert.Equal(0, (await store.GetInfoAsync(new Scope("trust-a", Schools: [], Classes: []))).Students);
-        Assert.Equal(0, (await store.GetInfoAsync(new Scope("trust-a", Classes: ["10X' OR '1'='1"]))).Students);
-        Assert.Equal(0, (await store.GetInfoAsync(new Scope("trust-b", Classes: ["10X"]))).Students);
-    }
-
-    [Fact]
-    public async Task A_version_1_store_gains_the_empty_accounts_tables_and_keeps_its_data()
-    {
-        var path = PathOf("v1.duckdb");
-        var file = PathOf("marks.csv");
-        await File.WriteAllTextAsync(file, "student_id,math score\nA1,55\nA2,61\n");
-        await using (var store = await DuckDbStore.OpenAsync(path))
+        var backupFile = PathOf("old.backup.duckdb");
+        await using (var store = await DuckDbStore.OpenAsync(PathOf("s.duckdb")))
         {
-            Assert.True((await store.ImportAsync(new ImportRequest([file]))).Succeeded);
+            Assert.True((await store.BackupAsync(backupFile)).Succeeded);
         }
 
-        using (var connection = new DuckDBConnection($"Data Source={path}"))
+        using (var connection = new DuckDBConnection($"Data Source={backupFile}"))
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = string.Join(";", StoreSchema.AccountTables.Select(t => $"DROP TABLE {t}")) + "; DELETE FROM schema_info; INSERT INTO schema_info VALUES (1, now()::TIMESTAMP)";
+            command.CommandText = "UPDATE backup_info SET schema_version = 2; DELETE FROM schema_info; INSERT INTO schema_info VALUES (2, now()::TIMESTAMP)";
             command.ExecuteNonQuery();
         }
 
-        await using var upgraded = await DuckDbStore.OpenAsync(path);
-        var info = await upgraded.GetInfoAsync(Scope.Everything);
-        Assert.Equal((StoreSchema.Version, 2L), (info.SchemaVersion, info.Students));
-        Assert.Empty(await upgraded.Accounts.ListUsersAsync());
+        var before = await File.ReadAllBytesAsync(backupFile);
+        var opened = await Assert.ThrowsAsync<UnreadableStoreException>(() => DuckDbStore.OpenAsync(backupFile));
+        Assert.StartsWith($"{backupFile} is a GradeLens backup of a schema version 2 store; this GradeLens reads version {StoreSchema.Version} and never upgrades a backup", opened.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await File.ReadAllBytesAsync(backupFile));
+
+        await using var target = await DuckDbStore.OpenAsync(PathOf("target.duckdb"));
+        var refused = await target.RestoreAsync(backupFile);
+        Assert.Equal(Core.Storage.Backup.RestoreOutcome.OtherVersion, refused.Outcome);
+        Assert.Equal(
+            $"{backupFile} is a backup of a schema version 2 store, but this GradeLens uses schema version {StoreSchema.Version} and restores only backups of that version; " +
+            "restore it into a new store with the GradeLens version that made it, open that store once with this version (which upgrades it), then back it up again.",
+            refused.Message);
     }
 }

@@ -1,11 +1,9 @@
-using GradeLens.Core.Accounts;
 using GradeLens.Core.Demo;
 using GradeLens.Core.Import;
 using GradeLens.Core.Storage;
 using GradeLens.Core.Tests.Import;
 using GradeLens.Core.Tests.Tracking;
 using GradeLens.Core.Tracking;
-using Microsoft.Extensions.Time.Testing;
 
 namespace GradeLens.Core.Tests.Storage;
 
@@ -219,6 +217,13 @@ public abstract partial class StoreContractTests : IDisposable
         Assert.True(features.Training.Outcome.Count > 0);
         Assert.Equal("MOCK 1", table.Series);
         Assert.Contains("Maths", table.Scores.Names);
+    }
+
+    internal static async Task<ImportReport> ImportSharedAsync(IGradeStore store, string dataset)
+    {
+        var report = await store.ImportAsync(new ImportRequest([SharedFiles.Path(dataset)], SharedDatasetImportTests.SampleMapping(dataset)));
+        Assert.True(report.Succeeded, report.Message);
+        return report;
     }
 
     protected string WriteFile(string name, string content)

@@ -16,9 +16,12 @@ public static class EndpointSamples
         ["GET /signin"] = "/signin",
         ["POST /signin"] = "/signin",
         ["POST /signout"] = "/signout",
+        ["POST /signout/everywhere"] = "/signout/everywhere",
+        ["GET /health"] = "/health",
+        ["GET /health/live"] = "/health/live",
+        ["GET /health/ready"] = "/health/ready",
         ["GET /api/me"] = "/api/me",
         ["GET /openapi/{documentName}.json"] = "/openapi/v1.json",
-        ["GET /api/health"] = "/api/health",
         ["GET /api/overview"] = "/api/overview",
         ["GET /api/overview/attainment"] = "/api/overview/attainment",
         ["POST /api/imports"] = "/api/imports",
@@ -44,9 +47,13 @@ public static class EndpointSamples
         ["GET /api/models/columns"] = "/api/models/columns?series=Final",
         ["GET /api/admin/users"] = "/api/admin/users",
         ["POST /api/admin/users"] = "/api/admin/users",
+        ["PUT /api/admin/users/{name}"] = "/api/admin/users/nobody",
         ["DELETE /api/admin/users/{name}"] = "/api/admin/users/nobody",
+        ["POST /api/admin/users/{name}/lock"] = "/api/admin/users/nobody/lock",
         ["POST /api/admin/users/{name}/password"] = "/api/admin/users/nobody/password",
         ["POST /api/admin/users/{name}/keys"] = "/api/admin/users/nobody/keys",
+        ["GET /api/admin/users/{name}/keys"] = "/api/admin/users/tom/keys",
+        ["DELETE /api/admin/users/{name}/keys/{keyId}"] = "/api/admin/users/nobody/keys/0123456789ab",
         ["GET /api/admin/audit"] = "/api/admin/audit",
         ["POST /api/audit/exports"] = "/api/audit/exports",
     };
@@ -69,10 +76,10 @@ public static class EndpointSamples
 /// <param name="HasAuthorization">Any [Authorize] metadata: without it (or AllowAnonymous) only the fallback would protect it.</param>
 public sealed record MappedEndpoint(string Key, IReadOnlyList<string> Policies, bool AllowsAnonymous, bool HasAuthorization)
 {
-    public bool IsPage => !Key.Contains(" /api", StringComparison.Ordinal) && !Key.Contains(" /openapi", StringComparison.Ordinal) && !Key.Contains("/sign", StringComparison.Ordinal);
+    public bool IsPage => IsBrowserAddress && !Key.Contains("/sign", StringComparison.Ordinal);
 
     /// <summary>An address a browser opens (a page, sign-out): without a session it redirects to sign-in instead of answering 401.</summary>
-    public bool IsBrowserAddress => !Key.Contains(" /api", StringComparison.Ordinal) && !Key.Contains(" /openapi", StringComparison.Ordinal);
+    public bool IsBrowserAddress => !Key.Contains(" /api", StringComparison.Ordinal) && !Key.Contains(" /openapi", StringComparison.Ordinal) && !Key.Contains(" /health", StringComparison.Ordinal);
 
     public bool IsRead => Key.StartsWith("GET ", StringComparison.Ordinal);
 

@@ -8,7 +8,7 @@ namespace GradeLens.Web.Tests.Security;
 public sealed class SignInTests
 {
     [Fact]
-    public async Task A_wrong_password_is_refused_five_lock_the_account_and_the_audit_log_has_every_attempt()
+    public async Task A_wrong_password_is_refused_five_lock_that_address_out_with_the_same_sentence_and_the_audit_log_has_every_attempt()
     {
         await using var app = await TwoTrusts.StartAsync();
         using var client = app.CreateClient();
@@ -26,13 +26,15 @@ public sealed class SignInTests
 
         using var locked = await client.PostAsync(SignInEndpoints.Path, await AntiforgeryHandler.SignInFormAsync(client, "lena", TwoTrusts.Password));
         Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
-        Assert.Contains("This account is locked after 5 wrong passwords", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var body = await locked.Content.ReadAsStringAsync();
+        Assert.Contains("The user name or password is not right.", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("locked", body, StringComparison.OrdinalIgnoreCase);
 
         using var admin = await app.SignInAsync("admin", TwoTrusts.Password);
         var audit = (await admin.GetFromJsonAsync<List<AuditEntry>>("/api/admin/audit", GradeLensApplication.Json))!;
-        // The fifth wrong password locks the account; the right one after it is refused as locked out too.
+        // The fifth wrong password locks this address out; the right one after it is refused as locked out too.
         Assert.Equal(AccountService.MaxFailedAttempts - 1, audit.Count(a => a is { User: "lena", Action: AuditTrail.SignInFailed, Detail: "wrong user name or password" }));
-        Assert.Equal(2, audit.Count(a => a is { User: "lena", Action: AuditTrail.SignInFailed, Detail: "locked out" }));
+        Assert.Equal(2, audit.Count(a => a is { User: "lena", Action: AuditTrail.SignInFailed, Detail: "locked out for this address" }));
         Assert.Contains(audit, a => a is { User: "admin", Action: AuditTrail.SignIn });
         Assert.DoesNotContain(audit, a => a.Detail.Contains(TwoTrusts.Password, StringComparison.Ordinal) || a.Detail.Contains("guess", StringComparison.Ordinal));
     }
@@ -62,6 +64,7 @@ public sealed class SignInTests
         var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(GradeLensSecurity.CookieName + "=", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("secure", cookie, StringComparison.OrdinalIgnoreCase); // plain http here: HardeningTests has https
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/overview")).StatusCode);
 
         Assert.True(await RoleAccessTests.StoreOf(app).Accounts.RemoveUserAsync("lena"));

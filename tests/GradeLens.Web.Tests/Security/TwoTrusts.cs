@@ -10,8 +10,9 @@ namespace GradeLens.Web.Tests.Security;
 
 /// <summary>
 /// Two organisations in one store, with one user per role. Student ids carry their school ("north-007", "south-012",
-/// "zed-003") so a test can tell from any answer whose rows it holds: trust-a has North (classes 10X and 10Y) and South,
-/// trust-zed has Zed. Every password is <see cref="Password"/>.
+/// "zed-003") so a test can tell from any answer whose rows it holds: trust-a has North (classes 10X and 10Y) and South
+/// (classes 10Y and 11Z: its own 10Y, so a class named without its school would reach both), trust-zed has Zed. Even ids
+/// are in 10Y. Every password is <see cref="Password"/>.
 /// </summary>
 public static class TwoTrusts
 {
@@ -24,7 +25,8 @@ public static class TwoTrusts
         new("admin", Role.Admin, null, [], [], Sees: ["north-", "south-", "zed-"], Never: []),
         new("lena", Role.Leader, "trust-a", [], [], Sees: ["north-", "south-"], Never: ["zed-", "Zed School"]),
         new("tom", Role.Teacher, "trust-a", ["North School"], [], Sees: ["north-"], Never: ["south-", "zed-", "South School", "Zed School"]),
-        new("cara", Role.Teacher, "trust-a", [], ["10Y"], Sees: ["north-"], Never: ["south-", "zed-", "South School", "Zed School", "north-001", "north-003"]),
+        new("cara", Role.Teacher, "trust-a", [], [new("North School", "10Y")], Sees: ["north-"], Never: ["south-", "zed-", "South School", "Zed School", "north-001", "north-003"]),
+        new("sam", Role.Teacher, "trust-a", [], [new("South School", "10Y")], Sees: ["south-"], Never: ["north-", "zed-", "North School", "Zed School", "south-001", "south-003"]),
         new("ann", Role.Analyst, "trust-a", [], [], Sees: [], Never: ["north-", "south-", "zed-", "Zed School"]),
     ];
 
@@ -63,7 +65,7 @@ public static class TwoTrusts
             for (var i = 1; i <= 120; i++)
             {
                 var id = $"{prefix}-{i:D3}";
-                var group = prefix == "north" ? (i % 2 == 0 ? "10Y" : "10X") : "11Z";
+                var group = prefix == "zed" ? "11Z" : i % 2 == 0 ? "10Y" : prefix == "north" ? "10X" : "11Z";
                 var gender = i % 2 == 0 ? "F" : "M";
                 foreach (var subject in new[] { "Maths", "English" })
                 {
@@ -102,7 +104,7 @@ public static class TwoTrusts
 
 /// <param name="Sees">Markers at least one of the user's student-level answers must contain.</param>
 /// <param name="Never">Markers no answer to the user may contain.</param>
-public sealed record RoleCase(string Name, Role Role, string? Organisation, IReadOnlyList<string> Schools, IReadOnlyList<string> Classes,
+public sealed record RoleCase(string Name, Role Role, string? Organisation, IReadOnlyList<string> Schools, IReadOnlyList<ClassScope> Classes,
     IReadOnlyList<string> Sees, IReadOnlyList<string> Never)
 {
     public override string ToString() => $"{Name} ({Role})";

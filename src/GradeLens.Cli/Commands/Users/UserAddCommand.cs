@@ -15,7 +15,7 @@ public static class UserAddCommand
         role.AcceptOnlyFromAmong([.. Enum.GetValues<Role>().Select(Roles.Name)]);
         var organisation = new Option<string?>("--organisation") { Description = "The organisation whose data they see (all but admins).", HelpName = "O" };
         var schools = new Option<string[]>("--school") { Description = "A teacher's school (repeat for several).", HelpName = "S" };
-        var classes = new Option<string[]>("--class") { Description = "A teacher's class or teaching group (repeat for several).", HelpName = "C" };
+        var classes = ClassOption();
         var fromStdin = AccountRun.PasswordStdinOption();
         var command = new Command("add", "Add a user who may sign in to the dashboard.") { name, store, role, organisation, schools, classes, fromStdin };
         command.SetAction((parse, cancellationToken) =>
@@ -26,6 +26,13 @@ public static class UserAddCommand
         });
         return command;
     }
+
+    /// <summary><c>--class SCHOOL:CLASS</c>: a class is named with its school, so another school's class of that name stays out of reach.</summary>
+    public static Option<string[]> ClassOption() => new("--class")
+    {
+        Description = "A teacher's class (teaching group) with its school, as SCHOOL:CLASS, e.g. \"North School:10A\" (repeat for several).",
+        HelpName = "SCHOOL:CLASS",
+    };
 
     private static async Task<int> AddAsync(string? storeOption, NewUser user, bool fromStdin, CancellationToken cancellationToken)
     {

@@ -14,10 +14,11 @@ public static class UserListCommand
     {
         var store = CommandLine.StoreOption();
         var format = OutputFormat.Option();
-        var command = new Command("list", "List the users: role, organisation, schools, classes, whether locked out, when added.") { store, format };
+        var command = new Command("list", "List the users: role, organisation, schools, classes (SCHOOL:CLASS), whether an admin locked them, when added.") { store, format };
         command.SetAction((parse, cancellationToken) => AccountRun.RunAsync(parse.GetValue(store), async accounts =>
         {
-            var users = (await accounts.Store.ListUsersAsync(cancellationToken)).Select(UserView.Of).ToList();
+            var now = accounts.Now;
+            var users = (await accounts.Store.ListUsersAsync(cancellationToken)).Select(u => UserView.Of(u, now)).ToList();
             if (parse.GetValue(format) == OutputFormat.Json)
             {
                 Console.WriteLine(JsonSerializer.Serialize(users, OutputFormat.JsonOptions));

@@ -60,8 +60,7 @@ public static class BackupFileCheck
 
         if (manifest.SchemaVersion != StoreSchema.Version)
         {
-            return (RestoreReport.Refused(RestoreOutcome.OtherVersion, file,
-                $"{file} is a backup of a schema version {manifest.SchemaVersion} store, but this GradeLens uses schema version {StoreSchema.Version}; restore it with the GradeLens version that made it.", manifest), manifest);
+            return (RestoreReport.Refused(RestoreOutcome.OtherVersion, file, OtherVersion(file, manifest.SchemaVersion), manifest), manifest);
         }
 
         var present = (await TableChecksums.ListTablesAsync(connection, alias, cancellationToken)).Except(BackupManifest.OwnTables).ToHashSet(StringComparer.Ordinal);
@@ -83,6 +82,15 @@ public static class BackupFileCheck
 
         return (null, manifest);
     }
+
+    /// <summary>
+    /// Why a backup of another version is refused, and what to do. An older one is restored by the GradeLens that made it
+    /// into a new store, which this GradeLens then opens (upgrading it in place) and backs up again.
+    /// </summary>
+    private static string OtherVersion(string file, int version) => version < StoreSchema.Version
+        ? $"{file} is a backup of a schema version {version} store, but this GradeLens uses schema version {StoreSchema.Version} and restores only backups of that version; " +
+          "restore it into a new store with the GradeLens version that made it, open that store once with this version (which upgrades it), then back it up again."
+        : $"{file} is a backup of a schema version {version} store, but this GradeLens uses schema version {StoreSchema.Version}; restore it with the GradeLens version that made it.";
 
     private static RestoreReport Damaged(string file, BackupManifest manifest, string why) =>
         RestoreReport.Refused(RestoreOutcome.Damaged, file, $"{file} is damaged: {why}. Nothing was restored.", manifest);

@@ -2,7 +2,7 @@ using DuckDB.NET.Data;
 
 namespace GradeLens.Core.Storage.DuckDb;
 
-/// <summary>Creates the schema in a new file, or checks the version of an existing one.</summary>
+/// <summary>Creates the schema in a new file, brings an older store to the current version (StoreSchema.Upgrades), or refuses another.</summary>
 internal static class DuckDbSchema
 {
     public static async Task EnsureAsync(DuckDBConnection connection, string location, CancellationToken cancellationToken)
@@ -24,47 +24,55 @@ internal static class DuckDbSchema
             throw new UnreadableStoreException($"{location} is a DuckDB database but not a GradeLens store (it has no GradeLens schema). It was not changed; choose another --store path.", null);
         }
 
-        if (found == StoreSchema.UpgradableVersion)
+        if (found == StoreSchema.Version)
         {
-            await UpgradeAsync(connection, cancellationToken);
             return;
         }
 
-        if (found != StoreSchema.Version)
+        if (StoreSchema.UpgradesFrom(found) is null)
         {
             throw new StoreVersionException(location, found, StoreSchema.Version);
         }
+
+        if (await HasTableAsync(connection, Backup.BackupManifest.InfoTable, cancellationToken))
+        {
+            // A backup file opened as a store (gradelens info --store FILE) is read as it is, never upgraded: that would break its checksums.
+            throw new UnreadableStoreException(
+                $"{location} is a GradeLens backup of a schema version {found} store; this GradeLens reads version {StoreSchema.Version} and never upgrades a backup (its checksums would no longer match). It was not changed; restore it with the GradeLens version that made it.", null);
+        }
+
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await StoreSchema.UpgradeAsync(connection, StoreSqlDialect.DuckDb, found, sql => sql, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private static async Task CreateAsync(DuckDBConnection connection, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await DuckDbStore.ExecuteAsync(connection, StoreSchema.CreateSql, cancellationToken);
-        await DuckDbStore.ExecuteAsync(connection, $"INSERT INTO schema_info VALUES ({StoreSchema.Version}, now()::TIMESTAMP)", cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
-
-    /// <summary>Version 1 to 2: adds the empty accounts tables and records the new version, in one transaction.</summary>
-    private static async Task UpgradeAsync(DuckDBConnection connection, CancellationToken cancellationToken)
-    {
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await DuckDbStore.ExecuteAsync(connection, StoreSchema.AccountsSql, cancellationToken);
-        await DuckDbStore.ExecuteAsync(connection, $"INSERT INTO schema_info VALUES ({StoreSchema.Version}, now()::TIMESTAMP)", cancellationToken);
+        await StoreSchema.RecordVersionAsync(connection, StoreSqlDialect.DuckDb, StoreSchema.Version, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>The schema version, or -1 when the file holds tables but no GradeLens version.</summary>
     private static async Task<int> ReadVersionAsync(DuckDBConnection connection, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_info' AND table_catalog = current_database()";
-        if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        if (!await HasTableAsync(connection, "schema_info", cancellationToken))
         {
             return -1;
         }
 
+        await using var command = connection.CreateCommand();
         command.CommandText = "SELECT max(version) FROM schema_info";
         var value = await command.ExecuteScalarAsync(cancellationToken);
         return value is null or DBNull ? -1 : Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<bool> HasTableAsync(DuckDBConnection connection, string table, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM information_schema.tables WHERE table_name = $table AND table_catalog = current_database()";
+        command.Parameters.Add(new DuckDBParameter("table", table));
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 }

@@ -29,9 +29,7 @@ internal static partial class PostgresSchema
         {
             await using var create = new NpgsqlCommand(CreateSql, connection, transaction);
             await create.ExecuteNonQueryAsync(cancellationToken);
-            await using var version = new NpgsqlCommand("INSERT INTO schema_info VALUES (@version, localtimestamp)", connection, transaction);
-            version.Parameters.AddWithValue("version", StoreSchema.Version);
-            await version.ExecuteNonQueryAsync(cancellationToken);
+            await StoreSchema.RecordVersionAsync(connection, StoreSqlDialect.Postgres, StoreSchema.Version, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return;
         }
@@ -41,26 +39,24 @@ internal static partial class PostgresSchema
             throw new UnreadableStoreException($"{location} is a PostgreSQL database but not a GradeLens store (it has other tables and no GradeLens schema). It was not changed; use an empty database for --store.", null);
         }
 
-        var found = await ScalarAsync(connection, transaction, "SELECT coalesce(max(version), -1) FROM schema_info", cancellationToken);
-        if (found == StoreSchema.UpgradableVersion)
+        var found = (int)await ScalarAsync(connection, transaction, "SELECT coalesce(max(version), -1) FROM schema_info", cancellationToken);
+        if (found == StoreSchema.Version)
         {
-            // Version 1 to 2, as in DuckDB: the empty accounts tables and the new version, in this transaction.
-            await using var upgrade = new NpgsqlCommand(Translate(StoreSchema.AccountsSql), connection, transaction);
-            await upgrade.ExecuteNonQueryAsync(cancellationToken);
-            await using var version = new NpgsqlCommand("INSERT INTO schema_info VALUES (@version, localtimestamp)", connection, transaction);
-            version.Parameters.AddWithValue("version", StoreSchema.Version);
-            await version.ExecuteNonQueryAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return;
         }
 
-        if (found != StoreSchema.Version)
+        if (StoreSchema.UpgradesFrom(found) is null)
         {
-            throw new StoreVersionException(location, (int)found, StoreSchema.Version);
+            throw new StoreVersionException(location, found, StoreSchema.Version);
         }
+
+        // The steps, as in DuckDB, in this transaction (which holds the lock, so two servers never upgrade at once).
+        await StoreSchema.UpgradeAsync(connection, StoreSqlDialect.Postgres, found, Translate, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
-    private static string Translate(string duckDbSql) =>
+    /// <summary>A DuckDB-spelled schema text in PostgreSQL's spelling (column types only: casts in shared SQL say TEXT).</summary>
+    internal static string Translate(string duckDbSql) =>
         VarcharType().Replace(DoubleType().Replace(duckDbSql, "DOUBLE PRECISION"), "TEXT COLLATE \"C\"");
 
     [GeneratedRegex(@"\bDOUBLE\b(?! PRECISION)")]
