@@ -63,12 +63,12 @@ public sealed class SignInPagesTests(Chromium chromium, ITestOutputHelper output
         await page.Locator("#new-organisation").FillAsync("demo");
         await page.Locator("#new-password").FillAsync(Password);
         await page.Locator("#add-user-button").ClickAsync();
-        await page.Locator("#admin-error", new PageLocatorOptions { HasTextString = "A teacher needs at least one school (--school) or class (--class): a teacher sees only those students." }).WaitForAsync();
+        await page.Locator("#admin-error", new PageLocatorOptions { HasTextString = "A teacher needs at least one school, or a class of a school: a teacher sees only those students." }).WaitForAsync();
 
-        await page.Locator("#new-classes").FillAsync("11A, 11B");
+        await page.Locator("#new-classes").FillAsync("S1:11A, S1:11B");
         await page.Locator("#add-user-button").ClickAsync();
         await page.Locator("#users-table td[data-key=name]", new PageLocatorOptions { HasTextString = "tom" }).WaitForAsync();
-        Assert.Equal("11A, 11B", await page.Locator("#users-table tr", new PageLocatorOptions { HasTextString = "tom" }).Locator("td[data-key=classes]").TextContentAsync());
+        Assert.Equal("S1:11A, S1:11B", await page.Locator("#users-table tr", new PageLocatorOptions { HasTextString = "tom" }).Locator("td[data-key=classes]").TextContentAsync());
 
         await page.Locator("#manage-user").SelectOptionAsync("tom");
         await page.Locator("#issue-key-button").ClickAsync();

@@ -41,7 +41,7 @@ public sealed partial class UserCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("A teacher needs at least one school (--school) or class (--class)", "t1", "--role", "teacher", "--organisation", "North")]
+    [InlineData("A teacher needs at least one school, or a class of a school", "t1", "--role", "teacher", "--organisation", "North")]
     [InlineData("A leader needs an organisation (--organisation).", "l1", "--role", "leader")]
     [InlineData("A password needs at least 10 characters.", "a1", "--role", "admin", "--password-stdin")]
     [InlineData("A class is named with its school, as SCHOOL:CLASS (for example \"North School:10A\"): \"10A\" names no school.", "t2", "--role", "teacher", "--organisation", "North", "--class", "10A")]

@@ -71,7 +71,7 @@ public sealed partial class AccountService
         }
 
         return user.Role == Role.Teacher && user.Schools.Count == 0 && user.Classes.Count == 0
-            ? "A teacher needs at least one school (--school) or class (--class): a teacher sees only those students."
+            ? "A teacher needs at least one school, or a class of a school: a teacher sees only those students."
             : null;
     }
 

@@ -137,7 +137,7 @@ public sealed class AccountServiceTests
 
     [Theory]
     [InlineData("lena", Role.Leader, null, "", "", "A leader needs an organisation (--organisation).")]
-    [InlineData("tom", Role.Teacher, "trust-a", "", "", "A teacher needs at least one school (--school) or class (--class): a teacher sees only those students.")]
+    [InlineData("tom", Role.Teacher, "trust-a", "", "", "A teacher needs at least one school, or a class of a school: a teacher sees only those students.")]
     [InlineData("bad name", Role.Admin, null, "", "", "A user name is 1 to 64 letters, digits, dots, dashes, underscores or @.")]
     [InlineData("tom", Role.Teacher, "trust-a", "", "10A", "A class is named with its school, as SCHOOL:CLASS (for example \"North School:10A\"): \"10A\" names no school.")]
     [InlineData("tom", Role.Teacher, "trust-a", "", "North:", "A class is named with its school, as SCHOOL:CLASS (for example \"North School:10A\"): \"\" names no class.")]

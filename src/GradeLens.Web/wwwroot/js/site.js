@@ -156,6 +156,10 @@ window.gradelens = (() => {
     }
     const token = element("input", { type: "hidden", name: "__RequestVerificationToken", value: user.antiforgery });
     box.append(element("form", { method: "post", action: "/signout" }, [token, element("button", { type: "submit", className: "link", id: "signout-button", textContent: "Sign out" })]));
+    // Ends every session and API key of this user, here and on every other device.
+    const everywhere = element("input", { type: "hidden", name: "__RequestVerificationToken", value: user.antiforgery });
+    box.append(element("form", { method: "post", action: "/signout/everywhere" }, [everywhere,
+      element("button", { type: "submit", className: "link", id: "signout-everywhere-button", textContent: "Sign out everywhere", title: "Ends your sessions on every device and revokes your API keys" })]));
   });
 
   return { getJson, sendJson, antiforgery, me, element, table, pagedTable, display, shown, problemSentence };
