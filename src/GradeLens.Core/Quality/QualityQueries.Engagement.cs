@@ -81,7 +81,7 @@ internal static class SurveyResults
             withheld ? null : scoreSum / responses, withheld ? null : ProportionEstimate.From(positive, responses, rule, options.Confidence), withheld, note);
     }
 
-    /// <summary>Withheld: too few responses, an unknown or impossible response rate, or a rate under the gate.</summary>
+    /// <summary>Withheld: too few responses, an impossible response rate, or a rate under the gate; an unknown rate is said, not gated.</summary>
     private static (bool Withheld, string? Note) Gate(long responses, double? rate, long? invited, SuppressionRule rule, QualityOptions options)
     {
         if (rule.Suppresses(responses))
@@ -91,7 +91,8 @@ internal static class SurveyResults
 
         if (rate is null)
         {
-            return (true, invited is null ? "the response rate is unknown (no number invited)" : "the response rate is unknown (no students enrolled)");
+            // Many survey tools export no number invited: the mean of those who answered is shown, and said to be ungated.
+            return (false, invited is null ? "the response rate is unknown (no number invited): not checked against the gate" : "the response rate is unknown (no students enrolled): not checked against the gate");
         }
 
         if (rate > 1)

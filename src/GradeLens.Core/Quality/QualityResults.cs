@@ -66,7 +66,7 @@ public sealed record EngagementIndex(
 /// </summary>
 /// <param name="Invited">Answers: students enrolled in the modules where the question was asked; summaries: the tool's figure, or null.</param>
 /// <param name="Positive">Null for summaries (a mean cannot say how many answered 4-5) and when withheld.</param>
-/// <param name="Withheld">Under the response-rate gate, an unknown response rate, or too few responses.</param>
+/// <param name="Withheld">Under the response-rate gate, more responses than invited, or too few responses (an unknown rate is a note, not withheld).</param>
 public sealed record SurveyResult(
     string? Theme, string? Question, string Source, long Responses, long? Invited, double? ResponseRate,
     double? MeanScore, ProportionEstimate? Positive, bool Withheld, string? Note);

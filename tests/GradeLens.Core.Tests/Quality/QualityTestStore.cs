@@ -70,12 +70,20 @@ internal sealed class QualityTestStore : IAsyncDisposable
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            rows.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "∅" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+            rows.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "∅" : Text(reader.GetValue(i)))));
         }
 
         rows.Sort(StringComparer.Ordinal);
         return rows;
     }
+
+    /// <summary>A value as text the same on both stores (DuckDB reads a DATE as DateOnly, Npgsql as DateTime).</summary>
+    private static string Text(object value) => value switch
+    {
+        DateOnly date => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        DateTime time => time.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+    };
 
     private static async Task ExecuteAsync(DbConnection connection, string sql)
     {

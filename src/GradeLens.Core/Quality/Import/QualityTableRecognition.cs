@@ -31,13 +31,15 @@ public static class QualityTableRecognition
             .OrderByDescending(f => f.Score)
             .ToList();
         var shown = string.Join(", ", source.Headers.Select(h => $"'{h}'"));
+        // A students table (it has a programme column, so it fits a programmes table) is named so, and no fitting kind is.
+        if (QualityTableKinds.Students.NameMatch(name) > 0 && headers.Any(QualityTableKinds.Students["student_id"].Matches) && fits.All(f => f.Kind.NameMatch(name) == 0))
+        {
+            return new QualityRecognition(null, new Dictionary<string, int>(), source.Headers, null,
+                $"{source.DisplayName}: a students table; no Quality KPI uses it, so it is not imported.");
+        }
+
         if (fits.Count == 0)
         {
-            if (QualityTableKinds.Students.NameMatch(name) > 0 && headers.Any(QualityTableKinds.Students["student_id"].Matches))
-            {
-                return new QualityRecognition(null, new Dictionary<string, int>(), source.Headers, null,
-                    $"{source.DisplayName}: a students table; no Quality KPI uses it, so it is not imported.");
-            }
 
             var named = QualityTableKinds.All.Where(k => bestName > 0 && k.NameMatch(name) == bestName).ToList();
             var problem = named.Count > 0
