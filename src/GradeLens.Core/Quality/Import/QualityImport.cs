@@ -4,6 +4,7 @@ using System.Globalization;
 using DuckDB.NET.Data;
 using GradeLens.Core.Import;
 using GradeLens.Core.Import.Reading;
+using GradeLens.Core.Import.Staging;
 using GradeLens.Core.Storage;
 using static GradeLens.Core.Quality.Import.QualityStagedFile;
 
@@ -72,6 +73,7 @@ internal static class QualityImport
                 }
 
                 var file = await StageAsync(staging, source, recognition, FirstNumber + i, cancellationToken);
+                ImportTrace.Mark("quality staged " + recognition.Kind.Name);
                 files.Add(file);
                 fileRejects.AddRange(file.Staged.Malformed);
             }
@@ -80,6 +82,7 @@ internal static class QualityImport
             foreach (var file in files)
             {
                 await file.ReadAsync(staging, cancellationToken);
+                ImportTrace.Mark("quality read " + file.Kind.Name);
             }
 
             var present = files.Select(f => f.Target).ToHashSet();
@@ -87,9 +90,11 @@ internal static class QualityImport
             await QualityChecks.CreateStagedViewsAsync(staging, files, cancellationToken);
             await QualityChecks.CreateFinalViewsAsync(staging, present, cancellationToken);
             await QualityChecks.CheckAsync(staging, present, cancellationToken);
+            ImportTrace.Mark("quality checked");
             var (listed, total) = await QualityRejects.ListAsync(staging, files, fileRejects, request.ListedRejects, cancellationToken);
             found.AddRange(sources.Select(s => Found(s, files.FirstOrDefault(f => f.Source == s))));
             var rows = await CountAsync(staging, cancellationToken);
+            ImportTrace.Mark("quality counted");
             if (total > 0 || problems.Count > 0)
             {
                 var why = problems.Count > 0 ? problems[0] : $"{total:N0} rows rejected, the first: {listed[0]}";
@@ -102,6 +107,7 @@ internal static class QualityImport
             }
 
             var written = await QualityWriter.ReplaceFromStagingAsync(store, sql, request.Organisation, staging, QualityChecks.Final, cancellationToken);
+            ImportTrace.Mark("quality written");
             return new QualityImportReport(true, false, $"Imported {Summary(written)} for '{request.Organisation}' (its quality tables replaced).", found, [], [], 0, written, notes, clock.Elapsed.TotalSeconds);
         }
         finally

@@ -84,32 +84,45 @@ internal sealed class QualityStagedFile
         return new QualityStagedFile(number, staged, recognition, evidence);
     }
 
-    /// <summary>Creates <c>qs_N</c> and records every value that does not read as its kind, and every empty value a row needs, in <c>qr</c>.</summary>
+    /// <summary>
+    /// Creates <c>qs_N</c>: the quality table's columns read as their kinds, and <c>bad_COLUMN</c> for each value that is
+    /// there but is not of its kind; then records those, and every empty value a row needs, in <c>qr</c>. Each value's text
+    /// is parsed once (three nested projections: parse, check, fill in the table's columns).
+    /// </summary>
     public async Task ReadAsync(DuckDBConnection connection, CancellationToken cancellationToken)
     {
         var order = Order ?? DateOrder.DayMonth;
-        var columns = Target.Columns.Select(c => $"{Expression(c, order)} AS {c.Name}");
-        await ExecuteAsync(connection, $"CREATE OR REPLACE TEMP TABLE {Typed} AS SELECT {Number} AS file_no, row_index, {string.Join(", ", columns)} FROM {Staged.Name}", cancellationToken);
-
-        var checks = new List<string>();
-        foreach (var spec in Kind.Columns.Where(c => Recognition.Columns.ContainsKey(c.Column) && c.Kind is not (QualityValueKind.Identifier or QualityValueKind.Text)))
+        var mapped = Kind.Columns.Where(c => Recognition.Columns.ContainsKey(c.Column)).ToList();
+        var parsed = mapped.SelectMany(c => new[]
         {
-            var raw = Sql.Column(Recognition.Columns[spec.Column]);
-            checks.Add($"SELECT row_index, '{spec.Column}', trim({raw}), {Sql.Text(QualityValueSql.Problem(spec.Kind, order))} FROM {Staged.Name} " +
-                       $"WHERE {QualityValueSql.Trimmed(raw)} IS NOT NULL AND ({QualityValueSql.Read(spec.Kind, raw, order)}) IS NULL");
-        }
+            $"{QualityValueSql.Parsed(c.Kind, Sql.Column(Recognition.Columns[c.Column]), order)} AS p_{c.Column}",
+            $"{QualityValueSql.Trimmed(Sql.Column(Recognition.Columns[c.Column]))} IS NOT NULL AS has_{c.Column}",
+        });
+        var checkedValues = mapped.SelectMany(c => new[] { $"{QualityValueSql.Checked(c.Kind, "p_" + c.Column)} AS v_{c.Column}", $"has_{c.Column}" });
+        var typed = mapped.Where(IsTyped).ToList();
+        var outputs = Target.Columns.Select(c => $"{Fill(c)} AS {c.Name}")
+            .Concat(typed.Select(c => $"(has_{c.Column} AND v_{c.Column} IS NULL) AS bad_{c.Column}"));
+        await ExecuteAsync(connection, $"""
+            CREATE OR REPLACE TEMP TABLE {Typed} AS
+            SELECT file_no, row_index, {string.Join(", ", outputs)}
+            FROM (SELECT file_no, row_index, {string.Join(", ", checkedValues)}
+                  FROM (SELECT {Number} AS file_no, row_index, {string.Join(", ", parsed)} FROM {Staged.Name}) parsed) checked
+            """, cancellationToken);
 
+        var checks = typed.Select(c =>
+            $"SELECT q.row_index, '{c.Column}', trim(s.{Sql.Column(Recognition.Columns[c.Column])}), {Sql.Text(QualityValueSql.Problem(c.Kind, order))} " +
+            $"FROM (SELECT row_index FROM {Typed} WHERE bad_{c.Column}) q JOIN {Staged.Name} s ON s.row_index = q.row_index").ToList();
         foreach (var needed in Kind.Columns.Where(c => (c.Required && !c.MayBeEmpty) || c.Group is not (null or QualityTableKinds.RecognitionGroup)).GroupBy(c => c.Group ?? c.Column))
         {
             var present = needed.Where(c => Recognition.Columns.ContainsKey(c.Column)).ToList();
             if (present.Count == 0)
             {
-                continue; // a group the file has another member of, checked per row below
+                continue; // a group the file has another member of
             }
 
-            var empty = string.Join(" AND ", present.Select(c => $"{QualityValueSql.Trimmed(Sql.Column(Recognition.Columns[c.Column]))} IS NULL"));
+            var empty = string.Join(" AND ", present.Select(c => IsTyped(c) ? $"{c.Column} IS NULL AND NOT bad_{c.Column}" : $"{c.Column} IS NULL"));
             var what = string.Join(" or ", needed.Select(c => c.Describe));
-            checks.Add($"SELECT row_index, '{present[0].Column}', NULL, {Sql.Text($"empty: {Kind.Row} needs {what}")} FROM {Staged.Name} WHERE {empty}");
+            checks.Add($"SELECT row_index, '{present[0].Column}', NULL, {Sql.Text($"empty: {Kind.Row} needs {what}")} FROM {Typed} WHERE {empty}");
         }
 
         if (checks.Count > 0)
@@ -125,16 +138,15 @@ internal sealed class QualityStagedFile
     public IEnumerable<string> TempObjects() =>
         [$"VIEW {Staged.Name}", $"TABLE {Staged.Name}_rows", $"TABLE {Staged.Name}_errors", $"TABLE {Staged.Name}_scans", $"TABLE {Typed}"];
 
-    private string Expression(QualityColumn column, DateOrder order)
+    private static bool IsTyped(QualityColumnSpec spec) => spec.Kind is not (QualityValueKind.Identifier or QualityValueKind.Text);
+
+    /// <summary>A column of the quality table: the file's value, or the column it falls back to, or NULL; as the table's type.</summary>
+    private string Fill(QualityColumn column)
     {
-        var spec = Kind.Columns.SingleOrDefault(c => c.Column == column.Name);
-        var source = spec is not null && Recognition.Columns.TryGetValue(spec.Column, out var index)
-            ? QualityValueSql.Read(spec.Kind, Sql.Column(index), order)
-            : null;
-        if (Fallbacks.TryGetValue((Kind.Name, column.Name), out var other) && Recognition.Columns.TryGetValue(other, out var otherIndex))
+        var source = Recognition.Columns.ContainsKey(column.Name) ? "v_" + column.Name : null;
+        if (Fallbacks.TryGetValue((Kind.Name, column.Name), out var other) && Recognition.Columns.ContainsKey(other))
         {
-            var fallback = QualityValueSql.Read(Kind[other].Kind, Sql.Column(otherIndex), order);
-            source = source is null ? fallback : $"coalesce({source}, {fallback})";
+            source = source is null ? "v_" + other : $"coalesce({source}, v_{other})";
         }
 
         if (Kind == QualityTableKinds.SupportVisits && column.Name == "visits")

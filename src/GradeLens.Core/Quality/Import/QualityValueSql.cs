@@ -21,59 +21,57 @@ internal static class QualityValueSql
     /// <summary>An Excel serial day number (1927-2173), with or without a time fraction.</summary>
     private const string SerialPattern = "^[0-9]{5}([.][0-9]+)?$";
 
-    public static string Read(QualityValueKind kind, string column, DateOrder order) => kind switch
+    /// <summary>
+    /// The first step of reading a text column as its kind (a date parsed, a number cast...); <see cref="Checked"/> is the
+    /// second, over the first's result by name (so each expression is computed once).
+    /// </summary>
+    public static string Parsed(QualityValueKind kind, string column, DateOrder order) => kind switch
     {
-        QualityValueKind.Identifier => Identifier(column),
+        QualityValueKind.Identifier => $"NULLIF(regexp_replace(trim({column}), '^([+-]?[0-9]+)[.]0*$', '\\1'), '')",
         QualityValueKind.Text => Trimmed(column),
         QualityValueKind.Date => Date(column, order),
-        QualityValueKind.Number => Number(column),
-        QualityValueKind.WholeNumber => WholeNumber(column),
-        QualityValueKind.YesNo => YesNo(column),
+        QualityValueKind.Number or QualityValueKind.WholeNumber => $"TRY_CAST(replace(rtrim(trim({column}), '%'), ',', '.') AS DOUBLE)",
+        QualityValueKind.YesNo => $"""
+            CASE WHEN lower(trim({column})) IN ('1', 'yes', 'y', 'true', 't', 'upheld', 'oui', 'o', 'vrai') THEN TRUE
+                 WHEN lower(trim({column})) IN ('0', 'no', 'n', 'false', 'f', 'not upheld', 'non', 'faux') THEN FALSE END
+            """,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a value kind"),
+    };
+
+    /// <summary>The parsed value if it is one of its kind (a plausible date, a finite number, a whole number), else NULL.</summary>
+    public static string Checked(QualityValueKind kind, string parsed) => kind switch
+    {
+        QualityValueKind.Date => $"CASE WHEN {parsed} BETWEEN DATE '1900-01-01' AND DATE '2199-12-31' THEN {parsed} END",
+        QualityValueKind.Number => $"CASE WHEN isfinite({parsed}) THEN {parsed} END",
+        QualityValueKind.WholeNumber => $"CASE WHEN {parsed} = floor({parsed}) AND abs({parsed}) < 2e9 THEN CAST({parsed} AS INTEGER) END",
+        _ => parsed,
     };
 
     /// <summary>Why a value that is there does not read as its kind.</summary>
     public static string Problem(QualityValueKind kind, DateOrder order) => kind switch
     {
-        QualityValueKind.Date => $"not a date (yyyy-mm-dd, {(order == DateOrder.DayMonth ? "dd/mm/yyyy" : "mm/dd/yyyy")} or an Excel day number)",
+        QualityValueKind.Date => $"not a date (yyyy-mm-dd, {(order == DateOrder.DayMonth ? "dd/mm/yyyy" : "mm/dd/yyyy")} or an Excel day number, 1900-2199)",
         QualityValueKind.Number => "not a number",
         QualityValueKind.WholeNumber => "not a whole number",
         QualityValueKind.YesNo => "not yes or no (yes/no, true/false, 1/0, oui/non)",
         _ => "not readable",
     };
 
+    /// <summary>The year and time parts a d/m/y date may end with (2-digit years are tried first: 24 is 2024, not 0024).</summary>
+    private static readonly string[] YearAndTime = ["%y", "%Y", "%y %H:%M", "%Y %H:%M", "%y %H:%M:%S", "%Y %H:%M:%S"];
+
     public static string Trimmed(string column) => $"NULLIF(trim({column}), '')";
 
-    /// <summary>"42", "42.0", " 42 " are "42"; any other text is itself, trimmed.</summary>
-    public static string Identifier(string column) =>
-        $"CASE WHEN regexp_full_match(trim({column}), '[+-]?[0-9]+[.]0*') THEN regexp_replace(trim({column}), '[.]0*$', '') ELSE {Trimmed(column)} END";
-
-    /// <summary>A number, with a decimal comma or a trailing % allowed ("65,5", "40%").</summary>
-    public static string Number(string column) =>
-        $"TRY_CAST(replace(regexp_replace(trim({column}), '%$', ''), ',', '.') AS DOUBLE)";
-
-    public static string WholeNumber(string column)
-    {
-        var number = Number(column);
-        return $"CASE WHEN {number} = floor({number}) AND abs({number}) < 2e9 THEN CAST({number} AS INTEGER) END";
-    }
-
-    public static string YesNo(string column) => $"""
-        CASE WHEN lower(trim({column})) IN ('1', 'yes', 'y', 'true', 't', 'upheld', 'oui', 'o', 'vrai') THEN TRUE
-             WHEN lower(trim({column})) IN ('0', 'no', 'n', 'false', 'f', 'not upheld', 'non', 'faux') THEN FALSE END
-        """;
-
-    public static string Date(string column, DateOrder order)
+    /// <summary>ISO (with or without a time), then d/m/y or m/d/y (separators / . -, 2- or 4-digit years, a time), then an Excel day number.</summary>
+    private static string Date(string column, DateOrder order)
     {
         var v = $"trim({column})";
-        string Part(string pattern, int group) => $"regexp_extract({v}, '{pattern}', {group})";
-        string Ymd(string y, string m, string d) => $"CAST(try_strptime({y} || '-' || lpad({m}, 2, '0') || '-' || lpad({d}, 2, '0'), '%Y-%m-%d') AS DATE)";
-        var (day, month) = order == DateOrder.DayMonth ? (1, 2) : (2, 1);
-        var year = $"CASE WHEN length({Part(SlashPattern, 3)}) = 2 THEN '20' || {Part(SlashPattern, 3)} ELSE {Part(SlashPattern, 3)} END";
+        var (d, m) = order == DateOrder.DayMonth ? ("%d", "%m") : ("%m", "%d");
+        var formats = string.Join(", ", YearAndTime.Select(y => $"'{d}/{m}/{y}'"));
         return $"""
-            CASE WHEN regexp_matches({v}, '{IsoPattern}') THEN {Ymd(Part(IsoPattern, 1), Part(IsoPattern, 2), Part(IsoPattern, 3))}
-                 WHEN regexp_matches({v}, '{SlashPattern}') THEN {Ymd(year, Part(SlashPattern, month), Part(SlashPattern, day))}
-                 WHEN regexp_matches({v}, '{SerialPattern}') THEN DATE '1899-12-30' + CAST(floor(CAST({v} AS DOUBLE)) AS INTEGER) END
+            coalesce(TRY_CAST(TRY_CAST({v} AS TIMESTAMP) AS DATE),
+                     CAST(try_strptime(replace(replace({v}, '.', '/'), '-', '/'), [{formats}]) AS DATE),
+                     CASE WHEN TRY_CAST({v} AS DOUBLE) BETWEEN 10000 AND 99999 THEN DATE '1899-12-30' + CAST(floor(TRY_CAST({v} AS DOUBLE)) AS INTEGER) END)
             """;
     }
 
