@@ -102,43 +102,30 @@ internal static partial class QualityQueries
 
     /// <summary>
     /// <c>results(organisation, module_id, student_id, mark)</c>: every enrolment in a scoped module that has an
-    /// assessment, with the student's module mark by the rule (NULL: no mark, under <see cref="MissingSubmission.LeftOut"/>).
-    /// A module's weights are used only when every assessment has a positive weight; otherwise each counts 1.
+    /// assessment, with the student's module mark by the rule (NULL: no mark, under <see cref="MissingSubmission.LeftOut"/>),
+    /// from the writer's per-student sums (he_module_marks). A module's weights are used only when every assessment has a
+    /// positive weight; otherwise each counts 1.
     /// </summary>
     private static string ResultsCte(StoreSqlDialect sql, Scope scope, QualityFilter filter, QualityOptions options, DbCommand command)
     {
-        var weighted = options.Marks.Weighted ? "w.weighted = w.assessments" : "FALSE";
-        var mark = options.Marks.MissingSubmission == MissingSubmission.CountedAsZero
-            ? "coalesce(mk.points, 0) / mw.total"
-            : "mk.points / mk.marked_weight";
         string Org(string alias) => sql.OrganisationCondition(scope, command, alias + ".organisation");
+        var weighted = options.Marks.Weighted ? "ma.weighted = ma.assessments" : "FALSE";
+        var mark = options.Marks.MissingSubmission == MissingSubmission.CountedAsZero
+            ? $"CASE WHEN {weighted} THEN coalesce(mm.weighted_sum, 0) / ma.total_weight ELSE coalesce(mm.mark_sum, 0) / ma.assessments END"
+            : $"CASE WHEN {weighted} THEN mm.weighted_sum / mm.marked_weight ELSE mm.mark_sum / mm.marks END";
         return $"""
             {ScopedModules(sql, scope, filter, command)},
             module_assessments AS (
-                SELECT a.organisation, a.module_id, count(*) AS assessments, count(*) FILTER (WHERE a.weight > 0) AS weighted
+                SELECT a.organisation, a.module_id, count(*) AS assessments, count(*) FILTER (WHERE a.weight > 0) AS weighted, sum(a.weight) AS total_weight
                 FROM he_assessments a
                 JOIN scoped_modules sm ON {On(scope, "sm", "a", "module_id")}
                 WHERE {Org("a")}
                 GROUP BY a.organisation, a.module_id),
-            assessment_weights AS (
-                SELECT a.organisation, a.module_id, a.assessment_id,
-                       CASE WHEN {weighted} THEN a.weight ELSE 1.0 END AS weight
-                FROM he_assessments a
-                JOIN module_assessments w ON {On(scope, "w", "a", "module_id")}
-                WHERE {Org("a")}),
-            module_weights AS (
-                SELECT organisation, module_id, sum(weight) AS total FROM assessment_weights GROUP BY organisation, module_id),
-            marked AS (
-                SELECT aw.organisation, aw.module_id, g.student_id, sum(aw.weight * g.mark) AS points, sum(aw.weight) AS marked_weight
-                FROM he_grades g
-                JOIN assessment_weights aw ON {On(scope, "aw", "g", "assessment_id")}
-                WHERE g.mark IS NOT NULL AND {Org("g")}
-                GROUP BY aw.organisation, aw.module_id, g.student_id),
             results AS (
                 SELECT e.organisation, e.module_id, e.student_id, {mark} AS mark
                 FROM he_enrolments e
-                JOIN module_weights mw ON {On(scope, "mw", "e", "module_id")}
-                LEFT JOIN marked mk ON {On(scope, "mk", "e", "module_id", "student_id")}
+                JOIN module_assessments ma ON {On(scope, "ma", "e", "module_id")}
+                LEFT JOIN he_module_marks mm ON {On(scope, "mm", "e", "module_id", "student_id")} AND {Org("mm")}
                 WHERE {Org("e")})
             """;
     }

@@ -35,7 +35,14 @@ public static class QualityTables
     public static QualityTable Admissions { get; } = new("he_admissions",
         [Text("application_id"), Text("student_id"), Text("route"), Text("offer_status"), Date("decided_on")]);
 
-    /// <summary>Every table, parents before children.</summary>
+    /// <summary>
+    /// Per student and module, the count and sums of their marks (plain and weighted): derived by <see cref="QualityWriter"/>
+    /// after every write, so the pass-rate queries read module results, not every grade.
+    /// </summary>
+    public static QualityTable ModuleMarks { get; } = new("he_module_marks",
+        [Text("module_id"), Text("student_id"), Whole("marks"), Number("mark_sum"), Number("weighted_sum"), Number("marked_weight")]);
+
+    /// <summary>Every table the data is written to, parents before children (<see cref="ModuleMarks"/> is derived from them).</summary>
     public static IReadOnlyList<QualityTable> All { get; } =
         [Programmes, Modules, Enrolments, Assessments, Grades, SurveyAnswers, SurveySummaries, SupportVisits, Complaints, Placements, Admissions];
 

@@ -103,3 +103,15 @@ CREATE TABLE he_admissions (
     offer_status    VARCHAR NOT NULL,
     decided_on      DATE
 );
+
+-- Derived by the writer from he_grades and he_assessments, in the same transaction (never imported): per student and
+-- module, the sums every mark rule needs, so a pass rate reads one row per module result instead of every grade.
+CREATE TABLE he_module_marks (
+    organisation   VARCHAR NOT NULL,
+    module_id      VARCHAR NOT NULL,
+    student_id     VARCHAR NOT NULL,
+    marks          INTEGER NOT NULL,
+    mark_sum       DOUBLE PRECISION NOT NULL,
+    weighted_sum   DOUBLE PRECISION,
+    marked_weight  DOUBLE PRECISION
+);

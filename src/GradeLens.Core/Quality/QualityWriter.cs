@@ -10,7 +10,8 @@ namespace GradeLens.Core.Quality;
 /// <summary>
 /// Replaces one organisation's quality tables in one transaction, on either store: every he_* row of the organisation
 /// is deleted, then the new rows are bulk-written (DuckDB's appender, PostgreSQL's binary COPY; the two side by side
-/// below). A failure leaves the store as it was. Writing the same data again gives the same tables.
+/// below), and the per-student module sums (he_module_marks) derived from them. A failure leaves the store as it was.
+/// Writing the same data again gives the same tables.
 /// </summary>
 internal static class QualityWriter
 {
@@ -28,6 +29,7 @@ internal static class QualityWriter
             written[table.Name] = await BulkWriteAsync(connection, table, organisation, rows, cancellationToken);
         }
 
+        await DeriveModuleMarksAsync(connection, transaction, sql, organisation, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await AnalyseAsync(connection, cancellationToken);
         return written;
@@ -67,6 +69,7 @@ internal static class QualityWriter
             written[table.Name] = await BulkWriteAsync(connection, table, organisation, ReadRows(reader, table.Columns.Count), cancellationToken);
         }
 
+        await DeriveModuleMarksAsync(connection, transaction, sql, organisation, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await AnalyseAsync(connection, cancellationToken);
         return written;
@@ -84,13 +87,30 @@ internal static class QualityWriter
         }
 
         await using var analyse = connection.CreateCommand();
-        analyse.CommandText = "ANALYZE " + string.Join(", ", QualityTables.All.Select(t => t.Name));
+        analyse.CommandText = "ANALYZE " + string.Join(", ", QualityTables.All.Append(QualityTables.ModuleMarks).Select(t => t.Name));
         await analyse.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Derives <see cref="QualityTables.ModuleMarks"/> for the organisation from its grades, in the write's transaction.</summary>
+    private static async Task DeriveModuleMarksAsync(DbConnection connection, DbTransaction transaction, StoreSqlDialect sql, string organisation, CancellationToken cancellationToken)
+    {
+        await using var derive = connection.CreateCommand();
+        derive.Transaction = transaction;
+        var org = sql.Parameter(derive, "org", organisation);
+        derive.CommandText = sql.Parameters($"""
+            INSERT INTO he_module_marks (organisation, module_id, student_id, marks, mark_sum, weighted_sum, marked_weight)
+            SELECT g.organisation, a.module_id, g.student_id, count(*), sum(g.mark), sum(a.weight * g.mark), sum(a.weight)
+            FROM he_grades g
+            JOIN he_assessments a ON a.organisation = g.organisation AND a.assessment_id = g.assessment_id
+            WHERE g.organisation = {org} AND a.organisation = {org} AND g.mark IS NOT NULL
+            GROUP BY g.organisation, a.module_id, g.student_id
+            """);
+        await derive.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task DeleteAsync(DbConnection connection, DbTransaction transaction, StoreSqlDialect sql, string organisation, CancellationToken cancellationToken)
     {
-        foreach (var table in QualityTables.All.Reverse())
+        foreach (var table in QualityTables.All.Append(QualityTables.ModuleMarks).Reverse())
         {
             await using var delete = connection.CreateCommand();
             delete.Transaction = transaction;
