@@ -85,60 +85,7 @@ CREATE TABLE area_scores (
     score        DOUBLE  NOT NULL
 );
 
--- Higher-education quality tables.
-CREATE TABLE he_programmes (
-    organisation  VARCHAR NOT NULL,
-    programme_id  VARCHAR NOT NULL,
-    name          VARCHAR NOT NULL,
-    faculty       VARCHAR NOT NULL
-);
-
-CREATE TABLE he_modules (
-    organisation  VARCHAR NOT NULL,
-    module_id     VARCHAR NOT NULL,
-    programme_id  VARCHAR NOT NULL,
-    title         VARCHAR NOT NULL,
-    term          VARCHAR NOT NULL
-);
-
-CREATE TABLE he_enrolments (
-    organisation  VARCHAR NOT NULL,
-    student_id    VARCHAR NOT NULL,
-    module_id     VARCHAR NOT NULL
-);
-
-CREATE TABLE he_assessments (
-    organisation   VARCHAR NOT NULL,
-    assessment_id  VARCHAR NOT NULL,
-    module_id      VARCHAR NOT NULL,
-    title          VARCHAR NOT NULL,
-    due_on         DATE    NOT NULL,
-    returned_on    DATE,
-    weight         DOUBLE  NOT NULL
-);
-
-CREATE TABLE he_grades (
-    organisation   VARCHAR NOT NULL,
-    student_id     VARCHAR NOT NULL,
-    assessment_id  VARCHAR NOT NULL,
-    submitted_on   DATE,
-    grade          DOUBLE
-);
-
-CREATE TABLE he_surveys (
-    organisation  VARCHAR NOT NULL,
-    student_id    VARCHAR NOT NULL,
-    module_id     VARCHAR NOT NULL,
-    question      VARCHAR NOT NULL,
-    score         INTEGER NOT NULL
-);
-
-CREATE TABLE he_support_visits (
-    organisation  VARCHAR NOT NULL,
-    student_id    VARCHAR NOT NULL,
-    module_id     VARCHAR NOT NULL,
-    visited_on    DATE    NOT NULL
-);
+-- The higher-education quality tables are in Quality/QualityTables.sql (StoreSchema.CreateSql adds them).
 
 -- Every import (and later every export), for the audit trail.
 CREATE TABLE import_log (

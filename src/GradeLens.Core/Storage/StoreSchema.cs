@@ -9,7 +9,7 @@ namespace GradeLens.Core.Storage;
 /// </summary>
 public static class StoreSchema
 {
-    public const int Version = 3;
+    public const int Version = 4;
 
     /// <summary>
     /// The upgrade steps, oldest first: each takes a store from version <see cref="SchemaUpgrade.From"/> to the next with
@@ -21,6 +21,7 @@ public static class StoreSchema
     [
         new(1, "Upgrade1To2.sql"),
         new(2, "Upgrade2To3.sql"),
+        new(3, "Upgrade3To4.sql"),
     ];
 
     /// <summary>Data tables in the order <c>gradelens info</c> lists them (the import log is an audit trail, not data).</summary>
@@ -28,7 +29,8 @@ public static class StoreSchema
     [
         "students", "student_attributes", "assessments", "results", "baselines",
         "areas", "area_measures", "area_scores",
-        "he_programmes", "he_modules", "he_enrolments", "he_assessments", "he_grades", "he_surveys", "he_support_visits",
+        "he_programmes", "he_modules", "he_enrolments", "he_assessments", "he_grades", "he_survey_answers", "he_survey_summaries",
+        "he_support_visits", "he_complaints", "he_placements", "he_admissions", "he_module_marks",
     ];
 
     /// <summary>
@@ -44,8 +46,11 @@ public static class StoreSchema
     public static IReadOnlyList<string> AccountTables { get; } =
         ["users", "user_scopes", "api_keys", "audit_log", "pseudonym_keys", "user_sessions", "sign_in_failures"];
 
-    /// <summary>Every table of a new store: the data (Schema.sql) and the accounts (Accounts.sql).</summary>
-    public static string CreateSql { get; } = ReadResource("Schema.sql") + "\n" + ReadResource("Accounts.sql");
+    /// <summary>Every table of a new store: the data (Schema.sql), the university's quality tables (Quality/QualityTables.sql) and the accounts (Accounts.sql).</summary>
+    public static string CreateSql { get; } = ReadResource("Schema.sql") + "\n" + ReadResource(QualityTablesFile) + "\n" + ReadResource("Accounts.sql");
+
+    /// <summary>The Quality feature's tables, kept with its feature; an upgrade step includes it by a line <c>-- @include Quality/QualityTables.sql</c>.</summary>
+    private const string QualityTablesFile = "Quality/QualityTables.sql";
 
     /// <summary>The steps from <paramref name="found"/> to <see cref="Version"/> in order; null when no chain of steps leads there.</summary>
     public static IReadOnlyList<SchemaUpgrade>? UpgradesFrom(int found)
@@ -79,14 +84,22 @@ public static class StoreSchema
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// An embedded SQL file: a bare name beside Schema.sql, or a path from Core's root ("Quality/QualityTables.sql"). A line
+    /// <c>-- @include PATH</c> stands for that file's text (an upgrade step creating a feature's tables as they are now).
+    /// </summary>
     internal static string ReadResource(string name)
     {
         var assembly = typeof(StoreSchema).Assembly;
-        var resource = assembly.GetManifestResourceNames().Single(n => n == "GradeLens.Core.Storage." + name);
+        var wanted = "GradeLens.Core." + (name.Contains('/', StringComparison.Ordinal) ? name.Replace('/', '.') : "Storage." + name);
+        var resource = assembly.GetManifestResourceNames().Single(n => n == wanted);
         using var stream = assembly.GetManifestResourceStream(resource)!;
         using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        var lines = reader.ReadToEnd().Split('\n');
+        return string.Join('\n', lines.Select(line => line.StartsWith(IncludeLine, StringComparison.Ordinal) ? ReadResource(line[IncludeLine.Length..].Trim()) : line));
     }
+
+    private const string IncludeLine = "-- @include ";
 }
 
 /// <summary>One step of <see cref="StoreSchema.Upgrades"/>: the SQL that takes a store from <paramref name="From"/> to the next version.</summary>
