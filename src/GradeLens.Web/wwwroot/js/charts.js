@@ -27,6 +27,16 @@ window.gradelensCharts = (() => {
   // A message paragraph that shows its text, or hides when the text is empty: const show = errorBox(node); show("...").
   const errorBox = (node) => (text) => { node.textContent = text; node.hidden = !text; };
 
+  // A page whose data is absent says what it needs in one sentence, as a note (never an error), with the way to the
+  // Data page: put before `anchor` (the page's error box), once.
+  function needsData(anchor, sentence) {
+    const existing = anchor.parentElement?.querySelector(":scope > p.needs-data");
+    const note = existing ?? element("p", { className: "note needs-data" });
+    note.replaceChildren(`${sentence} `, element("a", { href: "/data", textContent: "Import it on the Data page" }), " (administrators), or ask one to.");
+    if (!existing) { anchor.before(note); }
+    return note;
+  }
+
   function card(label, value, detail = "", title = "") {
     return element("div", { className: "card", title }, [
       element("div", { className: "label", textContent: label }),
@@ -148,5 +158,5 @@ window.gradelensCharts = (() => {
     return plot(chart, traces, layout, file, rows.length);
   }
 
-  return { font, round, pValue, fileName, errorBox, card, csv, csvLink, tableWithCsv, downloadPng, config, plot, hideChart, chartTable, chartWithTable };
+  return { font, round, pValue, fileName, errorBox, needsData, card, csv, csvLink, tableWithCsv, downloadPng, config, plot, hideChart, chartTable, chartWithTable };
 })();

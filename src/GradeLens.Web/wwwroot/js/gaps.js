@@ -5,7 +5,7 @@
 
 (async () => {
   const { getJson, element, display, shown } = window.gradelens;
-  const { round, chartWithTable, fileName, errorBox, card, hideChart } = window.gradelensCharts;
+  const { round, chartWithTable, fileName, errorBox, needsData, card, hideChart } = window.gradelensCharts;
   const select = document.getElementById("gaps-subject");
   const show = errorBox(document.getElementById("gaps-error"));
   const label = (cell) => `${cell.subject} (${cell.series})`;
@@ -169,7 +169,7 @@
     const table = await getJson("/api/gaps/table?within=subject");
     const subjects = [...new Map(table.cells.map((c) => [JSON.stringify([c.series, c.subject]), label(c)])).entries()];
     if (subjects.length === 0) {
-      show("No results yet: import a file on the Data page, or run 'gradelens demo'.");
+      needsData(document.getElementById("gaps-error"), "There are no results yet: the gaps need a results file with the students' scores.");
       return;
     }
     select.replaceChildren(...subjects.map(([value, text]) => element("option", { value, textContent: text })));

@@ -7,38 +7,28 @@
   const { round, pValue, card, chartWithTable, tableWithCsv, fileName, errorBox } = window.gradelensCharts;
   const cardsNode = document.getElementById("cards");
 
-  // Each subject's latest series, nationally; the gaps of every attribute the store has, ranked by effect size
-  // (Hedges' g) so subjects on different scales compare. Suppressed subjects and groups never show.
-  // Still computed here, to move to the server: the student-weighted % below over subjects, and the ranking and count
-  // of significant gaps pooled across attributes whose tables were each corrected (Benjamini-Hochberg) on their own.
+  // Each subject's latest series over everyone in view, and the widest significant gaps of every attribute, tested
+  // together (one Benjamini-Hochberg correction) and ranked by Hedges' g on the server. Suppressed subjects and groups never show.
   async function drawAttainment() {
     const section = document.getElementById("attainment");
-    const first = await getJson("/api/gaps/table?within=subject");
-    const subjects = first.cells.filter((c) => c.domain === "" && !c.suppressed);
-    if (first.cells.length === 0) {
+    const view = await getJson("/api/overview/attainment");
+    const subjects = view.subjects;
+    if (subjects.length === 0) {
       section.hidden = true;
       return;
     }
-    const others = await Promise.all(first.attributes.filter((a) => a !== first.attribute).slice(0, 8)
-      .map((a) => getJson(`/api/gaps/table?within=subject&by=${encodeURIComponent(a)}`).catch(() => null)));
-    const tables = [first, ...others.filter(Boolean)];
-    const tested = tables.flatMap((t) => t.gaps);
-    const significant = tested.filter((g) => g.significant && g.hedgesG !== null)
-      .sort((a, b) => Math.abs(b.hedgesG) - Math.abs(a.hedgesG));
-
-    const results = subjects.reduce((sum, c) => sum + c.students, 0);
-    const below = results === 0 ? null : subjects.reduce((sum, c) => sum + c.percentBelow * c.students, 0) / results;
-    const worst = [...subjects].sort((a, b) => b.percentBelow - a.percentBelow)[0];
-    const widest = significant[0];
+    const worst = [...subjects].filter((c) => c.percentBelow !== null).sort((a, b) => b.percentBelow - a.percentBelow)[0];
+    const widest = view.widest[0];
     document.getElementById("attainment-cards").replaceChildren(
-      card("% of latest results below proficiency", below === null ? "suppressed" : `${round(below, 1)}%`,
-        `${display(results)} results in ${subjects.length} subject${subjects.length === 1 ? "" : "s"}`),
+      card("% of latest results below proficiency", view.percentBelow === null ? "suppressed" : `${round(view.percentBelow, 1)}%`,
+        `${display(view.results)} results in ${subjects.length} subject${subjects.length === 1 ? "" : "s"}`),
       card("Highest % below", worst ? `${round(worst.percentBelow, 1)}%` : "none", worst ? `${worst.subject} (${worst.series})` : ""),
       card("Widest significant gap", widest ? `${widest.gapPoints > 0 ? "+" : ""}${round(widest.gapPoints, 1)} pts` : "none",
         widest ? `${widest.subject}: ${widest.attribute} ${widest.group} vs ${widest.comparison} (g = ${round(widest.hedgesG, 2)})` : "no gap is significant"),
-      card("Significant gaps", `${display(significant.length)} of ${display(tested.length)}`, `${tables.length} attribute${tables.length === 1 ? "" : "s"} tested`));
+      card("Significant gaps", `${display(view.significant)} of ${display(view.tested)}`, `${view.attributes.length} attribute${view.attributes.length === 1 ? "" : "s"} tested together`));
     document.getElementById("attainment-note").textContent =
-      `Each subject's latest series, all students in your view. Groups under ${first.minimumCellSize} students are suppressed.`;
+      `Each subject's latest series, all students in your view. Groups under ${view.minimumCellSize} students are suppressed. ` +
+      `The gaps of every attribute are corrected for multiple testing together (Benjamini-Hochberg, q ≤ ${view.alpha}).`;
 
     const rows = subjects.map((c) => ({ subject: c.subject, series: c.series, students: c.students, mean: round(c.mean, 1), percentBelow: round(c.percentBelow, 1) }));
     const ordered = [...rows].sort((a, b) => a.percentBelow - b.percentBelow); // Plotly draws the first category at the bottom.
@@ -59,7 +49,7 @@
       ],
     });
 
-    const gapRows = significant.slice(0, 10).map((g) => ({
+    const gapRows = view.widest.map((g) => ({
       subject: g.subject, attribute: g.attribute, group: g.group, comparison: g.comparison, gapPoints: round(g.gapPoints, 1),
       gapPercentagePoints: round(g.gapPercentagePoints, 1), hedgesG: round(g.hedgesG, 2), q: pValue(g.q),
     }));

@@ -6,7 +6,7 @@
 
 (async () => {
   const { getJson, element } = window.gradelens;
-  const { round, plot, chartTable, chartWithTable, tableWithCsv, fileName, errorBox, hideChart } = window.gradelensCharts;
+  const { round, plot, chartTable, chartWithTable, tableWithCsv, fileName, errorBox, needsData, hideChart } = window.gradelensCharts;
   const select = document.getElementById("subject");
   const groupAttribute = document.getElementById("group-attribute");
   const groupValue = document.getElementById("group-value");
@@ -218,7 +218,7 @@
     select.replaceChildren(...subjects.map((s) => new Option(`${s.subject} (${s.series} series${s.baselines > 0 ? ", baselines" : ""})`, s.subject)));
     select.setAttribute("aria-busy", "false");
     if (subjects.length === 0) {
-      show("No results yet: import a tracking file on the Data page.");
+      needsData(document.getElementById("tracking-error"), "There are no whole-subject results to track yet: Tracking needs a file of scores per subject and series (mocks, a final, a baseline).");
       return;
     }
     const first = [...subjects].sort((a, b) => b.series - a.series || b.baselines - a.baselines || b.students - a.students)[0];
