@@ -1,3 +1,4 @@
+using GradeLens.Core.Disclosure;
 using GradeLens.Core.Storage;
 
 namespace GradeLens.Core.Explore;
@@ -32,14 +33,11 @@ public static class ExploreReads
         {
             // Every group of the students in scope, only counted (never shown): how many the minimum hides.
             var all = await ExploreQueries.GroupsAsync(c, sql, scope with { AggregatesOnly = false }, request.Score, request.Attribute, 1, t);
-            var scores = await ExploreQueries.GroupsAsync(c, sql, scope, request.Score, request.Attribute, minimum, t);
-            if (all.Groups.Count - scores.Groups.Count == 1 && scores.Groups.Count >= 2)
-            {
-                // Complementary suppression: one hidden group could be had from the score's total (shown on other pages)
-                // minus the groups shown, so the smallest shown group is hidden with it.
-                scores = await ExploreQueries.GroupsAsync(c, sql, scope, request.Score, request.Attribute, (int)scores.Groups.Min(g => g.Statistics.N) + 1, t);
-            }
-
+            // Groups under the minimum, and the smallest others with them until the hidden ones hold the minimum together
+            // (GroupSuppression): the score's total is shown on other pages, so it minus the shown groups leaves no small group.
+            var hidden = GroupSuppression.Hide(all.Groups.ToDictionary(g => g.Statistics.Name, g => g.Statistics.N, StringComparer.Ordinal), minimum);
+            var threshold = hidden.Count == 0 ? minimum : (int)all.Groups.Where(g => hidden.Contains(g.Statistics.Name)).Max(g => g.Statistics.N) + 1;
+            var scores = await ExploreQueries.GroupsAsync(c, sql, scope, request.Score, request.Attribute, Math.Max(minimum, threshold), t);
             var ordering = LevelOrder.Of(scores.Groups.Select(g => g.Statistics.Name));
             Heatmap? heatmap = null;
             if (!string.IsNullOrWhiteSpace(request.Second))

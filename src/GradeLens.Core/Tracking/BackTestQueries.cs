@@ -33,10 +33,16 @@ internal static class BackTestQueries
             FROM pairs GROUP BY subject, series HAVING count(*) >= $min_n
             ORDER BY subject, min(series_order), series
             """);
+        var hidden = await FilterDisclosure.HiddenAsync(connection, sql, scope, filter, FilterDisclosure.Population.ScoresWithFinal, cancellationToken);
         var tests = new List<MockBackTest>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
+            if (hidden.Contains(FilterDisclosure.Key(reader.GetString(0), reader.GetString(1))))
+            {
+                continue;
+            }
+
             double? r = reader.IsDBNull(6) ? null : reader.GetDouble(6);
             tests.Add(new MockBackTest(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetDouble(4),
                 reader.GetDouble(5), r is { } value && double.IsFinite(value) ? value : null,

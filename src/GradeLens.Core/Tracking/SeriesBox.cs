@@ -7,17 +7,18 @@ namespace GradeLens.Core.Tracking;
 /// </summary>
 /// <param name="Series">Series name as imported ("MOCK 1"); for the baseline, where it came from ("BASELINE").</param>
 /// <param name="IsBaseline">The expected grades, drawn first.</param>
+/// <param name="Minimum">The lowest score: one pupil's, so null for an aggregates-only caller (as the whiskers and the maximum).</param>
 public sealed record SeriesBox(
     string Series,
     bool IsBaseline,
     long N,
-    double Minimum,
-    double LowerWhisker,
+    double? Minimum,
+    double? LowerWhisker,
     double Q1,
     double Median,
     double Q3,
-    double UpperWhisker,
-    double Maximum,
+    double? UpperWhisker,
+    double? Maximum,
     double Mean);
 
 /// <summary>Which students a tracking view covers: a subject, optionally one group (teaching group, gender, any attribute).</summary>

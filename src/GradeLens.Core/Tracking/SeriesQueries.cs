@@ -40,12 +40,20 @@ internal static class SeriesQueries
             GROUP BY b.series, b.is_baseline, b.series_order, b.n, b.lo, b.q1, b.median, b.q3, b.hi, b.mean
             ORDER BY b.series_order, b.series
             """);
+        var hidden = await FilterDisclosure.HiddenAsync(connection, sql, scope, filter, FilterDisclosure.Population.Scores, cancellationToken);
+        // The extremes and whiskers are single pupils' scores: never for an aggregates-only caller.
+        double? Extreme(DbDataReader reader, int ordinal) => scope.AggregatesOnly ? null : reader.GetDouble(ordinal);
         var boxes = new List<SeriesBox>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            boxes.Add(new SeriesBox(reader.GetString(0), reader.GetBoolean(1), reader.GetInt64(2), reader.GetDouble(3), reader.GetDouble(4),
-                reader.GetDouble(5), reader.GetDouble(6), reader.GetDouble(7), reader.GetDouble(8), reader.GetDouble(9), reader.GetDouble(10)));
+            if (hidden.Contains(FilterDisclosure.Key(filter.Subject, reader.GetString(0))))
+            {
+                continue;
+            }
+
+            boxes.Add(new SeriesBox(reader.GetString(0), reader.GetBoolean(1), reader.GetInt64(2), Extreme(reader, 3), Extreme(reader, 4),
+                reader.GetDouble(5), reader.GetDouble(6), reader.GetDouble(7), Extreme(reader, 8), Extreme(reader, 9), reader.GetDouble(10)));
         }
 
         return boxes;
@@ -68,10 +76,16 @@ internal static class SeriesQueries
             WHERE a.subject = $subject AND a.domain = '' AND {students}
             GROUP BY a.series HAVING count(*) >= $min_n ORDER BY min(a.series_order), a.series
             """);
+        var hidden = await FilterDisclosure.HiddenAsync(connection, sql, scope, filter, FilterDisclosure.Population.ScoresWithBaseline, cancellationToken);
         var shares = new List<BaselineShare>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
+            if (hidden.Contains(FilterDisclosure.Key(filter.Subject, reader.GetString(0))))
+            {
+                continue;
+            }
+
             shares.Add(new BaselineShare(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4)));
         }
 

@@ -32,8 +32,8 @@ public sealed class SeriesBoxTests
             Assert.Equal(want.GetProperty("median").GetDouble(), box.Median, Tolerance);
             Assert.Equal(want.GetProperty("q1").GetDouble(), box.Q1, Tolerance);
             Assert.Equal(want.GetProperty("q3").GetDouble(), box.Q3, Tolerance);
-            Assert.InRange(box.LowerWhisker, box.Minimum, box.Q1);
-            Assert.InRange(box.UpperWhisker, box.Q3, box.Maximum);
+            Assert.InRange(box.LowerWhisker!.Value, box.Minimum!.Value, box.Q1);
+            Assert.InRange(box.UpperWhisker!.Value, box.Q3, box.Maximum!.Value);
         }
     }
 

@@ -95,7 +95,9 @@ window.gradelensTrackingPanel = (() => {
   // A box's quartiles at the pointer, in the chart's own frame (flipped to the left near its right edge).
   const tip = document.getElementById("box-tip");
   function showQuartiles(box, pointer) {
-    const facts = [["Max", box.maximum], ["Q3", box.q3], ["Median", box.median], ["Q1", box.q1], ["Min", box.minimum], ["Mean", round(box.mean, 2)], ["n", box.n]];
+    // An aggregates-only view has no extremes (each is one pupil's score): only what a group shows.
+    const facts = [["Max", box.maximum], ["Q3", box.q3], ["Median", box.median], ["Q1", box.q1], ["Min", box.minimum], ["Mean", round(box.mean, 2)], ["n", box.n]]
+      .filter(([, value]) => value !== null && value !== undefined);
     tip.replaceChildren(element("strong", { textContent: box.isBaseline ? `${box.series} (baseline)` : box.series }),
       element("dl", {}, facts.flatMap(([name, value]) => [element("dt", { textContent: name }), element("dd", { textContent: display(value) })])));
     tip.hidden = false;

@@ -138,7 +138,8 @@
     plot("series-chart", [{
       type: "box", name: data.subject,
       x: boxes.map((_, i) => i + box.offset), q1: boxes.map((b) => b.q1), median: boxes.map((b) => b.median), q3: boxes.map((b) => b.q3),
-      lowerfence: boxes.map((b) => b.lowerWhisker), upperfence: boxes.map((b) => b.upperWhisker), mean: boxes.map((b) => b.mean),
+      // An aggregates-only view has no whiskers or extremes (single pupils' scores): the box alone.
+      lowerfence: boxes.map((b) => b.lowerWhisker ?? b.q1), upperfence: boxes.map((b) => b.upperWhisker ?? b.q3), mean: boxes.map((b) => b.mean),
       boxmean: true, width: box.width, marker: { color: "#2f6fde" }, fillcolor: "rgba(47,111,222,0.12)", hoveron: "boxes", hoverinfo: "none",
     }, {
       type: "scatter", mode: "markers", name: "Students", x: points.x, y: points.y, customdata: points.id,
