@@ -65,14 +65,14 @@ public static class GradeLensOpenApi
             });
             options.AddOperationTransformer((operation, context, _) =>
             {
+                // Either sign-in works; an anonymous operation (the health probes) says so with an empty requirement.
                 var metadata = context.Description.ActionDescriptor.EndpointMetadata;
-                if (!metadata.OfType<IAllowAnonymous>().Any())
-                {
-                    operation.Security = [
+                operation.Security = metadata.OfType<IAllowAnonymous>().Any()
+                    ? [new OpenApiSecurityRequirement()]
+                    : [
                         new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(CookieScheme, context.Document)] = [] },
                         new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] },
                     ];
-                }
 
                 return Task.CompletedTask;
             });
