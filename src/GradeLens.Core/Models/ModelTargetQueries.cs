@@ -1,0 +1,89 @@
+using System.Data.Common;
+using System.Globalization;
+using GradeLens.Core.Risk;
+using GradeLens.Core.Storage;
+using static GradeLens.Core.Risk.StudentAttributeSql;
+
+namespace GradeLens.Core.Models;
+
+/// <summary>What exists to model, within the caller's scope: one text for both stores.</summary>
+internal static class ModelTargetQueries
+{
+    /// <summary>Every series x subject with whole-subject results, most students first.</summary>
+    public static async Task<IReadOnlyList<RiskTarget>> TargetsAsync(DbConnection connection, StoreSqlDialect sql, Scope scope, CancellationToken cancellationToken)
+    {
+        var series = await SeriesAsync(connection, sql, scope, cancellationToken);
+        await using var command = connection.CreateCommand();
+        var students = sql.StudentCondition(scope, command);
+        command.CommandText = $"""
+            SELECT a.series, a.subject, count(DISTINCT r.student_key) AS students,
+                   count(DISTINCT CASE WHEN r.score < a.proficiency THEN r.student_key END) AS below, avg(a.proficiency) AS proficiency
+            FROM results r
+            JOIN assessments a ON a.assessment_key = r.assessment_key
+            JOIN students s ON s.student_key = r.student_key AND s.organisation = a.organisation
+            WHERE a.domain = '' AND {students}
+            GROUP BY a.series, a.subject
+            ORDER BY 3 DESC, 1, 2
+            """;
+        var list = new List<RiskTarget>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var name = reader.GetString(0);
+            var order = series.FirstOrDefault(s => s.Series == name)?.Order ?? int.MaxValue;
+            list.Add(new RiskTarget(name, reader.GetString(1), Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture),
+                Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture), reader.GetDouble(4),
+                series.Where(s => s.Order < order).Select(s => s.Series).ToList()));
+        }
+
+        return list;
+    }
+
+    /// <summary>Student attributes with 2 to <paramref name="maximumLevels"/> values, protected ones left out, each value with its students.</summary>
+    public static async Task<IReadOnlyList<OutcomeColumn>> OutcomeColumnsAsync(DbConnection connection, StoreSqlDialect sql, Scope scope, int maximumLevels, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        var students = sql.StudentCondition(scope, command);
+        var most = sql.Parameter(command, "most", maximumLevels);
+        command.CommandText = $"""
+            WITH attributes AS ({AttributesSql(students)}),
+            levels AS (SELECT name, value, count(*) AS students FROM attributes GROUP BY name, value),
+            columns AS (SELECT name FROM levels GROUP BY name HAVING count(*) BETWEEN 2 AND {most})
+            SELECT l.name, l.value, l.students FROM levels l JOIN columns c ON c.name = l.name ORDER BY l.name, l.students DESC, l.value
+            """;
+        var levels = new List<(string Name, string Value, int Students)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            levels.Add((reader.GetString(0), reader.GetString(1), Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture)));
+        }
+
+        return levels.Where(l => !ProtectedAttributes.IsProtected(l.Name)).GroupBy(l => l.Name)
+            .Where(g => !g.All(l => double.TryParse(l.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _)))
+            .Select(g => new OutcomeColumn(g.Key, g.Sum(l => l.Students), g.Select(l => new OutcomeLevel(l.Value, l.Students)).ToList())).ToList();
+    }
+
+    /// <summary>Each series with its students and score columns (subjects and domains).</summary>
+    public static async Task<IReadOnlyList<SeriesTable>> TablesAsync(DbConnection connection, StoreSqlDialect sql, Scope scope, CancellationToken cancellationToken)
+    {
+        var series = await SeriesAsync(connection, sql, scope, cancellationToken);
+        await using var command = connection.CreateCommand();
+        var students = sql.StudentCondition(scope, command);
+        command.CommandText = $"""
+            SELECT a.series, count(DISTINCT r.student_key), count(DISTINCT a.subject || '|' || a.domain)
+            FROM results r
+            JOIN assessments a ON a.assessment_key = r.assessment_key
+            JOIN students s ON s.student_key = r.student_key AND s.organisation = a.organisation
+            WHERE {students}
+            GROUP BY a.series
+            """;
+        var list = new List<SeriesTable>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(new SeriesTable(reader.GetString(0), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture)));
+        }
+
+        return [.. list.OrderBy(t => series.FirstOrDefault(s => s.Series == t.Series)?.Order ?? int.MaxValue).ThenBy(t => t.Series, StringComparer.Ordinal)];
+    }
+}
