@@ -80,7 +80,7 @@ internal static class RiskFeatureQueries
                     SELECT r.student_key, 0 AS kind, a.series AS key, a.subject AS level, a.domain, avg(r.score) AS value
                     FROM results r JOIN assessments a ON a.assessment_key = r.assessment_key
                     WHERE a.series IN ({seriesList}) {known} GROUP BY r.student_key, a.series, a.subject, a.domain
-                    UNION ALL SELECT student_key, 1, name, value, '', CAST(NULL AS DOUBLE PRECISION) FROM attributes),
+                    UNION ALL SELECT student_key, 1, name, value, '', CAST(0 AS DOUBLE PRECISION) FROM attributes),
                 per_student AS (
                     SELECT student_key, {sql.List("kind")} AS kinds, {sql.List("key")} AS keys, {sql.List("level")} AS levels, {sql.List("domain")} AS domains, {sql.List("value")} AS vals
                     FROM cells WHERE student_key IN (SELECT student_key FROM cohort) GROUP BY student_key)
