@@ -183,7 +183,7 @@ public static class ScorePrediction
         }
         else if (!request.Forest)
         {
-            odds = RiskTrainer.OddsRatios(LogisticRegression.Fit(x, y, options with { Tolerance = 1e-10 }), x.ColumnMoments().Scales);
+            odds = RiskTrainer.OddsRatios(LogisticRegression.Fit(x, y, options with { Tolerance = 1e-10 }), x.ColumnMoments().Scales, SeparationCheck.Reasons(x, y));
         }
 
         var auc = ClassifierMetrics.AucWithInterval(y, pooled);

@@ -110,6 +110,11 @@ internal sealed class RiskFeatureColumns(RiskRequest request, IReadOnlyList<stri
             notes.Add($"Protected attributes used as features, knowingly: {string.Join(", ", included)}.");
         }
 
+        if (request.ColumnTarget && request.Cutoff is null && featureSeries.Count > 0)
+        {
+            notes.Add($"'{target}' has no date: every series is a feature. Choose a cutoff so that only what was known in time predicts it (later scores can give the outcome away).");
+        }
+
         if (request.Cutoff is { Length: > 0 } cutoff)
         {
             notes.Add($"As of {cutoff}: only assessments known by then are features, so a missing score means it was not submitted by then.");

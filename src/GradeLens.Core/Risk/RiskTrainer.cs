@@ -77,7 +77,7 @@ public static class RiskTrainer
             options.Calibration, ClassifierMetrics.Brier(y, calibrated), ClassifierMetrics.LogLoss(y, calibrated),
             ReliabilityDiagram.Bins(calibrated, y, options.ReliabilityBins),
             Fairness(data, calibrated, options.MinimumGroupSize),
-            OddsRatios(full, scales),
+            OddsRatios(full, scales, SeparationCheck.Reasons(data.Features, y)),
             Warnings(y.Count, positives, data.Features.Columns, full.Converged));
         return new TrainedRisk(report, new RiskModel(full, calibrator, means), calibrated, cv.Probabilities);
     }
@@ -102,7 +102,8 @@ public static class RiskTrainer
     public const double MaximumStandardisedCoefficient = 10;
 
     /// <param name="scales">Each feature's standard deviation, to judge a coefficient against the feature's scale (null: not judged).</param>
-    public static IReadOnlyList<OddsRatio> OddsRatios(LogisticModel model, IReadOnlyList<double>? scales = null)
+    /// <param name="separated">Per feature, why its odds ratio is infinite (<see cref="SeparationCheck"/>), or null.</param>
+    public static IReadOnlyList<OddsRatio> OddsRatios(LogisticModel model, IReadOnlyList<double>? scales = null, IReadOnlyList<string?>? separated = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         var z = Normal.InvCDF(0, 1, 0.975);
@@ -110,6 +111,11 @@ public static class RiskTrainer
         {
             var w = model.Weights[j];
             var se = model.StandardErrors[j + 1];
+            if (separated?[j] is { } reason)
+            {
+                return new OddsRatio(name, null, null, null, null, null, null, reason);
+            }
+
             if (!double.IsFinite(w) || !double.IsFinite(se) || se <= 0)
             {
                 return new OddsRatio(name, null, null, null, null, null, null, "Not estimable: the data cannot separate this feature's effect from the others'.");
