@@ -14,11 +14,16 @@ internal static class DefaultModelFits
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
+    /// <summary>How long a stopping server waits for a fit under way, so nothing reads the store once it is closed.</summary>
+    private static readonly TimeSpan FinishFit = TimeSpan.FromSeconds(30);
+
     public static void Start(IServiceProvider services)
     {
         var lifetime = services.GetRequiredService<IHostApplicationLifetime>();
         var store = services.GetRequiredService<IGradeStore>();
-        lifetime.ApplicationStarted.Register(() => _ = Task.Run(() => WatchAsync(store, lifetime.ApplicationStopping)));
+        var watching = Task.CompletedTask;
+        lifetime.ApplicationStarted.Register(() => watching = Task.Run(() => WatchAsync(store, lifetime.ApplicationStopping)));
+        lifetime.ApplicationStopping.Register(() => watching.Wait(FinishFit));
     }
 
     private static async Task WatchAsync(IGradeStore store, CancellationToken stopping)
@@ -35,7 +40,8 @@ internal static class DefaultModelFits
                     if (version != seen)
                     {
                         seen = version;
-                        await DefaultModels.FitAsync(store, stopping);
+                        // Not cancelled by the stopping server: a fit is shared with visitors, and stopping waits for it.
+                        await DefaultModels.FitAsync(store, CancellationToken.None);
                     }
                 }
                 catch (Exception e) when (e is RiskDataException or DbException or InvalidOperationException or ObjectDisposedException)
