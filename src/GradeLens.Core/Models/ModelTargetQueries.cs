@@ -9,7 +9,7 @@ namespace GradeLens.Core.Models;
 /// <summary>What exists to model, within the caller's scope: one text for both stores.</summary>
 internal static class ModelTargetQueries
 {
-    /// <summary>Every series x subject with whole-subject results, most students first.</summary>
+    /// <summary>Every series x subject with whole-subject results, most students first (the latest series among equals).</summary>
     public static async Task<IReadOnlyList<RiskTarget>> TargetsAsync(DbConnection connection, StoreSqlDialect sql, Scope scope, CancellationToken cancellationToken)
     {
         var series = await SeriesAsync(connection, sql, scope, cancellationToken);
@@ -36,7 +36,8 @@ internal static class ModelTargetQueries
                 series.Where(s => s.Order < order).Select(s => s.Series).ToList()));
         }
 
-        return list;
+        // Most students first; among equals the latest series (the outcome an early warning is for), then the subject.
+        return [.. list.OrderByDescending(t => t.Students).ThenByDescending(t => t.EarlierSeries.Count).ThenBy(t => t.Subject, StringComparer.Ordinal)];
     }
 
     /// <summary>Student attributes with 2 to <paramref name="maximumLevels"/> values, protected ones left out, each value with its students.</summary>

@@ -45,8 +45,9 @@ public static class ModelTargetReads
             var outcomes = await ModelTargetQueries.OutcomeColumnsAsync(c, sql, scope, MaximumOutcomeLevels, t);
             var tables = await ModelTargetQueries.TablesAsync(c, sql, scope, t);
             var target = targets.FirstOrDefault(x => x.Trainable);
-            var table = tables.OrderByDescending(x => x.Students).FirstOrDefault();
-            var clusters = tables.Where(x => x.Columns >= 2).OrderByDescending(x => x.Students).FirstOrDefault();
+            // Tables are in series order: among equal sizes the latest series.
+            var table = tables.Reverse().OrderByDescending(x => x.Students).FirstOrDefault();
+            var clusters = tables.Reverse().Where(x => x.Columns >= 2).OrderByDescending(x => x.Students).FirstOrDefault();
             var needs = targets.Count == 0
                 ? "Import assessment results on the Data page: the models need students with scores."
                 : target is null

@@ -102,7 +102,7 @@ public static class ScorePrediction
         var notes = new List<string>(built.Notes);
         var ols = request.Forest ? null : TrustedOls(OrdinaryLeastSquares.Fit(x, y), built, y, notes);
         return new PredictionResult(table.Series, request.Outcome, request.Forest ? $"Random forest ({RandomForest.DefaultTrees} trees, ML.NET FastForest)" : "Ordinary least squares",
-            y.Length, k, Finite(r2 / k), Finite(rmse / k), Finite(mae / k), null, null, ols, null, Importance(groups, drops, k, x), notes, built.Missing);
+            y.Length, k, Finite(r2 / k), Finite(rmse / k), Finite(mae / k), null, null, ols, null, Importance(groups, drops, k, x, 2), notes, built.Missing);
     }
 
     /// <summary>The OLS fit, or null with a note when its coefficients are beyond what the data's scale allows.</summary>
@@ -188,14 +188,17 @@ public static class ScorePrediction
 
         var auc = ClassifierMetrics.AucWithInterval(y, pooled);
         return new PredictionResult(table.Series, $"{request.Outcome} below {request.Below}", method, y.Length, k,
-            null, null, null, Finite(auc.Auc), Finite(ClassifierMetrics.Accuracy(y, pooled)), null, odds, Importance(groups, drops, k, x), notes, built.Missing, auc);
+            null, null, null, Finite(auc.Auc), Finite(ClassifierMetrics.Accuracy(y, pooled)), null, odds, Importance(groups, drops, k, x, 1), notes, built.Missing, auc);
     }
 
     private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 
-    /// <summary>Mean drop per feature; a drop that is not finite or beyond 1 (the whole range of an AUC, or more R² than there is) is not shown.</summary>
-    private static List<PermutationImportance> Importance(IReadOnlyList<FeatureGroup> groups, double[] drops, int folds, FeatureMatrix x) =>
-        [.. groups.Select((g, i) => drops[i] / folds is var drop && double.IsFinite(drop) && Math.Abs(drop) <= 1
+    /// <summary>
+    /// Mean drop per feature; a drop that is not finite or beyond <paramref name="most"/> is not shown: 1 for an AUC (its
+    /// whole range), 2 for R² (shuffling a feature of an additive fit costs at most twice the R² it brings).
+    /// </summary>
+    private static List<PermutationImportance> Importance(IReadOnlyList<FeatureGroup> groups, double[] drops, int folds, FeatureMatrix x, double most) =>
+        [.. groups.Select((g, i) => drops[i] / folds is var drop && double.IsFinite(drop) && Math.Abs(drop) <= most
                 ? new PermutationImportance(g.Name, drop)
                 : new PermutationImportance(g.Name, null, $"Not shown: shuffling '{g.Name}' changes the held-out figure by more than the data allow, a sign that columns repeat one another ({string.Join(", ", g.Columns.Select(c => x.Names[c]))})."))
             .OrderByDescending(p => p.Drop ?? double.NegativeInfinity)];
