@@ -9,13 +9,46 @@ namespace GradeLens.Core.Models;
 /// <summary>What exists to model, within the caller's scope: one text for both stores.</summary>
 internal static class ModelTargetQueries
 {
-    /// <summary>Every series x subject with whole-subject results, most students first (the latest series among equals).</summary>
+    /// <summary>Every series x subject with whole-subject results, most students first (the latest series among equals); its earlier series are those of its own organisations.</summary>
     public static async Task<IReadOnlyList<RiskTarget>> TargetsAsync(DbConnection connection, StoreSqlDialect sql, Scope scope, CancellationToken cancellationToken)
     {
-        var series = await SeriesAsync(connection, sql, scope, cancellationToken);
-        await using var command = connection.CreateCommand();
-        var students = sql.StudentCondition(scope, command);
-        command.CommandText = $"""
+        // Each organisation's series in order, and which organisations hold each target.
+        var orders = new List<(string Organisation, string Series, int Order)>();
+        var holders = new List<(string Organisation, string Series, string Subject)>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"""
+                SELECT organisation, series, min(series_order) FROM assessments
+                WHERE {sql.OrganisationCondition(scope, command)} GROUP BY organisation, series
+                """;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                orders.Add((reader.GetString(0), reader.GetString(1), reader.GetInt32(2)));
+            }
+        }
+
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"SELECT DISTINCT organisation, series, subject FROM assessments WHERE domain = '' AND {sql.OrganisationCondition(scope, command)}";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                holders.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+            }
+        }
+
+        IReadOnlyList<string> Earlier(string series, string subject)
+        {
+            var organisations = holders.Where(h => h.Series == series && h.Subject == subject).Select(h => h.Organisation).ToHashSet(StringComparer.Ordinal);
+            var own = orders.Where(o => organisations.Contains(o.Organisation)).ToList();
+            var at = own.Where(o => o.Series == series).Select(o => o.Order).DefaultIfEmpty(int.MaxValue).Min();
+            return own.Where(o => o.Order < at).GroupBy(o => o.Series).OrderBy(g => g.Min(o => o.Order)).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
+        }
+
+        await using var counts = connection.CreateCommand();
+        var students = sql.StudentCondition(scope, counts);
+        counts.CommandText = $"""
             SELECT a.series, a.subject, count(DISTINCT r.student_key) AS students,
                    count(DISTINCT CASE WHEN r.score < a.proficiency THEN r.student_key END) AS below, avg(a.proficiency) AS proficiency
             FROM results r
@@ -23,17 +56,16 @@ internal static class ModelTargetQueries
             JOIN students s ON s.student_key = r.student_key AND s.organisation = a.organisation
             WHERE a.domain = '' AND {students}
             GROUP BY a.series, a.subject
-            ORDER BY 3 DESC, 1, 2
             """;
         var list = new List<RiskTarget>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        await using (var reader = await counts.ExecuteReaderAsync(cancellationToken))
         {
-            var name = reader.GetString(0);
-            var order = series.FirstOrDefault(s => s.Series == name)?.Order ?? int.MaxValue;
-            list.Add(new RiskTarget(name, reader.GetString(1), Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture),
-                Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture), reader.GetDouble(4),
-                series.Where(s => s.Order < order).Select(s => s.Series).ToList()));
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var (name, subject) = (reader.GetString(0), reader.GetString(1));
+                list.Add(new RiskTarget(name, subject, Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture),
+                    Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture), reader.GetDouble(4), Earlier(name, subject)));
+            }
         }
 
         // Most students first; among equals the latest series (the outcome an early warning is for), then the subject.

@@ -55,7 +55,7 @@ public static class RiskAnalysis
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(request);
-        var series = await store.ReadAsync((c, sql, t) => StudentAttributeSql.SeriesAsync(c, sql, scope, t), cancellationToken);
+        var series = await store.GetTargetSeriesAsync(scope, request, cancellationToken);
         var target = series.FirstOrDefault(s => string.Equals(s.Series, request.TargetSeries, StringComparison.OrdinalIgnoreCase));
         var before = series.Where(s => target is null || s.Order < target.Order).Select(s => s.Series).ToList();
         var points = new List<CutoffAuc>();

@@ -12,12 +12,41 @@ namespace GradeLens.Core.Risk;
 /// </summary>
 internal static class RiskFeatureQueries
 {
+    /// <summary>
+    /// The organisations the target belongs to (those with the target assessment, or with students who have the outcome
+    /// column): the model learns from, and scores, only their students, and orders only their series.
+    /// </summary>
+    private static string TargetOrganisations(StoreSqlDialect sql, DbCommand command, RiskRequest request) => request.ColumnTarget
+        ? $"SELECT ts.organisation FROM students ts JOIN student_attributes tt ON tt.student_key = ts.student_key WHERE lower(tt.name) = lower({sql.Parameter(command, "tcolumn", request.TargetColumn!.Trim())})"
+        : $"SELECT ta.organisation FROM assessments ta WHERE lower(ta.series) = lower({sql.Parameter(command, "tseries", request.TargetSeries.Trim())}) AND lower(ta.subject) = lower({sql.Parameter(command, "tsubject", request.TargetSubject.Trim())}) AND ta.domain = ''";
+
+    /// <summary>The series of the target's organisations, in the order they are taken.</summary>
+    public static async Task<IReadOnlyList<SeriesOrder>> TargetSeriesAsync(DbConnection connection, StoreSqlDialect sql, Scope scope, RiskRequest request, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT series, min(series_order) FROM assessments
+            WHERE {sql.OrganisationCondition(scope, command)} AND organisation IN ({TargetOrganisations(sql, command, request)})
+            GROUP BY series ORDER BY 2, 1
+            """;
+        var list = new List<SeriesOrder>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(new SeriesOrder(reader.GetString(0), reader.GetInt32(1)));
+        }
+
+        return list;
+    }
+
     public static async Task<RiskFeatureSet> FeaturesAsync(DbConnection connection, StoreSqlDialect sql, Scope scope, RiskRequest request, CancellationToken cancellationToken)
     {
-        var series = await SeriesAsync(connection, sql, scope, cancellationToken);
+        var series = await TargetSeriesAsync(connection, sql, scope, request, cancellationToken);
         if (series.Count == 0)
         {
-            throw new RiskDataException("There are no assessments in scope: import results on the Data page first.");
+            throw new RiskDataException(request.ColumnTarget
+                ? $"No student in scope has a value of '{request.TargetColumn}': nothing to learn the outcome from."
+                : $"No student in scope has a {request.TargetSubject} result in '{request.TargetSeries}': nothing to learn the outcome from.");
         }
 
         var featureSeries = TargetLeakage.FeatureSeries(request, series);
@@ -28,7 +57,7 @@ internal static class RiskFeatureQueries
         // 1. The feature list: scores of the feature series known by the cutoff, then every attribute's name.
         await using (var command = connection.CreateCommand())
         {
-            var students = sql.StudentCondition(scope, command);
+            var students = $"{sql.StudentCondition(scope, command)} AND s.organisation IN ({TargetOrganisations(sql, command, request)})";
             var seriesList = sql.InList(command, "fs", featureSeries);
             var known = DateCondition(sql, command, request);
             command.CommandText = $"""
@@ -61,7 +90,7 @@ internal static class RiskFeatureQueries
         // 2. Per student: the outcome, every score and attribute value present, in one row of lists.
         await using var rowsCommand = connection.CreateCommand();
         {
-            var students = sql.StudentCondition(scope, rowsCommand);
+            var students = $"{sql.StudentCondition(scope, rowsCommand)} AND s.organisation IN ({TargetOrganisations(sql, rowsCommand, request)})";
             var seriesList = sql.InList(rowsCommand, "fs", featureSeries);
             var known = DateCondition(sql, rowsCommand, request);
             var outcome = request.ColumnTarget

@@ -108,6 +108,24 @@ public sealed class RiskModelStoreTests
     }
 
     [Fact]
+    public async Task The_model_learns_from_and_ranks_only_the_targets_own_organisation_and_series()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        await GeneratedCohort.ImportAsync(temp.Store, temp.Directory);
+        var census = temp.WriteFile("census.csv", "student_id,subject,series,score\n" + string.Concat(Enumerable.Range(1, 50).Select(i => $"T{i:000},Maths,Census,{i}\n")));
+        var report = await temp.Store.ImportAsync(new GradeLens.Core.Import.ImportRequest([census], Organisation: "ministry"));
+        Assert.True(report.Succeeded, report.Message);
+
+        var result = await RiskAnalysis.RunAsync(temp.Store, Scope.Everything, new RiskRequest("Final", "Maths"));
+        var targets = await temp.Store.GetModelTargetsAsync(Scope.Everything);
+
+        Assert.Equal(GeneratedCohort.Students, result.Ranked.Count);
+        Assert.DoesNotContain(result.Features.FeatureNames, n => n.StartsWith("Census", StringComparison.Ordinal));
+        Assert.Equal(["Mock 1", "Mock 2"], targets.Targets.Single(t => t.Series == "Final").EarlierSeries);
+        Assert.Empty(targets.Targets.Single(t => t.Series == "Census").EarlierSeries);
+    }
+
+    [Fact]
     public void Grouped_folds_keep_every_row_of_a_student_in_one_fold()
     {
         // 100 students with 3 rows each (three targets): no student may be in a fold's training and test rows at once.
