@@ -38,10 +38,30 @@ internal static class ModelTargetQueries
             }
         }
 
+        // Which series the students of each target also sat (a national assessment in the same organisation is not a school's mock).
+        var shared = new HashSet<(string Series, string Subject, string Other)>();
+        await using (var command = connection.CreateCommand())
+        {
+            var cohort = sql.StudentCondition(scope, command);
+            command.CommandText = $"""
+                WITH t AS (
+                    SELECT DISTINCT r.student_key, a.series, a.subject FROM results r
+                    JOIN assessments a ON a.assessment_key = r.assessment_key JOIN students s ON s.student_key = r.student_key
+                    WHERE a.domain = '' AND {cohort}),
+                taken AS (SELECT DISTINCT r.student_key, a.series FROM results r JOIN assessments a ON a.assessment_key = r.assessment_key)
+                SELECT t.series, t.subject, k.series FROM t JOIN taken k ON k.student_key = t.student_key GROUP BY t.series, t.subject, k.series
+                """;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                shared.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+            }
+        }
+
         IReadOnlyList<string> Earlier(string series, string subject)
         {
             var organisations = holders.Where(h => h.Series == series && h.Subject == subject).Select(h => h.Organisation).ToHashSet(StringComparer.Ordinal);
-            var own = orders.Where(o => organisations.Contains(o.Organisation)).ToList();
+            var own = orders.Where(o => organisations.Contains(o.Organisation) && shared.Contains((series, subject, o.Series))).ToList();
             var at = own.Where(o => o.Series == series).Select(o => o.Order).DefaultIfEmpty(int.MaxValue).Min();
             return own.Where(o => o.Order < at).GroupBy(o => o.Series).OrderBy(g => g.Min(o => o.Order)).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
         }

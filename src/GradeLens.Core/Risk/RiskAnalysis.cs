@@ -55,9 +55,10 @@ public static class RiskAnalysis
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(request);
-        var series = await store.GetTargetSeriesAsync(scope, request, cancellationToken);
-        var target = series.FirstOrDefault(s => string.Equals(s.Series, request.TargetSeries, StringComparison.OrdinalIgnoreCase));
-        var before = series.Where(s => target is null || s.Order < target.Order).Select(s => s.Series).ToList();
+        // A score target's cutoffs are the series its own students sat before it; an outcome column's, its organisations' series.
+        var known = request.ColumnTarget ? null : (await store.GetModelTargetsAsync(scope, cancellationToken)).Targets
+            .FirstOrDefault(t => string.Equals(t.Series, request.TargetSeries.Trim(), StringComparison.OrdinalIgnoreCase) && string.Equals(t.Subject, request.TargetSubject.Trim(), StringComparison.OrdinalIgnoreCase));
+        var before = known?.EarlierSeries ?? (await store.GetTargetSeriesAsync(scope, request, cancellationToken)).Select(s => s.Series).ToList();
         var points = new List<CutoffAuc>();
         foreach (var cutoff in new string?[] { null }.Concat(before))
         {

@@ -20,6 +20,21 @@ internal static class RiskFeatureQueries
         ? $"SELECT ts.organisation FROM students ts JOIN student_attributes tt ON tt.student_key = ts.student_key WHERE lower(tt.name) = lower({sql.Parameter(command, "tcolumn", request.TargetColumn!.Trim())})"
         : $"SELECT ta.organisation FROM assessments ta WHERE lower(ta.series) = lower({sql.Parameter(command, "tseries", request.TargetSeries.Trim())}) AND lower(ta.subject) = lower({sql.Parameter(command, "tsubject", request.TargetSubject.Trim())}) AND ta.domain = ''";
 
+    /// <summary>
+    /// The students the model learns from and scores: in the target's organisations and, for a score target, taking its
+    /// subject (a result in it in any series), so a national assessment's students are not scored for a school's GCSE.
+    /// </summary>
+    private static string Cohort(StoreSqlDialect sql, DbCommand command, Scope scope, RiskRequest request)
+    {
+        var organisations = TargetOrganisations(sql, command, request);
+        var students = $"{sql.StudentCondition(scope, command)} AND s.organisation IN ({organisations})";
+        return request.ColumnTarget ? students : $"""
+            {students} AND s.student_key IN (
+                SELECT tr.student_key FROM results tr JOIN assessments tq ON tq.assessment_key = tr.assessment_key
+                WHERE lower(tq.subject) = lower({sql.Parameter(command, "csubject", request.TargetSubject.Trim())}))
+            """;
+    }
+
     /// <summary>The series of the target's organisations, in the order they are taken.</summary>
     public static async Task<IReadOnlyList<SeriesOrder>> TargetSeriesAsync(DbConnection connection, StoreSqlDialect sql, Scope scope, RiskRequest request, CancellationToken cancellationToken)
     {
@@ -57,7 +72,7 @@ internal static class RiskFeatureQueries
         // 1. The feature list: scores of the feature series known by the cutoff, then every attribute's name.
         await using (var command = connection.CreateCommand())
         {
-            var students = $"{sql.StudentCondition(scope, command)} AND s.organisation IN ({TargetOrganisations(sql, command, request)})";
+            var students = Cohort(sql, command, scope, request);
             var seriesList = sql.InList(command, "fs", featureSeries);
             var known = DateCondition(sql, command, request);
             command.CommandText = $"""
@@ -90,7 +105,7 @@ internal static class RiskFeatureQueries
         // 2. Per student: the outcome, every score and attribute value present, in one row of lists.
         await using var rowsCommand = connection.CreateCommand();
         {
-            var students = $"{sql.StudentCondition(scope, rowsCommand)} AND s.organisation IN ({TargetOrganisations(sql, rowsCommand, request)})";
+            var students = Cohort(sql, rowsCommand, scope, request);
             var seriesList = sql.InList(rowsCommand, "fs", featureSeries);
             var known = DateCondition(sql, rowsCommand, request);
             var outcome = request.ColumnTarget

@@ -126,5 +126,18 @@ window.gradelensModelForm = (() => {
     }
   }
 
-  return { init, query, needs, fitted, drawCurve, targets: () => targets };
+  // One line for every feature with missing values, however many there are.
+  function missingNotes(missing) {
+    if (!missing.length) { return []; }
+    return [element("li", { textContent: "Missing values (each carried by a missing-value indicator or the level \"(missing)\"): " +
+      missing.map((m) => `${m.feature} ${m.missing} of ${m.rows}`).join("; ") + "." })];
+  }
+
+  // Odds ratios not shown, one line per reason, naming the features.
+  function notShownNotes(odds) {
+    return [...Map.groupBy(odds, (o) => o.notShown)].map(([reason, list]) =>
+      element("li", { className: "warning", textContent: `${list.map((o) => o.feature).join(", ")}: ${reason}` }));
+  }
+
+  return { init, query, needs, fitted, drawCurve, missingNotes, notShownNotes, targets: () => targets };
 })();

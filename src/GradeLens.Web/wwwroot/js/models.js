@@ -62,9 +62,11 @@
       document.getElementById("model-title").textContent = `${r.outcome} in ${r.series}: ${r.method}, ${r.students} students, ${r.folds}-fold cross-validation`;
       document.getElementById("model-notes").replaceChildren(
         ...r.notes.map((n) => element("li", { textContent: n })),
-        ...r.missing.map((m) => element("li", { textContent: `${m.feature}: missing for ${m.missing} of ${m.rows} students (a missing-value indicator, or the level "(missing)", carries it).` })),
+        ...(r.missing.length ? [element("li", { textContent: "Missing values (each carried by a missing-value indicator or the level \"(missing)\"): " +
+          r.missing.map((m) => `${m.feature} ${m.missing} of ${m.rows}`).join("; ") + "." })] : []),
         ...r.importance.filter((i) => i.drop === null).map((i) => element("li", { className: "warning", textContent: i.notShown })),
-        ...(r.oddsRatios ?? []).filter((o) => o.ratio === null).map((o) => element("li", { className: "warning", textContent: `${o.feature}: ${o.notShown}` })));
+        ...[...Map.groupBy((r.oddsRatios ?? []).filter((o) => o.ratio === null), (o) => o.notShown)]
+          .map(([reason, odds]) => element("li", { className: "warning", textContent: `${odds.map((o) => o.feature).join(", ")}: ${reason}` })));
       const at = new Date(data.fitted.fittedAt);
       document.getElementById("model-fitted").textContent = `Model fitted at ${at.toLocaleTimeString()} on ${at.toLocaleDateString()} (in ${data.fitted.seconds.toFixed(1)} s); kept until the data changes.`;
       const cards = r.cvRSquared !== null

@@ -31,7 +31,7 @@
       document.getElementById("risk-notes").replaceChildren(
         ...r.warnings.map((w) => element("li", { className: "warning", textContent: `Warning: ${w}` })),
         ...data.notes.map((n) => element("li", { textContent: n })),
-        ...data.missing.map((m) => element("li", { textContent: `${m.feature}: missing for ${m.missing} of ${m.rows} students (a missing-value indicator, or the level "(missing)", carries it).` })),
+        ...form.missingNotes(data.missing),
         element("li", { textContent: `Scores from: ${data.featureSeries.length ? data.featureSeries.join(", ") : "no earlier series"}.` }));
 
       const file = (what) => fileName("risk", data.subject, data.series, what);
@@ -84,8 +84,7 @@
       const odds = r.oddsRatios.filter((o) => o.ratio !== null).sort((a, b) => a.ratio - b.ratio).map((o) => ({
         feature: o.feature, ratio: round(o.ratio, 3), lower: round(o.lower, 3), upper: round(o.upper, 3), p: pValue(o.p),
       }));
-      document.getElementById("odds-flags").replaceChildren(...r.oddsRatios.filter((o) => o.ratio === null)
-        .map((o) => element("li", { className: "warning", textContent: `${o.feature}: ${o.notShown}` })));
+      document.getElementById("odds-flags").replaceChildren(...form.notShownNotes(r.oddsRatios.filter((o) => o.ratio === null)));
       chartWithTable({
         chart: "odds-chart", table: "odds-table", file: file("odds-ratios"), rows: [...odds].reverse(), className: "odds-ratios",
         traces: [{
