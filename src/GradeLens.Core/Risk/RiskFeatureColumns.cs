@@ -154,7 +154,9 @@ internal sealed class RiskFeatureColumns(RiskRequest request, IReadOnlyList<stri
         var outcome = request.ColumnTarget
             ? $"{target} is {string.Join(" or ", request.Positive!)}"
             : string.Create(CultureInfo.InvariantCulture, $"{request.TargetSubject} in {request.TargetSeries} below {_threshold ?? 0:0.##}");
-        return new RiskFeatureSet(request, _threshold ?? 0, featureSeries, training,
+        // The series that gave features (another organisation's series in the same store gives none).
+        var withScores = featureSeries.Where(series => _scores.Any(c => c.Series == series)).ToList();
+        return new RiskFeatureSet(request, _threshold ?? 0, withScores, training,
             unlabelled.Length > 0 ? built.X.Subset(unlabelled) : null, unlabelled.Select(i => _ids[i]).ToList(), notes,
             outcome, built.Missing, built.ConditionNumber);
     }
