@@ -76,6 +76,12 @@ public static class BenchModelsCommand
 
         var importSeconds = clock.Elapsed.TotalSeconds;
         AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Imported in {importSeconds:0.0} s: {report.Message}"));
+        var memoryLimit = await store.ReadAsync(async (c, _, t) =>
+        {
+            await using var command = c.CreateCommand();
+            command.CommandText = "SELECT current_setting('memory_limit')";
+            return (string)(await command.ExecuteScalarAsync(t))!;
+        }, cancellationToken);
 
         // The pages' first requests, all at once right after the import: each waits for the fit it needs (or shares the background one).
         var endpoints = await EndpointsAsync(http, cancellationToken);
@@ -108,6 +114,7 @@ public static class BenchModelsCommand
             ["kept_mb"] = Math.Round(usage.UsedBytes / 1e6, 1),
             ["fits"] = usage.Fits,
             ["peak_mb"] = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1e6),
+            ["duckdb_memory_limit_after_import"] = memoryLimit,
         };
         foreach (var (name, s) in first)
         {
