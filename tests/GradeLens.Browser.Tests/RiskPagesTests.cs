@@ -112,4 +112,42 @@ public sealed class RiskPagesTests(Chromium chromium, ITestOutputHelper output) 
         Assert.Equal(["English"], await page.Locator("#importance-table td[data-key=feature]").AllTextContentsAsync());
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
+
+    [BrowserFact]
+    public async Task Every_model_page_opens_on_its_defaults_on_a_target_that_exists_without_an_error()
+    {
+        await using var server = await WithCohortAsync();
+        var page = await chromium.NewPageAsync();
+        var errors = PageEvidence.CollectErrors(page);
+        var failures = new List<string>();
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 500) { failures.Add($"{response.Status} {response.Url}"); }
+        };
+
+        // No menu touched: each page opens on what the data has (the GCSE, the latest series among equals).
+        await page.GotoAsync(server.Url("/risk"));
+        await page.Locator("#odds-table table.odds-ratios").WaitForAsync();
+        Assert.StartsWith("English in GCSE below 4", await page.Locator("#risk-title").TextContentAsync(), StringComparison.Ordinal);
+        await page.Locator("#curve-table table.auc-by-cutoff").WaitForAsync();
+        Assert.Equal(["before any series", "MOCK 1", "MOCK 2"], await page.Locator("#curve-table td[data-key=cutoff]").AllTextContentsAsync());
+        Assert.StartsWith("Model fitted at", await page.Locator("#risk-fitted").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal(["every earlier series", "as of MOCK 1", "as of MOCK 2"], await page.Locator("#cutoff option").AllTextContentsAsync());
+
+        await page.GotoAsync(server.Url("/triage"));
+        await page.Locator("#triage-table tbody tr").First.WaitForAsync();
+        Assert.True(await page.Locator("#triage-error").IsHiddenAsync());
+
+        await page.GotoAsync(server.Url("/students"));
+        await page.Locator("#student-risk-title", new PageLocatorOptions { HasTextString = "Risk " }).Locator("text=%").WaitForAsync();
+
+        await page.GotoAsync(server.Url("/models"));
+        await page.Locator("#model-title", new PageLocatorOptions { HasTextString = "in GCSE" }).WaitForAsync();
+        Assert.True(await page.Locator("#model-error").IsHiddenAsync());
+
+        await page.GotoAsync(server.Url("/clusters"));
+        await page.Locator("#clusters-title", new PageLocatorOptions { HasTextString = "GCSE" }).WaitForAsync();
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
 }

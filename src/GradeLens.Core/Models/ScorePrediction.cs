@@ -9,12 +9,14 @@ namespace GradeLens.Core.Models;
 /// <param name="Forest">A random forest (ML.NET FastForest) instead of the linear model: no coefficients, often better with interactions.</param>
 public sealed record PredictionRequest(string Outcome, IReadOnlyList<string>? Features = null, double? Below = null, int Folds = 5, int Seed = 7, bool Forest = false);
 
-/// <summary>How much a feature matters: the mean drop in the held-out figure (R² or AUC) when its values are shuffled.</summary>
-public sealed record PermutationImportance(string Feature, double Drop);
+/// <summary>How much a feature matters: the mean drop in the held-out figure (R² or AUC) when its values are shuffled; null, with the reason, when the figure is beyond what the data allow.</summary>
+public sealed record PermutationImportance(string Feature, double? Drop, string? NotShown = null);
 
 /// <summary>
-/// A model's cross-validated figures (the mean over folds, as scikit-learn's cross_val_score reports them),
-/// its coefficients fitted on every row, and permutation importance on the held-out folds.
+/// A model's cross-validated figures (R², RMSE and MAE the mean over folds, as scikit-learn's cross_val_score reports them;
+/// the AUC over every out-of-fold prediction, as the Risk page and <c>gradelens train</c> report it), its coefficients
+/// fitted on every row, and permutation importance on the held-out folds. Coefficients are null when they cannot be
+/// trusted (<see cref="Notes"/> says why).
 /// </summary>
 public sealed record PredictionResult(
     string Series,
@@ -29,11 +31,17 @@ public sealed record PredictionResult(
     double? CvAccuracy,
     OlsFit? Ols,
     IReadOnlyList<OddsRatio>? OddsRatios,
-    IReadOnlyList<PermutationImportance> Importance);
+    IReadOnlyList<PermutationImportance> Importance,
+    IReadOnlyList<string> Notes,
+    IReadOnlyList<MissingValues> Missing,
+    AucEstimate? AucInterval = null);
 
-/// <summary>Predicts a score (OLS) or a below-threshold class (logistic regression) from a table's columns.</summary>
+/// <summary>Predicts a score (OLS) or a below-threshold class (logistic regression) from a table's columns, encoded by <see cref="FeatureBuilder"/>.</summary>
 public static class ScorePrediction
 {
+    /// <summary>An OLS coefficient moving the outcome by more than this many of its standard deviations per standard deviation of the feature is beyond what the data allow.</summary>
+    public const double MaximumStandardisedEffect = 10;
+
     public static PredictionResult Run(StudentTable table, PredictionRequest request)
     {
         ArgumentNullException.ThrowIfNull(table);
@@ -44,20 +52,21 @@ public static class ScorePrediction
         TargetLeakage.CheckColumns(table.Scores.Names[outcomeColumn], features);
 
         var rows = Enumerable.Range(0, table.StudentIds.Count).Where(i => !double.IsNaN(table.Scores[i, outcomeColumn])).ToArray();
-        var (x, groups) = Design(table, features, rows);
+        var built = Design(table, features, rows);
+        var x = built.X;
         var y = rows.Select(i => table.Scores[i, outcomeColumn]).ToArray();
         if (rows.Length < 10 * request.Folds || rows.Length <= x.Columns + 1)
         {
             throw new RiskDataException($"{rows.Length} students with a {request.Outcome} score are too few for {x.Columns} features and {request.Folds}-fold cross-validation.");
         }
 
-        return request.Below is { } below
-            ? Classify(table, request, x, groups, y.Select(v => v < below).ToArray())
-            : Regress(table, request, x, groups, y);
+        return request.Below is { } below ? Classify(table, request, built, y.Select(v => v < below).ToArray()) : Regress(table, request, built, y);
     }
 
-    private static PredictionResult Regress(StudentTable table, PredictionRequest request, FeatureMatrix x, IReadOnlyList<(string Name, int[] Columns)> groups, double[] y)
+    private static PredictionResult Regress(StudentTable table, PredictionRequest request, BuiltFeatures built, double[] y)
     {
+        var x = built.X;
+        var groups = built.Groups;
         var folds = PlainFolds(y.Length, request.Folds, request.Seed);
         double r2 = 0, rmse = 0, mae = 0;
         var drops = new double[groups.Count];
@@ -85,28 +94,56 @@ public static class ScorePrediction
             mae += errors.Average(Math.Abs);
             for (var g = 0; g < groups.Count; g++)
             {
-                drops[g] += score - RSquared(predict(Permuted(x, test, groups[g].Columns, random)), y, test);
+                drops[g] += score - RSquared(predict(Permuted(x, test, [.. groups[g].Columns], random)), y, test);
             }
         }
 
         var k = request.Folds;
+        var notes = new List<string>(built.Notes);
+        var ols = request.Forest ? null : TrustedOls(OrdinaryLeastSquares.Fit(x, y), built, y, notes);
         return new PredictionResult(table.Series, request.Outcome, request.Forest ? $"Random forest ({RandomForest.DefaultTrees} trees, ML.NET FastForest)" : "Ordinary least squares",
-            y.Length, k, r2 / k, rmse / k, mae / k, null, null, request.Forest ? null : OrdinaryLeastSquares.Fit(x, y), null, Importance(groups, drops, k));
+            y.Length, k, Finite(r2 / k), Finite(rmse / k), Finite(mae / k), null, null, ols, null, Importance(groups, drops, k, x, 2), notes, built.Missing);
     }
 
-    private static PredictionResult Classify(StudentTable table, PredictionRequest request, FeatureMatrix x, IReadOnlyList<(string Name, int[] Columns)> groups, bool[] y)
+    /// <summary>The OLS fit, or null with a note when its coefficients are beyond what the data's scale allows.</summary>
+    private static OlsFit? TrustedOls(OlsFit fit, BuiltFeatures built, double[] y, List<string> notes)
     {
+        if (built.IllConditioned)
+        {
+            notes.Add(DesignCheck.IllConditionedNote(built.ConditionNumber!.Value));
+            return null;
+        }
+
+        var (_, scales) = built.X.ColumnMoments();
+        var mean = y.Average();
+        var spread = Math.Sqrt(y.Average(v => (v - mean) * (v - mean)));
+        var absurd = fit.Coefficients.Skip(1).Select((c, j) => (c.Name, Effect: Math.Abs(c.Estimate) * scales[j] / Math.Max(spread, 1e-12)))
+            .Where(t => !double.IsFinite(t.Effect) || t.Effect > MaximumStandardisedEffect).Select(t => t.Name).ToList();
+        if (absurd.Count > 0 || fit.Coefficients.Any(c => !double.IsFinite(c.Estimate) || !double.IsFinite(c.StandardError) || !double.IsFinite(c.P)))
+        {
+            notes.Add($"Coefficients not shown: {(absurd.Count > 0 ? string.Join(", ", absurd) : "some")} would move the outcome by more than its scale allows, a sign that columns repeat one another.");
+            return null;
+        }
+
+        return fit;
+    }
+
+    private static PredictionResult Classify(StudentTable table, PredictionRequest request, BuiltFeatures built, bool[] y)
+    {
+        var x = built.X;
+        var groups = built.Groups;
         var positives = y.Count(v => v);
         if (Math.Min(positives, y.Length - positives) < request.Folds)
         {
             throw new RiskDataException($"{positives} of {y.Length} students are below {request.Below}: too few of one class for {request.Folds}-fold cross-validation.");
         }
 
+        // The same folds, fit and pooled out-of-fold AUC as the Risk page and `gradelens train` (RiskTrainer.CrossValidate).
         var folds = StratifiedFolds.Assign(y, request.Folds, request.Seed);
-        double auc = 0, accuracy = 0;
+        var pooled = new double[y.Length];
         var drops = new double[groups.Count];
         var random = new Random(request.Seed);
-        var options = new LogisticOptions(C: 1.0, Standardise: true);
+        var options = new LogisticOptions(C: 1.0, Tolerance: 1e-7, Standardise: true);
         for (var fold = 0; fold < request.Folds; fold++)
         {
             var (train, test) = StratifiedFolds.Split(folds, fold);
@@ -124,25 +161,47 @@ public static class ScorePrediction
 
             var truth = test.Select(i => y[i]).ToArray();
             var p = predict(x);
+            for (var t = 0; t < test.Length; t++)
+            {
+                pooled[test[t]] = p[t];
+            }
+
             var score = ClassifierMetrics.Auc(truth, p);
-            auc += score;
-            accuracy += ClassifierMetrics.Accuracy(truth, p);
             for (var g = 0; g < groups.Count; g++)
             {
-                var shuffled = Permuted(x, test, groups[g].Columns, random);
-                drops[g] += score - ClassifierMetrics.Auc(truth, predict(shuffled));
+                drops[g] += score - ClassifierMetrics.Auc(truth, predict(Permuted(x, test, [.. groups[g].Columns], random)));
             }
         }
 
         var k = request.Folds;
+        var notes = new List<string>(built.Notes);
         var method = request.Forest ? $"Random forest ({RandomForest.DefaultTrees} trees, ML.NET FastForest, Platt-calibrated)" : "Logistic regression (L2, C = 1, standardised)";
-        var odds = request.Forest ? null : RiskTrainer.OddsRatios(LogisticRegression.Fit(x, y, options));
+        IReadOnlyList<OddsRatio>? odds = null;
+        if (!request.Forest && built.IllConditioned)
+        {
+            notes.Add(DesignCheck.IllConditionedNote(built.ConditionNumber!.Value));
+        }
+        else if (!request.Forest)
+        {
+            odds = RiskTrainer.OddsRatios(LogisticRegression.Fit(x, y, options with { Tolerance = 1e-10 }), x.ColumnMoments().Scales, SeparationCheck.Reasons(x, y));
+        }
+
+        var auc = ClassifierMetrics.AucWithInterval(y, pooled);
         return new PredictionResult(table.Series, $"{request.Outcome} below {request.Below}", method, y.Length, k,
-            null, null, null, auc / k, accuracy / k, null, odds, Importance(groups, drops, k));
+            null, null, null, Finite(auc.Auc), Finite(ClassifierMetrics.Accuracy(y, pooled)), null, odds, Importance(groups, drops, k, x, 1), notes, built.Missing, auc);
     }
 
-    private static List<PermutationImportance> Importance(IReadOnlyList<(string Name, int[] Columns)> groups, double[] drops, int folds) =>
-        [.. groups.Select((g, i) => new PermutationImportance(g.Name, drops[i] / folds)).OrderByDescending(p => p.Drop)];
+    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
+
+    /// <summary>
+    /// Mean drop per feature; a drop that is not finite or beyond <paramref name="most"/> is not shown: 1 for an AUC (its
+    /// whole range), 2 for R² (shuffling a feature of an additive fit costs at most twice the R² it brings).
+    /// </summary>
+    private static List<PermutationImportance> Importance(IReadOnlyList<FeatureGroup> groups, double[] drops, int folds, FeatureMatrix x, double most) =>
+        [.. groups.Select((g, i) => drops[i] / folds is var drop && double.IsFinite(drop) && Math.Abs(drop) <= most
+                ? new PermutationImportance(g.Name, drop)
+                : new PermutationImportance(g.Name, null, $"Not shown: shuffling '{g.Name}' changes the held-out figure by more than the data allow, a sign that columns repeat one another ({string.Join(", ", g.Columns.Select(c => x.Names[c]))})."))
+            .OrderByDescending(p => p.Drop ?? double.NegativeInfinity)];
 
     /// <summary>R² of predictions for <paramref name="rows"/> (in order) against the rows' own mean, as scikit-learn's r2_score.</summary>
     private static double RSquared(double[] predicted, double[] y, int[] rows)
@@ -181,32 +240,19 @@ public static class ScorePrediction
         return new FeatureMatrix(x.Names, values);
     }
 
-    /// <summary>Score columns as they are (missing = column mean) and attributes one-hot (reference = alphabetically first level), with the columns of each feature.</summary>
-    private static (FeatureMatrix X, List<(string Name, int[] Columns)> Groups) Design(StudentTable table, IReadOnlyList<string> features, int[] rows)
+    /// <summary>The chosen score columns and attributes, encoded by <see cref="FeatureBuilder"/> (the same encoding as the Risk page and <c>train</c>).</summary>
+    private static BuiltFeatures Design(StudentTable table, IReadOnlyList<string> features, int[] rows)
     {
-        var names = new List<string>();
-        var columns = new List<double[]>();
-        var groups = new List<(string, int[])>();
+        var raw = new List<RawColumn>();
         foreach (var feature in features)
         {
             if (IndexOf(table.Scores.Names, feature) is { } s)
             {
-                var present = rows.Select(i => table.Scores[i, s]).Where(v => !double.IsNaN(v)).DefaultIfEmpty(0).Average();
-                groups.Add((table.Scores.Names[s], [names.Count]));
-                names.Add(table.Scores.Names[s]);
-                columns.Add(rows.Select(i => double.IsNaN(table.Scores[i, s]) ? present : table.Scores[i, s]).ToArray());
+                raw.Add(RawColumn.Numeric(table.Scores.Names[s], rows.Select(i => table.Scores[i, s]).ToArray()));
             }
             else if (IndexOf(table.AttributeNames, feature) is { } a)
             {
-                var values = rows.Select(i => table.Attributes[a][i] ?? "").ToList();
-                var encoding = OneHotEncoding.Learn([table.AttributeNames[a]], values.Select(v => (IReadOnlyList<string>)[v]).ToList());
-                var encoded = encoding.Encode(values.Select(v => (IReadOnlyList<string>)[v]).ToList());
-                groups.Add((table.AttributeNames[a], Enumerable.Range(names.Count, encoded.Columns).ToArray()));
-                for (var j = 0; j < encoded.Columns; j++)
-                {
-                    names.Add(encoded.Names[j]);
-                    columns.Add(Enumerable.Range(0, encoded.Rows).Select(i => encoded[i, j]).ToArray());
-                }
+                raw.Add(RawColumn.FromText(table.AttributeNames[a], rows.Select(i => table.Attributes[a][i]).ToArray()));
             }
             else
             {
@@ -214,21 +260,12 @@ public static class ScorePrediction
             }
         }
 
-        if (names.Count == 0)
+        if (raw.Count == 0)
         {
             throw new RiskDataException("Choose at least one feature.");
         }
 
-        var matrix = new double[rows.Length * names.Count];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            for (var j = 0; j < names.Count; j++)
-            {
-                matrix[(i * names.Count) + j] = columns[j][i];
-            }
-        }
-
-        return (new FeatureMatrix(names, matrix), groups);
+        return FeatureBuilder.Build(raw, rows.Length);
     }
 
     /// <summary>Seeded k-fold assignment for a numeric outcome: shuffled rows dealt round-robin.</summary>

@@ -14,4 +14,11 @@ public static class RiskReads
         ArgumentNullException.ThrowIfNull(request);
         return store.ReadAsync((c, sql, t) => RiskFeatureQueries.FeaturesAsync(c, sql, scope, request, t), cancellationToken);
     }
+
+    /// <summary>The series of the organisations the target belongs to, in the order they are taken (a school's mocks, not another organisation's series).</summary>
+    public static Task<IReadOnlyList<SeriesOrder>> GetTargetSeriesAsync(this IGradeStore store, Scope scope, RiskRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return store.ReadAsync((c, sql, t) => RiskFeatureQueries.TargetSeriesAsync(c, sql, scope, request, t), cancellationToken);
+    }
 }

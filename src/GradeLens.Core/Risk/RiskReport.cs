@@ -34,8 +34,13 @@ public sealed record GroupPerformance(string Attribute, string Group, bool Suppr
     public static GroupPerformance Suppress(string attribute, string group) => new(attribute, group, true, null, null, null, null, null);
 }
 
-/// <summary>exp(coefficient) per one unit of the feature, with a 95% Wald interval from the Hessian and its p-value.</summary>
-public sealed record OddsRatio(string Feature, double Coefficient, double StandardError, double Ratio, double Lower, double Upper, double P);
+/// <summary>
+/// exp(coefficient) per one unit of the feature, with a 95% Wald interval from the Hessian and its p-value. When the
+/// figure cannot be trusted (the feature nearly separates the outcome, so one standard deviation of it moves the log-odds
+/// by more than <see cref="RiskTrainer.MaximumStandardisedCoefficient"/>, or it is not estimable) every number is null
+/// and <paramref name="NotShown"/> says why.
+/// </summary>
+public sealed record OddsRatio(string Feature, double? Coefficient, double? StandardError, double? Ratio, double? Lower, double? Upper, double? P, string? NotShown = null);
 
 /// <summary>One feature's push on a student's log-odds, against an average student: weight × (value − mean).</summary>
 public sealed record FeatureContribution(string Feature, double Value, double LogOdds);

@@ -24,11 +24,17 @@ public static class RiskTrainer
     /// folds' moments) and scores the held-out fold. Fold fits stop when no coefficient moves by 1e-7 of its size: far
     /// inside its standard error, and one pass over the rows fewer than the default.
     /// </summary>
-    public static CrossValidation CrossValidate(FeatureMatrix x, IReadOnlyList<bool> y, int folds, int seed, double? c)
+    /// <param name="students">
+    /// The student of each row: when a student has several rows (enrolments, several targets) the folds are grouped by
+    /// student, so no student is in both a fold's training and its test rows.
+    /// </param>
+    public static CrossValidation CrossValidate(FeatureMatrix x, IReadOnlyList<bool> y, int folds, int seed, double? c, IReadOnlyList<string>? students = null)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
-        var assignment = StratifiedFolds.Assign(y, folds, seed);
+        var assignment = students is not null && students.Distinct(StringComparer.Ordinal).Count() < students.Count
+            ? GroupedFolds.Assign(students, folds, seed).Fold
+            : StratifiedFolds.Assign(y, folds, seed);
         var probabilities = new double[y.Count];
         for (var fold = 0; fold < folds; fold++)
         {
@@ -57,21 +63,21 @@ public static class RiskTrainer
                 $"{positives} students have the outcome and {negatives} do not: {options.Folds}-fold cross-validation needs at least {options.Folds} of each.");
         }
 
-        var cv = CrossValidate(data.Features, y, options.Folds, options.Seed, options.C);
+        var cv = CrossValidate(data.Features, y, options.Folds, options.Seed, options.C, data.StudentIds);
         // The calibrator kept for new students is fitted on every out-of-fold probability; the calibrated figures shown are
         // cross-fitted (fold k calibrated by the other folds), so the calibration is judged on students it was not fitted to.
         var calibrator = Calibrator.Fit(options.Calibration, cv.Probabilities, y);
         var calibrated = CrossFittedCalibration(options.Calibration, cv, y, options.Folds);
 
         var full = LogisticRegression.Fit(data.Features, y, new LogisticOptions(C: options.C, Standardise: true));
-        var means = data.Features.ColumnMoments().Means;
+        var (means, scales) = data.Features.ColumnMoments();
         var report = new RiskReport(
             y.Count, positives, data.Features.Columns, options.Folds, options.Seed,
             cv.Auc, ClassifierMetrics.Brier(y, cv.Probabilities), ClassifierMetrics.LogLoss(y, cv.Probabilities),
             options.Calibration, ClassifierMetrics.Brier(y, calibrated), ClassifierMetrics.LogLoss(y, calibrated),
             ReliabilityDiagram.Bins(calibrated, y, options.ReliabilityBins),
             Fairness(data, calibrated, options.MinimumGroupSize),
-            OddsRatios(full),
+            OddsRatios(full, scales, SeparationCheck.Reasons(data.Features, y)),
             Warnings(y.Count, positives, data.Features.Columns, full.Converged));
         return new TrainedRisk(report, new RiskModel(full, calibrator, means), calibrated, cv.Probabilities);
     }
@@ -92,7 +98,12 @@ public static class RiskTrainer
         return calibrated;
     }
 
-    public static IReadOnlyList<OddsRatio> OddsRatios(LogisticModel model)
+    /// <summary>Above this, |coefficient × the feature's standard deviation| is beyond what the data allow: the odds ratio is not shown.</summary>
+    public const double MaximumStandardisedCoefficient = 10;
+
+    /// <param name="scales">Each feature's standard deviation, to judge a coefficient against the feature's scale (null: not judged).</param>
+    /// <param name="separated">Per feature, why its odds ratio is infinite (<see cref="SeparationCheck"/>), or null.</param>
+    public static IReadOnlyList<OddsRatio> OddsRatios(LogisticModel model, IReadOnlyList<double>? scales = null, IReadOnlyList<string?>? separated = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         var z = Normal.InvCDF(0, 1, 0.975);
@@ -100,7 +111,24 @@ public static class RiskTrainer
         {
             var w = model.Weights[j];
             var se = model.StandardErrors[j + 1];
-            return new OddsRatio(name, w, se, Math.Exp(w), Math.Exp(w - (z * se)), Math.Exp(w + (z * se)), 2 * Normal.CDF(0, 1, -Math.Abs(w / se)));
+            if (separated?[j] is { } reason)
+            {
+                return new OddsRatio(name, null, null, null, null, null, null, reason);
+            }
+
+            if (!double.IsFinite(w) || !double.IsFinite(se) || se <= 0)
+            {
+                return new OddsRatio(name, null, null, null, null, null, null, "Not estimable: the data cannot separate this feature's effect from the others'.");
+            }
+
+            var (ratio, lower, upper) = (Math.Exp(w), Math.Exp(w - (z * se)), Math.Exp(w + (z * se)));
+            if ((scales is not null && Math.Abs(w * scales[j]) > MaximumStandardisedCoefficient) || !double.IsFinite(upper) || lower <= 0)
+            {
+                return new OddsRatio(name, null, null, null, null, null, null,
+                    "Not shown: this feature (nearly) separates the outcome, so its odds ratio is beyond what the data can estimate (check it is not the outcome in disguise).");
+            }
+
+            return new OddsRatio(name, w, se, ratio, lower, upper, 2 * Normal.CDF(0, 1, -Math.Abs(w / se)));
         }).ToList();
     }
 

@@ -11,7 +11,10 @@ public sealed record TriageCut(int? Capacity = null, double? MinimumRisk = null,
 public sealed record TriageRow(int Rank, string Student, double Risk, string Outcome, string Why, IReadOnlyList<FeatureContribution> Reasons);
 
 /// <param name="Students">Students ranked in all; <see cref="Rows"/> holds those within the cut-off.</param>
-public sealed record TriageView(string Series, string Subject, double Threshold, int Students, string CutOff, bool Pseudonymised, AucEstimate Auc, IReadOnlyList<TriageRow> Rows);
+/// <param name="Outcome">The outcome in words ("Maths in Final below 4", "final_result is Fail or Withdrawn").</param>
+/// <param name="AsOf">The cutoff the model was fitted as of (a series or a date), null for every earlier series.</param>
+/// <param name="Fitted">When and at which data version the kept model was fitted.</param>
+public sealed record TriageView(string Series, string Subject, double Threshold, int Students, string CutOff, bool Pseudonymised, AucEstimate Auc, IReadOnlyList<TriageRow> Rows, string Outcome, string? AsOf, FittedOn Fitted);
 
 /// <summary>The Triage page's entry point: students ranked by calibrated risk, cut, each with the top reasons.</summary>
 public static class TriageAnalysis
@@ -30,11 +33,12 @@ public static class TriageAnalysis
             name(s.StudentId),
             s.Risk,
             s.Outcome switch { true => "yes", false => "no", null => "not yet" },
-            string.Join("; ", s.Reasons.Select(c => $"{c.Feature} = {c.Value:0.##}")),
+            string.Join("; ", s.Reasons.Select(c => c.Feature.EndsWith(FeatureBuilder.MissingSuffix, StringComparison.Ordinal)
+                ? $"{c.Feature[..^FeatureBuilder.MissingSuffix.Length]}: missing" : $"{c.Feature} = {c.Value:0.##}")),
             s.Reasons)).ToList();
         var cutOff = cut.Capacity is not null ? $"the {rows.Count} highest-risk students (capacity {cut.Capacity})"
             : cut.MinimumRisk is not null ? $"{rows.Count} students with a risk of at least {cut.MinimumRisk:P0}" : $"all {rows.Count} students";
         return new TriageView(result.Features.Request.TargetSeries, result.Features.Request.TargetSubject, result.Features.Threshold,
-            result.Ranked.Count, cutOff, cut.Pseudonymise, result.Report.Auc, rows);
+            result.Ranked.Count, cutOff, cut.Pseudonymise, result.Report.Auc, rows, result.Features.Outcome, result.Features.Request.Cutoff, result.Fitted);
     }
 }

@@ -18,6 +18,9 @@ public static class ModelsApi
             .WithSummary("Predict a score or a class from chosen columns of a series: cross-validated figures, coefficients, permutation importance");
         models.MapGet("/models/columns", GetModelColumnsAsync).WithName("GetModelColumns")
             .WithSummary("The score columns and attributes of a series, to choose a model's outcome and features from");
+        models.MapGet("/models/targets", GetModelTargetsAsync).WithName("GetModelTargets")
+            .WithSummary("What the model pages can offer: every series x subject with students, outcome columns, series tables and each page's default");
+        DefaultModelFits.Start(app.ServiceProvider);
         return app;
     }
 
@@ -38,6 +41,9 @@ public static class ModelsApi
         var request = new PredictionRequest(outcome, RiskQuery.Split(features), below, folds ?? 5, seed ?? 7, forest ?? false);
         return TypedResults.Ok(await ModelAnalysis.RunAsync(store, context.Scope(), series, request, cancellationToken));
     }
+
+    public static async Task<Ok<ModelTargets>> GetModelTargetsAsync(HttpContext context, IGradeStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.GetModelTargetsAsync(context.Scope(), cancellationToken));
 
     public static async Task<Ok<ModelColumns>> GetModelColumnsAsync(HttpContext context, IGradeStore store, string? series, CancellationToken cancellationToken) =>
         TypedResults.Ok(await ModelAnalysis.ColumnsAsync(store, context.Scope(), series, cancellationToken));

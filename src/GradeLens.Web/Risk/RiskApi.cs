@@ -13,6 +13,8 @@ public static class RiskApi
     {
         app.MapGet("/api/risk", GetRiskAsync).WithName("GetRisk").WithTags("Risk").WithStandardProblems().ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("The at-risk model's cross-validated evaluation: AUC with CI, Brier, log-loss, reliability, AUC per protected group, odds ratios");
+        app.MapGet("/api/risk/curve", GetCurveAsync).WithName("GetRiskCurve").WithTags("Risk").WithStandardProblems().ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("The early-warning curve: the same target fitted as of each earlier series, each point's cross-validated AUC");
         return app;
     }
 
@@ -25,5 +27,16 @@ public static class RiskApi
         }
 
         return TypedResults.Ok(RiskView.From(await RiskAnalysis.RunAsync(store, context.Scope(), query.ToRequest(), query.ToOptions(), cancellationToken)));
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<CutoffAuc>>, ValidationProblem>> GetCurveAsync(
+        HttpContext context, IGradeStore store, [AsParameters] RiskQuery query, CancellationToken cancellationToken)
+    {
+        if (query.Invalid() is { } invalid)
+        {
+            return invalid;
+        }
+
+        return TypedResults.Ok(await RiskAnalysis.CurveAsync(store, context.Scope(), query.ToRequest(), query.ToOptions(), cancellationToken));
     }
 }

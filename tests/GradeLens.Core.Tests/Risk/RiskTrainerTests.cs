@@ -114,9 +114,9 @@ public sealed class RiskTrainerTests
         var g2 = ratios.Single(r => r.Feature == "G2");
         var b = expected.GetProperty("coefficients").GetProperty("G2").GetDouble();
         var se = expected.GetProperty("se").GetProperty("G2").GetDouble();
-        Assert.Equal(Math.Exp(b), g2.Ratio, 1e-4);
-        Assert.Equal(Math.Exp(b - (1.959963984540054 * se)), g2.Lower, 1e-4);
-        Assert.Equal(Math.Exp(b + (1.959963984540054 * se)), g2.Upper, 1e-4);
+        Assert.Equal(Math.Exp(b), g2.Ratio!.Value, 1e-4);
+        Assert.Equal(Math.Exp(b - (1.959963984540054 * se)), g2.Lower!.Value, 1e-4);
+        Assert.Equal(Math.Exp(b + (1.959963984540054 * se)), g2.Upper!.Value, 1e-4);
     }
 
     [Fact]

@@ -67,13 +67,18 @@
   }
 
   try {
-    const info = await getJson("/api/overview");
-    seriesSelect.replaceChildren(...info.series.map((s) => new Option(s, s)));
-    if (info.series.length === 0) {
-      show("No results yet: import assessment files on the Data page.");
+    // Only series with two or more subjects or domains can be clustered; the page opens on the one with the most students.
+    const targets = await getJson("/api/models/targets");
+    const tables = targets.tables.filter((t) => t.columns >= 2);
+    seriesSelect.replaceChildren(...tables.map((t) => new Option(`${t.series} (${t.students} students)`, t.series)));
+    if (!targets.defaultClusters) {
+      const box = document.getElementById("clusters-error");
+      box.replaceChildren(element("span", { textContent: "Clusters need a series where students have two or more subjects or domains: import such results on the Data page. " }),
+        element("a", { href: "/data", textContent: "Go to Data" }));
+      box.hidden = false;
       return;
     }
-    seriesSelect.value = info.series[info.series.length - 1];
+    seriesSelect.value = targets.defaultClusters.series;
     seriesSelect.addEventListener("change", draw);
     kSelect.addEventListener("change", draw);
     await draw();

@@ -20,17 +20,21 @@
     }
   }
 
+  // The series' columns: the outcome menu lists only its scores (most students first is the default), and the boxes
+  // ticked at first are the server's default features (usable attributes, or the other scores), the ones the kept model has.
   async function loadColumns() {
     const columns = await getJson(`/api/models/columns?series=${encodeURIComponent(series.value)}`);
-    outcome.replaceChildren(...columns.scores.map((s) => new Option(s, s)));
-    // Attributes by default (protected ones left out); a table with none starts from its other scores.
-    const anyAttribute = columns.attributes.some((a) => !columns.protected.includes(a));
-    const boxes = [...columns.scores.map((s) => ({ name: s, checked: !anyAttribute && s !== outcome.value })),
-      ...columns.attributes.map((a) => ({ name: a, checked: !columns.protected.includes(a), protectedAttribute: columns.protected.includes(a) }))];
+    outcome.replaceChildren(...columns.scores.map((s, j) => new Option(`${s} (${columns.scoreStudents[j]})`, s)));
+    if (columns.defaultOutcome) { outcome.value = columns.defaultOutcome; }
+    const ticked = new Set(columns.defaultFeatures);
+    const boxes = [...columns.scores.map((s) => ({ name: s, checked: ticked.has(s) })),
+      ...columns.attributes.map((a) => ({ name: a, checked: ticked.has(a), protectedAttribute: columns.protected.includes(a),
+        unusable: !columns.usable.includes(a) && !columns.protected.includes(a) }))];
     features.replaceChildren(element("legend", { textContent: "From" }), ...boxes.map((b) => {
       const box = element("input", { type: "checkbox", value: b.name, checked: b.checked });
-      return element("label", { title: b.protectedAttribute ? "A protected attribute: left out unless you include it knowingly" : "" },
-        [box, ` ${b.name}${b.protectedAttribute ? " (protected)" : ""}`]);
+      return element("label", { title: b.protectedAttribute ? "A protected attribute: left out unless you include it knowingly"
+        : b.unusable ? "One value for everyone, or too many values to use as categories" : "" },
+        [box, ` ${b.name}${b.protectedAttribute ? " (protected)" : b.unusable ? " (not usable as it is)" : ""}`]);
     }));
     syncOutcome();
   }
@@ -56,6 +60,15 @@
       if (ticket !== latest) { return; }
       const r = data.result;
       document.getElementById("model-title").textContent = `${r.outcome} in ${r.series}: ${r.method}, ${r.students} students, ${r.folds}-fold cross-validation`;
+      document.getElementById("model-notes").replaceChildren(
+        ...r.notes.map((n) => element("li", { textContent: n })),
+        ...(r.missing.length ? [element("li", { textContent: "Missing values (each carried by a missing-value indicator or the level \"(missing)\"): " +
+          r.missing.map((m) => `${m.feature} ${m.missing} of ${m.rows}`).join("; ") + "." })] : []),
+        ...r.importance.filter((i) => i.drop === null).map((i) => element("li", { className: "warning", textContent: i.notShown })),
+        ...[...Map.groupBy((r.oddsRatios ?? []).filter((o) => o.ratio === null), (o) => o.notShown)]
+          .map(([reason, odds]) => element("li", { className: "warning", textContent: `${odds.map((o) => o.feature).join(", ")}: ${reason}` })));
+      const at = new Date(data.fitted.fittedAt);
+      document.getElementById("model-fitted").textContent = `Model fitted at ${at.toLocaleTimeString()} on ${at.toLocaleDateString()} (in ${data.fitted.seconds.toFixed(1)} s); kept until the data changes.`;
       const cards = r.cvRSquared !== null
         ? [card("CV R²", fixed(round(r.cvRSquared, 3), 3), "", "Mean over folds"), card("CV RMSE", fixed(round(r.cvRmse, 2), 2)), card("CV MAE", fixed(round(r.cvMae, 2), 2))]
         : [card("CV AUC", fixed(round(r.cvAuc, 3), 3), "", "Mean over folds"), card("CV accuracy", fixed(round(r.cvAccuracy, 3), 3))];
@@ -68,7 +81,7 @@
         : "";
 
       const file = (what) => fileName("model", r.outcome, r.series, r.method, what);
-      const importance = r.importance.map((i) => ({ feature: i.feature, drop: round(i.drop, 4) }));
+      const importance = r.importance.filter((i) => i.drop !== null).map((i) => ({ feature: i.feature, drop: round(i.drop, 4) }));
       const ascending = [...importance].reverse();
       chartWithTable({
         chart: "importance-chart", table: "importance-table", file: file("importance"), rows: importance, className: "model-importance",
@@ -84,7 +97,7 @@
       if (coefficientsPanel.hidden) { return; }
       const coefficients = r.ols
         ? r.ols.coefficients.map((c) => ({ name: c.name, estimate: round(c.estimate, 3), se: round(c.standardError, 3), p: pValue(c.p), significant: c.p < 0.05 }))
-        : r.oddsRatios.map((o) => ({ name: o.feature, estimate: round(o.ratio, 3), se: round(o.standardError, 3), p: pValue(o.p), significant: o.p < 0.05 }));
+        : r.oddsRatios.filter((o) => o.ratio !== null).map((o) => ({ name: o.feature, estimate: round(o.ratio, 3), se: round(o.standardError, 3), p: pValue(o.p), significant: o.p < 0.05 }));
       document.getElementById("coefficients-title").textContent = r.ols ? "Coefficients (points per unit; categories against their reference level)" : "Odds ratios per unit";
       const bars = coefficients.filter((c) => c.name !== "const");
       chartWithTable({
@@ -107,13 +120,16 @@
   }
 
   try {
-    const info = await getJson("/api/overview");
-    if (info.series.length === 0) {
-      show("No results yet: import a file on the Data page.");
+    // Only series that have a table of scores; the page opens on the one with the most students.
+    const targets = await getJson("/api/models/targets");
+    if (!targets.defaultTable) {
+      const box = document.getElementById("model-error");
+      box.replaceChildren(element("span", { textContent: "Models need students with scores: import results on the Data page. " }), element("a", { href: "/data", textContent: "Go to Data" }));
+      box.hidden = false;
       return;
     }
-    series.replaceChildren(...info.series.map((s) => new Option(s, s)));
-    series.value = info.series[info.series.length - 1];
+    series.replaceChildren(...targets.tables.map((t) => new Option(`${t.series} (${t.students} students)`, t.series)));
+    series.value = targets.defaultTable.series;
     await loadColumns();
     series.addEventListener("change", () => loadColumns().then(fit).catch((e) => show(e.message)));
     document.getElementById("model-button").addEventListener("click", fit);

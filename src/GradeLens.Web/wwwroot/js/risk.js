@@ -20,7 +20,8 @@
       if (ticket !== latest) { return; }
       const r = data.report;
       document.getElementById("risk-title").textContent =
-        `${data.subject} in ${data.series} below ${data.threshold}: ${r.positives} of ${r.students} students (${r.folds}-fold cross-validation, seed ${r.seed})`;
+        `${data.outcome}${data.cutoff ? `, as of ${data.cutoff}` : ""}: ${r.positives} of ${r.students} students (${r.folds}-fold cross-validation, seed ${r.seed})`;
+      document.getElementById("risk-fitted").textContent = form.fitted(data);
       document.getElementById("risk-cards").replaceChildren(
         card("AUC", fixed(round(r.auc.auc, 3), 3), "", "Out-of-fold"),
         card("AUC 95% CI", `${fixed(round(r.auc.lower, 3), 3)}–${fixed(round(r.auc.upper, 3), 3)}`, "", "DeLong"),
@@ -30,6 +31,7 @@
       document.getElementById("risk-notes").replaceChildren(
         ...r.warnings.map((w) => element("li", { className: "warning", textContent: `Warning: ${w}` })),
         ...data.notes.map((n) => element("li", { textContent: n })),
+        ...form.missingNotes(data.missing),
         element("li", { textContent: `Scores from: ${data.featureSeries.length ? data.featureSeries.join(", ") : "no earlier series"}.` }));
 
       const file = (what) => fileName("risk", data.subject, data.series, what);
@@ -78,9 +80,11 @@
         });
       }
 
-      const odds = [...r.oddsRatios].sort((a, b) => a.ratio - b.ratio).map((o) => ({
+      // An odds ratio the data cannot estimate is listed with the reason, never drawn.
+      const odds = r.oddsRatios.filter((o) => o.ratio !== null).sort((a, b) => a.ratio - b.ratio).map((o) => ({
         feature: o.feature, ratio: round(o.ratio, 3), lower: round(o.lower, 3), upper: round(o.upper, 3), p: pValue(o.p),
       }));
+      document.getElementById("odds-flags").replaceChildren(...form.notShownNotes(r.oddsRatios.filter((o) => o.ratio === null)));
       chartWithTable({
         chart: "odds-chart", table: "odds-table", file: file("odds-ratios"), rows: [...odds].reverse(), className: "odds-ratios",
         traces: [{
@@ -104,12 +108,17 @@
     }
   }
 
+  async function drawAll(params) {
+    await Promise.all([draw(params), form.drawCurve("curve-chart", "curve-table", params)]);
+  }
+
   try {
-    if (!(await form.init(draw))) {
-      show("No results yet: import assessment files on the Data page.");
+    const needs = await form.init(drawAll);
+    if (needs) {
+      form.needs(document.getElementById("risk-error"), needs);
       return;
     }
-    await draw(form.query());
+    await drawAll(form.query());
   } catch (e) {
     show(`The series could not be loaded: ${e.message}`);
   }

@@ -49,7 +49,10 @@
     const ticket = ++latest;
     show("");
     try {
-      const data = await getJson(`/api/students/${encodeURIComponent(id)}?${form.query()}`);
+      const params = ready ? form.query() : new URLSearchParams();
+      const clusters = form.targets() && form.targets().defaultClusters;
+      if (clusters) { params.set("clusterSeries", clusters.series); }
+      const data = await getJson(`/api/students/${encodeURIComponent(id)}?${params}`);
       if (ticket !== latest) { return; }
       document.getElementById("student-title").textContent = data.studentId;
 
@@ -75,6 +78,7 @@
       const riskTitle = document.getElementById("student-risk-title");
       if (risk) {
         riskTitle.textContent = `Risk ${round(risk.risk * 100, 1)}% (outcome: ${risk.outcome === null ? "not yet" : risk.outcome ? "yes" : "no"})`;
+        document.getElementById("student-risk-fitted").textContent = form.fitted({ fitted: data.riskFitted });
         const reasons = risk.reasons.map((r) => ({ feature: r.feature, value: round(r.value, 2), logOdds: round(r.logOdds, 3) }));
         const strongest = [...reasons].reverse();
         if (reasons.length === 0) {
@@ -90,7 +94,8 @@
           });
         }
       } else {
-        riskTitle.textContent = "Risk: choose an outcome above";
+        riskTitle.textContent = data.riskNote ? `Risk: ${data.riskNote}` : ready ? "Risk: this student is not in the chosen outcome's cohort" : "Risk: no outcome can be modelled yet";
+        document.getElementById("student-risk-fitted").textContent = "";
         hideChart("reasons-chart");
         document.getElementById("reasons-table").replaceChildren();
       }
@@ -114,8 +119,11 @@
     }
   }
 
+  let ready = false;
   try {
-    await form.init(() => find());
+    const needs = await form.init(() => find());
+    ready = !needs;
+    if (needs) { form.needs(document.getElementById("student-error"), needs); }
     document.getElementById("find-form").addEventListener("submit", (event) => { event.preventDefault(); find(); });
     const subjects = await getJson("/api/tracking/subjects");
     if (subjects.length > 0) {
@@ -123,8 +131,10 @@
       const roster = await getJson(`/api/tracking/students?subject=${encodeURIComponent(most)}&limit=2000`).catch(() => null);
       if (roster) { document.getElementById("student-list").replaceChildren(...roster.students.map((s) => new Option(s.studentId, s.studentId))); }
     }
+    // Opens on the student named in the address, else on the first student of the roster.
     const fromUrl = new URLSearchParams(location.search).get("id");
-    if (fromUrl) { input.value = fromUrl; await find(); }
+    const first = document.getElementById("student-list").options[0];
+    if (fromUrl || first) { input.value = fromUrl || first.value; await find(); }
   } catch (e) {
     show(`The page could not start: ${e.message}`);
   }

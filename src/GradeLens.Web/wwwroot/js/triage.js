@@ -27,8 +27,9 @@
       const data = await getJson(`/api/triage?${params()}`);
       if (ticket !== latest) { return; }
       document.getElementById("triage-title").textContent = `${data.rows.length} of ${data.students} students: ${data.cutOff}`;
+      document.getElementById("triage-fitted").textContent = form.fitted(data);
       document.getElementById("triage-note").textContent =
-        `Risk of ${data.subject} in ${data.series} below ${data.threshold}, calibrated; model AUC ${data.auc.auc.toFixed(3)} (95% CI ${data.auc.lower.toFixed(3)}–${data.auc.upper.toFixed(3)}). ` +
+        `Risk of ${data.outcome}${data.asOf ? `, as of ${data.asOf}` : ""}, calibrated; model AUC ${data.auc.auc.toFixed(3)} (95% CI ${data.auc.lower.toFixed(3)}–${data.auc.upper.toFixed(3)}). ` +
         "Students who already have the outcome show their out-of-fold risk; those without it yet are scored by the model." + (data.pseudonymised ? " Ids are pseudonymised." : "");
       const rows = data.rows.map((r) => ({ ...r, riskPercent: round(r.risk * 100, 1) }));
       const ranked = [...rows].reverse();
@@ -57,13 +58,16 @@
     }
   }
 
+  const drawAll = () => Promise.all([draw(), form.drawCurve("curve-chart", "curve-table", form.query())]);
+
   try {
-    if (!(await form.init(draw))) {
-      show("No results yet: import assessment files on the Data page.");
+    const needs = await form.init(drawAll);
+    if (needs) {
+      form.needs(document.getElementById("triage-error"), needs);
       return;
     }
     for (const id of ["capacity", "minimum-risk", "pseudonymise"]) { document.getElementById(id).addEventListener("change", draw); }
-    await draw();
+    await drawAll();
   } catch (e) {
     show(`The series could not be loaded: ${e.message}`);
   }
