@@ -90,6 +90,7 @@ public static class WebApp
         signedIn.MapClustersApi();
         signedIn.MapStudentsApi();
         signedIn.MapModelsApi();
+        Areas.AreasApi.MapAreasApi(signedIn);
         signedIn.MapAdminApi();
         signedIn.MapPages(WebAssets);
 
