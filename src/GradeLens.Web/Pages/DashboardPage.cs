@@ -32,7 +32,7 @@ public sealed record DashboardPage(string Title, string Path, string Purpose, st
         new("Students", "/students", "One student's results across subjects and series, against their baseline, with their risk and cluster.",
             "pages/students.html", Charted("js/model-form.js", "js/students.js"), Policies.StudentRows),
         new("Areas", "/areas", "How far poverty, income and unemployment explain an area's average scores, what an area with given figures would be expected to score, and which areas beat the odds.",
-            "pages/areas.html", Charted("lib/topojson-client.min.js", "js/areas-maps.js", "js/areas-what-if.js", "js/areas.js")),
+            "pages/areas.html", Charted("lib/topojson-client.min.js", "js/areas.js", "js/areas-models.js", "js/areas-maps.js", "js/areas-what-if.js")),
         new("Quality", "/quality", "Pass rates by programme and term, feedback turnaround, student engagement and modules at risk."),
         new("Explore", "/explore", "Which attributes of a plain exam table go with higher scores, and how well scores can be predicted."),
         new("Models", "/models", "Predict a score or a class from chosen columns, with cross-validated figures, permutation importance and coefficients.",
