@@ -72,23 +72,30 @@ public static class AreaPredictionReads
     public static async Task<WhatIfAnswer> PredictWhatIfAsync(this IGradeStore store, Scope scope, WhatIfCheck check, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(check);
-        var fits = await store.GetAreaFitsAsync(scope, cancellationToken: cancellationToken);
+        var model = await store.RememberAsync(AnswerKey.For("areas.whatif", scope), token => WhatIfModelAsync(store, scope, token), cancellationToken);
+        var fits = model.Fits;
         if (!check.IsValid)
         {
             return new WhatIfAnswer(new WhatIfResult(check.Errors, null, null, null, null), fits.Measures, fits.Version, Notes);
         }
 
-        var data = await store.GetAreaDataAsync(scope, cancellationToken);
-        var panel = data.Panel;
+        var result = model.Index is { } index
+            ? WhatIfPrediction.Predict(check, model.Used, index)
+            : new WhatIfResult(check.Errors, [], model.Used, [], "No scored area has poverty, median income and unemployment yet: import them (and the areas' scores) to predict.");
+        return new WhatIfAnswer(result, fits.Measures, fits.Version, Notes);
+    }
+
+    /// <summary>What a what-if request needs, made once per data version: the fits of the model scores and the nearest-area search.</summary>
+    private sealed record WhatIfModel(AreaFitSet Fits, IReadOnlyList<AreaFit> Used, NearestAreaIndex? Index);
+
+    private static async Task<WhatIfModel> WhatIfModelAsync(IGradeStore store, Scope scope, CancellationToken cancellationToken)
+    {
+        var fits = await store.GetAreaFitsAsync(scope, cancellationToken: cancellationToken);
+        var panel = (await store.GetAreaDataAsync(scope, cancellationToken)).Panel;
         var modelScores = AreaChoice.ModelScores(panel);
         var used = fits.Fits.Where(f => modelScores.Contains(f.Score)).ToList();
-        if (!check.Measures!.Keys.All(panel.MeasureNames.Contains))
-        {
-            var none = new WhatIfResult(check.Errors, [], used, [], "No scored area has poverty, median income and unemployment yet: import them (and the areas' scores) to predict.");
-            return new WhatIfAnswer(none, fits.Measures, fits.Version, Notes);
-        }
-
-        return new WhatIfAnswer(WhatIfPrediction.Predict(check, used, panel), fits.Measures, fits.Version, Notes);
+        var index = AreaNames.StudyMeasures.All(panel.MeasureNames.Contains) ? NearestAreas.Index(panel, AreaNames.StudyMeasures) : null;
+        return new WhatIfModel(fits, used, index);
     }
 
     private static List<AreaFit> Chosen(AreaFitSet fits, AreaPanel panel, string? score)

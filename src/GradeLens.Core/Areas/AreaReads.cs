@@ -23,12 +23,9 @@ public static class AreaReads
         }, cancellationToken);
 
     /// <summary>What the page opens on: areas, years, every figure's range (the what-if form's bounds), parents of counties.</summary>
-    public static async Task<AreaOverview> GetAreaOverviewAsync(this IGradeStore store, Scope scope, CancellationToken cancellationToken = default)
-    {
-        var data = await store.GetAreaDataAsync(scope, cancellationToken);
-        var join = await store.GetAreaJoinReportAsync(scope, cancellationToken);
-        return AreaSummary.Overview(data, join);
-    }
+    public static Task<AreaOverview> GetAreaOverviewAsync(this IGradeStore store, Scope scope, CancellationToken cancellationToken = default) =>
+        store.RememberAsync(AnswerKey.For("areas.overview", scope), async token =>
+            AreaSummary.Overview(await store.GetAreaDataAsync(scope, token), await store.GetAreaJoinReportAsync(scope, token)), cancellationToken);
 
     /// <summary>Every measure (and, with <paramref name="ses"/>, the SES composite of the model measures) against every score.</summary>
     public static Task<IReadOnlyList<AreaCorrelation>> GetAreaCorrelationsAsync(this IGradeStore store, Scope scope, bool ses = false, CancellationToken cancellationToken = default) =>
