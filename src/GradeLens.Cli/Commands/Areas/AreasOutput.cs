@@ -75,12 +75,13 @@ public static class AreasOutput
         }
 
         var note = string.Join(" ", notes);
+        // The standing note is in every format's output (text lines, the CSV's note column, the JSON's notes); stderr says what was predicted.
         return new AreasAnswer(value, () => text.ToString(), () => Csv([.. header, "reasons", "model", "data_version", "fitted_at", "note"], predictions.Select(p => new[]
         {
             CsvText.Text(p.Score), CsvText.Number(p.Predicted), CsvText.Number(p.PredictionLower), CsvText.Number(p.PredictionUpper), CsvText.Number(p.MeanLower),
             CsvText.Number(p.MeanUpper), CsvText.Number(p.Leverage), CsvText.Flag(p.Extrapolated), CsvText.Text(string.Join(" ", p.ExtrapolationReasons)),
             CsvText.Text(version.Model), CsvText.Text(version.DataVersion), CsvText.Text(version.FittedAt.ToString("O", CultureInfo.InvariantCulture)), CsvText.Text(note),
-        })), note);
+        })), title.EndsWith('.') ? title : title + ".");
     }
 
     /// <summary>Columns padded to their widest cell, numbers right-aligned.</summary>
