@@ -84,7 +84,8 @@ public sealed class AreasPageTests(Chromium chromium, ITestOutputHelper output) 
         await page.Locator("#county-map .hoverlayer .hovertext").WaitForAsync();
         Assert.Matches(@"predicted [0-9.]+ \(95% PI [0-9.]+ to [0-9.]+\)", string.Join(" ", await page.Locator("#county-map .hoverlayer .hovertext text").AllTextContentsAsync()));
 
-        // The model comparison (four models, three validations, four scores) comes last; the page is whole once it is in.
+        // The model comparison (four models, three validations, four scores) runs once its panel is in view.
+        await page.Locator("#models-chart").ScrollIntoViewIfNeededAsync();
         await page.Locator("#models-table table.area-models").WaitForAsync(new LocatorWaitForOptions { Timeout = 180_000 });
         Assert.StartsWith("The page uses ", await page.Locator("#models-choice").TextContentAsync(), StringComparison.Ordinal);
         await PageEvidence.ScreenshotAsync(page, "areas", output);

@@ -91,6 +91,16 @@
       textContent: `${persistence.filter((p) => p.verdict !== "within expectation").length} of ${persistence.length} areas are persistently above or below expectation in ${score}.` }));
   }
 
+  // The comparison cross-validates four models three ways on every score (tens of seconds on a busy server, then kept
+  // until the data changes): it starts when its panel comes into view, so the rest of the page never waits for it.
+  function whenSeen(node, draw) {
+    if (!("IntersectionObserver" in window)) { draw(); return; }
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) { observer.disconnect(); draw(); }
+    }, { rootMargin: "200px" });
+    observer.observe(node);
+  }
+
   addPanel(async (overview) => {
     const show = errorBox(document.getElementById("areas-error"));
     options(document.getElementById("odds-score"), overview.modelScores, (s) => s);
@@ -98,6 +108,8 @@
     for (const id of ["odds-score", "odds-year"]) {
       document.getElementById(id).addEventListener("change", () => drawOdds().catch((e) => show(e.message)));
     }
-    await Promise.all([drawOdds(), drawModels()]);
+    document.getElementById("models-choice").textContent = "The comparison runs when this panel is in view: four models, three ways of validating them, every score.";
+    whenSeen(document.getElementById("models-chart"), drawModels);
+    await drawOdds();
   });
 })();
