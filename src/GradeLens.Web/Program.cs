@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using GradeLens.Core.Import;
 using GradeLens.Core.Storage;
 using GradeLens.Web.Admin;
+using GradeLens.Web.Areas;
 using GradeLens.Web.Clusters;
 using GradeLens.Web.Data;
 using GradeLens.Web.Errors;
@@ -94,6 +95,7 @@ public static class WebApp
         signedIn.MapStudentsApi();
         signedIn.MapModelsApi();
         signedIn.MapExploreApi();
+        signedIn.MapAreasApi();
         signedIn.MapAdminApi();
         signedIn.MapPages(WebAssets);
 

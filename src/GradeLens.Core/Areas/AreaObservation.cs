@@ -6,12 +6,14 @@ namespace GradeLens.Core.Areas;
 /// year is simply absent; a non-finite value counts as absent.
 /// </summary>
 /// <param name="ParentArea">The area this one lies in (a county's state), or null for a top-level area.</param>
+/// <param name="Code">The area's code where it has one (a county's 5-digit FIPS code, which places it on the map).</param>
 public sealed record AreaObservation(
     string Area,
     string? ParentArea,
     int Year,
     IReadOnlyDictionary<string, double> Measures,
-    IReadOnlyDictionary<string, double> Scores);
+    IReadOnlyDictionary<string, double> Scores,
+    string? Code = null);
 
 /// <summary>The names the Areas analysis uses for the NAEP measures and scores.</summary>
 public static class AreaNames

@@ -1,3 +1,5 @@
+using GradeLens.Core.Models;
+
 namespace GradeLens.Core.Areas;
 
 /// <summary>A real area-year near a what-if input: its distance in standard deviations, its measures and its actual scores.</summary>
@@ -16,33 +18,62 @@ public sealed record NearestAreaYear(
 /// </summary>
 public static class NearestAreas
 {
-    public static IReadOnlyList<NearestAreaYear> Find(AreaPanel panel, IReadOnlyDictionary<string, double> input, IReadOnlyList<string> measures, int count = 5)
+    public static IReadOnlyList<NearestAreaYear> Find(AreaPanel panel, IReadOnlyDictionary<string, double> input, IReadOnlyList<string> measures, int count = 5) =>
+        Index(panel, measures).Find(input, count);
+
+    /// <summary>The panel's complete rows with the measures' means and scales, prepared once for many searches (the what-if API).</summary>
+    public static NearestAreaIndex Index(AreaPanel panel, IReadOnlyList<string> measures)
     {
         ArgumentNullException.ThrowIfNull(panel);
-        ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(measures);
+        return new NearestAreaIndex(panel, measures);
+    }
+}
+
+/// <summary>The search of <see cref="NearestAreas"/> over one panel and set of measures: one pass over the rows per input.</summary>
+public sealed class NearestAreaIndex
+{
+    private readonly AreaPanel _panel;
+    private readonly IReadOnlyList<string> _measures;
+    private readonly int[] _rows;
+    private readonly FeatureMatrix? _x;
+    private readonly double[] _scales = [];
+
+    internal NearestAreaIndex(AreaPanel panel, IReadOnlyList<string> measures)
+    {
+        _panel = panel;
+        _measures = [.. measures];
+        _rows = panel.CompleteRows(measures, null);
+        if (_rows.Length > 0)
+        {
+            _x = panel.Features(measures);
+            (_, _scales) = _x.Subset(_rows).ColumnMoments();
+        }
+    }
+
+    public IReadOnlyList<NearestAreaYear> Find(IReadOnlyDictionary<string, double> input, int count = 5)
+    {
+        ArgumentNullException.ThrowIfNull(input);
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        var rows = panel.CompleteRows(measures, null);
-        if (rows.Length == 0)
+        if (_x is not { } x)
         {
             return [];
         }
 
-        var x = panel.Features(measures);
-        var (means, scales) = x.Subset(rows).ColumnMoments();
-        var target = measures.Select(m => input.TryGetValue(m, out var v) && double.IsFinite(v)
+        var panel = _panel;
+        var target = _measures.Select(m => input.TryGetValue(m, out var v) && double.IsFinite(v)
             ? v
             : throw new ArgumentException($"The input has no finite {m}.", nameof(input))).ToArray();
 
         // Keep the nearest `count` in a small sorted list: one pass, whatever the number of rows.
         var nearest = new List<(double Distance, int Row)>(count + 1);
-        foreach (var i in rows)
+        foreach (var i in _rows)
         {
             var row = x.Row(i);
             var squared = 0.0;
             for (var j = 0; j < target.Length; j++)
             {
-                var d = (row[j] - target[j]) / scales[j];
+                var d = (row[j] - target[j]) / _scales[j];
                 squared += d * d;
             }
 
@@ -61,7 +92,7 @@ public static class NearestAreas
 
         return [.. nearest.Select(n => new NearestAreaYear(
             panel.Areas[n.Row], panel.Parents[n.Row], panel.Years[n.Row], Math.Sqrt(n.Distance),
-            measures.Select((m, j) => (m, x[n.Row, j])).ToDictionary(p => p.m, p => p.Item2, StringComparer.Ordinal),
+            _measures.Select((m, j) => (m, x[n.Row, j])).ToDictionary(p => p.m, p => p.Item2, StringComparer.Ordinal),
             Scores(panel, n.Row)))];
     }
 

@@ -36,8 +36,18 @@ public static class WhatIfPrediction
     public static WhatIfResult Predict(WhatIfCheck check, IReadOnlyList<AreaFit> fits, AreaPanel panel, int nearest = 5)
     {
         ArgumentNullException.ThrowIfNull(check);
-        ArgumentNullException.ThrowIfNull(fits);
         ArgumentNullException.ThrowIfNull(panel);
+        return !check.IsValid || check.Measures is null
+            ? new WhatIfResult(check.Errors, null, null, null, null)
+            : Predict(check, fits, NearestAreas.Index(panel, [.. check.Measures.Keys]), nearest);
+    }
+
+    /// <param name="index">The nearest-area search prepared on the panel and the input's measures (kept by a server between requests).</param>
+    public static WhatIfResult Predict(WhatIfCheck check, IReadOnlyList<AreaFit> fits, NearestAreaIndex index, int nearest = 5)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        ArgumentNullException.ThrowIfNull(fits);
+        ArgumentNullException.ThrowIfNull(index);
         if (!check.IsValid || check.Measures is null)
         {
             return new WhatIfResult(check.Errors, null, null, null, null);
@@ -62,6 +72,6 @@ public static class WhatIfPrediction
         }
 
         var note = predictions.Any(p => p.Extrapolated) ? AreaNotes.Extrapolation : null;
-        return new WhatIfResult(check.Errors, predictions, unfitted, NearestAreas.Find(panel, check.Measures, [.. check.Measures.Keys], nearest), note);
+        return new WhatIfResult(check.Errors, predictions, unfitted, index.Find(check.Measures, nearest), note);
     }
 }
