@@ -12,6 +12,7 @@ using GradeLens.Web.Models;
 using GradeLens.Web.OpenApi;
 using GradeLens.Web.Overview;
 using GradeLens.Web.Pages;
+using GradeLens.Web.Quality;
 using GradeLens.Web.Risk;
 using GradeLens.Web.Security;
 using GradeLens.Web.Students;
@@ -94,6 +95,7 @@ public static class WebApp
         signedIn.MapStudentsApi();
         signedIn.MapModelsApi();
         signedIn.MapExploreApi();
+        signedIn.MapQualityApi();
         signedIn.MapAdminApi();
         signedIn.MapPages(WebAssets);
 
