@@ -21,6 +21,11 @@
   const evidence = { ClearlyBelow: "clearly below", PossiblyBelow: "possibly below", NotBelow: "not below", Low: "low" };
   const line = (shape) => ({ type: "line", line: { color: "#b42318", dash: "dash", width: 2 }, ...shape });
   const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  // Rows by programme, then term in the order of the terms (their first deadlines), not by the terms' names.
+  const inTermOrder = (rows) => [...rows].sort((a, b) => (a.programme === b.programme ? choices.terms.indexOf(a.term) - choices.terms.indexOf(b.term) : 0));
+  // The scatter's table: at risk first (clearly, then possibly below), then by evidence; "low" last.
+  const rank = { ClearlyBelow: 0, PossiblyBelow: 1, NotBelow: 2, Low: 3 };
+  const riskOrder = (rows) => [...rows].sort((a, b) => Number(b.atRisk) - Number(a.atRisk) || rank[a.evidence] - rank[b.evidence] || (a.module.passRate.value ?? 2) - (b.module.passRate.value ?? 2));
 
   // The filters as a query, with `extra` over them; and the same words for the downloads' file names.
   function query(extra = {}) {
@@ -32,8 +37,8 @@
   const named = (...parts) => fileName("quality", ...parts, faculty.value, programme.selectedOptions[0]?.value ? programme.selectedOptions[0].text : "", term.value);
 
   // The rate with its interval as error bars: drawn only where published.
-  const errorBars = (estimates) => ({
-    type: "data", symmetric: false, color: "#52606d", thickness: 1.2, width: 4,
+  const errorBars = (estimates, color) => ({
+    type: "data", symmetric: false, thickness: 1.2, width: 4, ...(color ? { color } : {}),
     array: estimates.map((e) => (e && !e.suppressed ? round((e.upper - e.value) * 100, 2) : null)),
     arrayminus: estimates.map((e) => (e && !e.suppressed ? round((e.value - e.lower) * 100, 2) : null)),
   });
@@ -55,8 +60,10 @@
       layout: { margin: { l: 60, r: 20, t: 20, b: 60 }, height: 440, xaxis: { type: "category", categoryarray: order, title: { text: "Term" } },
         yaxis: { title: { text: "Pass rate (%), 95% interval" }, ticksuffix: "%" }, legend: { orientation: "h", x: 0, y: -0.2 }, hovermode: "closest" },
       columns: [{ key: "programme", label: "Programme" }, { key: "term", label: "Term" }, { key: "students", label: "Students", number: true },
-        { key: "rate", label: "Pass rate %", number: true }, { key: "lower", label: "95% CI from", number: true }, { key: "upper", label: "to", number: true }],
-      rows: answer.programmes.flatMap((p) => p.terms.map((t) => ({ programme: p.programme, term: t.term, students: t.students, rate: rate(t.passRate), lower: lower(t.passRate), upper: upper(t.passRate) }))),
+        { key: "results", label: "Results", number: true }, { key: "rate", label: "Pass rate %", number: true }, { key: "lower", label: "95% CI from", number: true },
+        { key: "upper", label: "to", number: true }],
+      rows: answer.programmes.flatMap((p) => p.terms.map((t) => ({ programme: p.programme, term: t.term, students: t.students, results: t.passRate.of, rate: rate(t.passRate),
+        lower: lower(t.passRate), upper: upper(t.passRate) }))),
     });
     const chart = byId("quality-trend");
     chart.removeAllListeners?.("plotly_click");
@@ -80,7 +87,7 @@
     await chartWithTable({
       chart: "quality-modules", table: "quality-modules-table", file: fileName("quality", "modules", p.programme, term.value), className: "quality-modules",
       traces: [{ type: "scatter", mode: "markers", orientation: "h", name: "Pass rate, 95% CI", y: shown.map(label), x: shown.map((m) => pct(m.passRate.value)),
-        error_x: errorBars(shown.map((m) => m.passRate)), marker: { size: 9, color: "#2f6fde" },
+        error_x: errorBars(shown.map((m) => m.passRate), "#52606d"), marker: { size: 9, color: "#2f6fde" },
         customdata: shown.map((m) => [m.term, m.passRate.of, lower(m.passRate), upper(m.passRate)]),
         hovertemplate: "%{y} (%{customdata[0]})<br>%{x:.1f}% pass (95% CI %{customdata[2]} to %{customdata[3]}), %{customdata[1]} students<extra></extra>" }],
       layout: { margin: { l: 220, r: 20, t: 20, b: 50 }, height: Math.max(300, 26 * shown.length + 100), xaxis: { title: { text: "Pass rate (%), 95% interval" }, ticksuffix: "%", range: [0, 101] },
@@ -120,7 +127,7 @@
     byId("quality-turnaround-programmes").replaceChildren(tableWithCsv(`${named("turnaround-programmes")}.csv`, [{ key: "programme", label: "Programme" }, { key: "term", label: "Term" },
       { key: "returned", label: "Returned", number: true }, { key: "outstanding", label: "Outstanding", number: true }, { key: "late", label: "Outstanding late", number: true },
       { key: "median", label: "Median working days", number: true }, { key: "rate", label: "Within policy %", number: true }, { key: "lower", label: "95% CI from", number: true },
-      { key: "upper", label: "to", number: true }], view.programmes.map((g) => ({ programme: g.programme, term: g.term, returned: g.returned, outstanding: g.outstanding,
+      { key: "upper", label: "to", number: true }], inTermOrder(view.programmes).map((g) => ({ programme: g.programme, term: g.term, returned: g.returned, outstanding: g.outstanding,
       late: g.outstandingLate, median: g.medianWorkingDays ?? "low", rate: rate(g.withinPolicy), lower: lower(g.withinPolicy), upper: upper(g.withinPolicy) })), "quality-turnaround-programmes"));
     byId("quality-outstanding").replaceChildren(view.outstandingListed.length === 0
       ? Object.assign(document.createElement("p"), { className: "note", textContent: `No work is outstanding on ${view.asOf}.` })
@@ -140,7 +147,9 @@
     const thresholdRate = rule.passRate * 100;
     await chartWithTable({
       chart: "quality-scatter", table: "quality-scatter-table", file: named("pass-rate-against-survey"), className: "quality-scatter",
-      traces: [trace(drawn.filter((r) => !r.atRisk), "Module", { size: 8, color: "#2f6fde", opacity: 0.7 }), trace(drawn.filter((r) => r.atRisk), "At risk", { size: 13, color: "#b42318", symbol: "x" })],
+      traces: [trace(drawn.filter((r) => !r.atRisk), "Module", { size: 8, color: "#2f6fde", opacity: 0.7 }),
+        trace(drawn.filter((r) => r.atRisk && r.evidence === "ClearlyBelow"), "At risk, clearly below", { size: 13, color: "#b42318", symbol: "x" }),
+        trace(drawn.filter((r) => r.atRisk && r.evidence !== "ClearlyBelow"), "At risk, possibly below", { size: 13, color: "#e8833a", symbol: "x" })],
       layout: { margin: { l: 60, r: 20, t: 30, b: 60 }, height: 460, legend: { orientation: "h", x: 0, y: 1.1 }, hovermode: "closest",
         xaxis: { title: { text: "Mean survey score (1-5)" } }, yaxis: { title: { text: "Pass rate (%)" }, ticksuffix: "%" },
         shapes: [line({ xref: "paper", x0: 0, x1: 1, y0: thresholdRate, y1: thresholdRate }), line({ yref: "paper", y0: 0, y1: 1, x0: rule.surveyMean, x1: rule.surveyMean })],
@@ -150,7 +159,7 @@
         { key: "students", label: "Students", number: true }, { key: "rate", label: "Pass rate %", number: true }, { key: "lower", label: "95% CI from", number: true },
         { key: "upper", label: "to", number: true }, { key: "survey", label: "Survey mean", number: true }, { key: "responses", label: "Responses", number: true },
         { key: "evidence", label: "Evidence" }, { key: "atRisk", label: "At risk" }],
-      rows: answer.modules.map((r) => ({ module: r.module.moduleId, title: r.module.title, programme: r.module.programme, term: r.module.term, students: r.module.passRate.of,
+      rows: riskOrder(answer.modules).map((r) => ({ module: r.module.moduleId, title: r.module.title, programme: r.module.programme, term: r.module.term, students: r.module.passRate.of,
         rate: rate(r.module.passRate), lower: lower(r.module.passRate), upper: upper(r.module.passRate), survey: r.surveyMean === null ? "low" : round(r.surveyMean, 2),
         responses: r.surveyResponses, evidence: evidence[r.evidence], atRisk: r.atRisk ? "yes" : "no" })),
     });
