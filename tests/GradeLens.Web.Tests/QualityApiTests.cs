@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using GradeLens.Core.Benchmarks;
 using GradeLens.Core.Demo;
+using GradeLens.Core.Quality.Import;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GradeLens.Web.Tests;
@@ -41,12 +42,15 @@ public sealed class QualityApiTests(QualityApiTests.University fixture) : IClass
     internal static QualityData SmallModules { get; } = new(
         [new Programme("PX", "Optics", "Physics")],
         [new CourseModule("M22", "PX", "Lenses", "2024-Fall"), new CourseModule("M23", "PX", "Mirrors", "2024-Fall")],
-        [.. Students("M22", 22).Concat(Students("M23", 23)).Select(s => new Enrolment(s.Student, s.Module))],
+        [.. Roster("M22", 22).Concat(Roster("M23", 23)).Select(s => new Enrolment(s.Student, s.Module))],
         [new ModuleAssessment("A22", "M22", "Exam", new DateOnly(2024, 12, 6), new DateOnly(2024, 12, 20), 1),
             new ModuleAssessment("A23", "M23", "Exam", new DateOnly(2024, 12, 6), new DateOnly(2024, 12, 20), 1)],
-        [.. Students("M22", 22).Select((s, i) => new AssessmentGrade(s.Student, "A22", null, i < 15 ? 60 : 40)),
-            .. Students("M23", 23).Select((s, i) => new AssessmentGrade(s.Student, "A23", null, i < 16 ? 60 : 40))],
+        [.. Roster("M22", 22).Select((s, i) => new AssessmentGrade(s.Student, "A22", null, i < 15 ? 60 : 40)),
+            .. Roster("M23", 23).Select((s, i) => new AssessmentGrade(s.Student, "A23", null, i < 16 ? 60 : 40))],
         [], []);
+
+    private static IEnumerable<(string Student, string Module)> Roster(string module, int count) =>
+        Enumerable.Range(1, count).Select(i => ($"{module}-S{i}", module));
 
     public static TheoryData<string> Endpoints => ["pass-rates", "trends", "turnaround?asOf=2026-01-15", "engagement", "at-risk"];
 
