@@ -23,6 +23,7 @@ var root = new RootCommand("GradeLens: turns assessment spreadsheets into answer
     UserCommand.Create(),
     GapsCommand.Create(),
     ExploreCommand.Create(),
+    GradeLens.Cli.Commands.Quality.QualityCommand.Create(),
     TrainCommand.Create(),
     GradeLens.Cli.Commands.Areas.AreasCommand.Create(),
     BenchCommand.Create(),

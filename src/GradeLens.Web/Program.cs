@@ -13,6 +13,7 @@ using GradeLens.Web.Models;
 using GradeLens.Web.OpenApi;
 using GradeLens.Web.Overview;
 using GradeLens.Web.Pages;
+using GradeLens.Web.Quality;
 using GradeLens.Web.Risk;
 using GradeLens.Web.Security;
 using GradeLens.Web.Students;
@@ -96,6 +97,7 @@ public static class WebApp
         signedIn.MapModelsApi();
         signedIn.MapExploreApi();
         signedIn.MapAreasApi();
+        signedIn.MapQualityApi();
         signedIn.MapAdminApi();
         signedIn.MapPages(WebAssets);
 

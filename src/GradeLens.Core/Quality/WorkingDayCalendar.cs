@@ -28,6 +28,9 @@ public sealed class WorkingDayCalendar
     /// <summary>What counts as a non-working day, for the page and the reports.</summary>
     public string Description { get; }
 
+    /// <summary>The edits as text (added and removed days): two calendars with the same key count the same days, so answers are kept under it.</summary>
+    internal string Key => string.Join(",", _added.Order().Select(d => d.DayNumber)) + "|" + string.Join(",", _removed.Order().Select(d => d.DayNumber));
+
     /// <summary>
     /// This calendar edited by a text file: one ISO date (yyyy-mm-dd) per line, optionally followed by a comma and a
     /// name; a line "-yyyy-mm-dd" removes a built-in holiday; blank lines and lines starting with # are ignored.
