@@ -24,6 +24,7 @@ var root = new RootCommand("GradeLens: turns assessment spreadsheets into answer
     GapsCommand.Create(),
     ExploreCommand.Create(),
     TrainCommand.Create(),
+    GradeLens.Cli.Commands.Report.ReportCommand.Create(),
     BenchCommand.Create(),
 };
 

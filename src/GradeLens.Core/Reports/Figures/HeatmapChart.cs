@@ -7,7 +7,7 @@ public sealed record HeatmapValue(string Column, string Row, double? Value);
 
 /// <summary>
 /// Values on a grid of rows by columns (region by grade), each cell printed with its value, suppressed cells grey with
-/// "suppressed"; a colour bar names the value and its unit.
+/// "suppressed"; a colour bar beside them. <paramref name="ValueLabel"/> names the value and its unit (the title should carry it).
 /// </summary>
 public sealed record HeatmapChart(FigureText Text, IReadOnlyList<string> Columns, IReadOnlyList<string> Rows, IReadOnlyList<HeatmapValue> Cells, string ValueLabel) : Figure(Text)
 {
@@ -48,11 +48,8 @@ public sealed record HeatmapChart(FigureText Text, IReadOnlyList<string> Columns
             }
         }
 
-        // The colour bar's own label would sit on its ticks: the value and its unit are named in the title and the legend line instead.
+        // The colour bar's own label would sit on its ticks: the title names the value and its unit (ValueLabel), the cells say "suppressed".
         plot.Add.ColorBar(heatmap);
-        FigureAxes.Legend(plot, ValueLabel, FigureColours.Of(0));
-        FigureAxes.Legend(plot, "suppressed (too few students)", FigureColours.Suppressed);
-        plot.ShowLegend(Alignment.UpperRight);
         FigureAxes.Categories(plot, Columns);
         plot.Axes.Left.SetTicks(
             [.. Enumerable.Range(0, Rows.Count).Select(r => (double)(Rows.Count - 1 - r))],
