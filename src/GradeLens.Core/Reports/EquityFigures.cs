@@ -6,12 +6,12 @@ namespace GradeLens.Core.Reports;
 /// <summary>The equity study's figures, drawn from the same gap table as its files.</summary>
 public static class EquityFigures
 {
-    /// <summary>Mean score of every region x grade cell of one subject; suppressed cells grey. Null when the table has no such cells.</summary>
+    /// <summary>Mean score of every region x grade cell of one subject; suppressed cells grey. Null when no such cell is shown.</summary>
     public static HeatmapChart? MeanScores(GapTable table, string series, string subject)
     {
         ArgumentNullException.ThrowIfNull(table);
         var cells = EquityTables.Finest(table, domains: false).Where(c => c.Series == series && c.Subject == subject).ToList();
-        if (cells.Count == 0)
+        if (cells.All(c => c.Suppressed))
         {
             return null;
         }

@@ -49,4 +49,12 @@ public sealed class FigurePngTests
         Assert.Equal(FigurePng.Render(SampleFigures.Bars), FigurePng.Render(SampleFigures.Bars));
         Assert.NotEqual(FigurePng.Render(SampleFigures.Bars), FigurePng.Render(other));
     }
+
+    [Fact]
+    public void A_heatmap_whose_every_cell_is_suppressed_still_draws_and_says_so()
+    {
+        var suppressed = SampleFigures.Heatmap with { Cells = [.. SampleFigures.Heatmap.Cells.Select(c => c with { Value = null })] };
+
+        PngCheck.AssertValid(FigurePng.Render(suppressed));
+    }
 }

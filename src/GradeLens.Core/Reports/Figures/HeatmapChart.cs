@@ -30,10 +30,17 @@ public sealed record HeatmapChart(FigureText Text, IReadOnlyList<string> Columns
             values[RowOf(cell), ColumnOf(cell)] = cell.Value ?? double.NaN;
         }
 
+        var shown = Cells.Where(c => c.Value is not null).Select(c => c.Value!.Value).ToList();
+        if (shown.Count == 0)
+        {
+            // ScottPlot cannot scale colours without a value: a grid with every cell suppressed says so in words.
+            plot.Add.Annotation($"Every cell is suppressed ({Cells.Count} cells under the minimum size).", Alignment.MiddleCenter).LabelFontSize = 18;
+            return;
+        }
+
         var heatmap = plot.Add.Heatmap(values);
         heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
         heatmap.NaNCellColor = FigureColours.Suppressed;
-        var shown = Cells.Where(c => c.Value is not null).Select(c => c.Value!.Value).ToList();
         var (low, high) = shown.Count > 0 ? (shown.Min(), shown.Max()) : (0.0, 1.0);
         if (Rows.Count * Columns.Count <= PrintedCells)
         {
