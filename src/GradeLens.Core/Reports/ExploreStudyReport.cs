@@ -6,7 +6,8 @@ using GradeLens.Core.Storage;
 namespace GradeLens.Core.Reports;
 
 /// <summary>One score's explore: every attribute's groups and tests, and the ranking of the attributes by effect size.</summary>
-public sealed record ExploredScore(ExploreScore Score, IReadOnlyList<AttributeScores> Attributes, IReadOnlyList<AttributeTests> Tests, IReadOnlyList<AttributeEffect> Ranking);
+/// <param name="Unit">The score's axis unit from its scale ("points of 100"), or "points".</param>
+public sealed record ExploredScore(ExploreScore Score, IReadOnlyList<AttributeScores> Attributes, IReadOnlyList<AttributeTests> Tests, IReadOnlyList<AttributeEffect> Ranking, string Unit = "points");
 
 /// <summary>
 /// The exam-table study, for every score the store has: each subject's latest series (and each domain of it) against
@@ -78,6 +79,12 @@ public sealed class ExploreStudyReport : IStudyReport
     {
         ArgumentNullException.ThrowIfNull(context);
         var scores = await ScoresAsync(context.Store, context.Scope, cancellationToken);
+        var thresholds = new List<string>();
+        foreach (var request in new[] { new GapRequest(Within: []), new GapRequest(Within: [GapDimension.Domain]) })
+        {
+            thresholds.AddRange((await context.Store.GetGapTableAsync(context.Scope, request, cancellationToken)).Table?.Thresholds ?? []);
+        }
+
         var attributes = await AttributesAsync(context.Store, context.Scope, cancellationToken);
         var explored = new List<ExploredScore>();
         for (var i = 0; i < scores.Count; i++)
@@ -85,7 +92,7 @@ public sealed class ExploreStudyReport : IStudyReport
             context.Report(Describe(scores[i]), 0.85 * i / Math.Max(1, scores.Count));
             if (await ExploreAsync(context.Store, context.Scope, scores[i], attributes, cancellationToken) is { } found)
             {
-                explored.Add(found);
+                explored.Add(found with { Unit = Unit(thresholds, scores[i]) });
             }
         }
 
@@ -120,6 +127,15 @@ public sealed class ExploreStudyReport : IStudyReport
         }
 
         return null;
+    }
+
+    /// <summary>"points of 100" from the gap table's threshold line for the score ("Math / Numbers (Spring 2026): below 50 of 100").</summary>
+    private static string Unit(IReadOnlyList<string> thresholds, ExploreScore score)
+    {
+        var prefix = (score.Domain is null ? score.Subject : $"{score.Subject} / {score.Domain}") + $" ({score.Series}):";
+        var line = thresholds.FirstOrDefault(t => t.StartsWith(prefix, StringComparison.Ordinal));
+        var of = line?.LastIndexOf(" of ", StringComparison.Ordinal) ?? -1;
+        return of < 0 ? "points" : "points" + line![of..];
     }
 
     public static string Describe(ExploreScore score)

@@ -140,7 +140,7 @@ public static class ExploreTables
 
         var tests = score.Tests.First(t => t.Attribute == top.Attribute);
         var welch = tests.Welch is { } w ? $"Welch's ANOVA F = {w.F:0.##}, {(w.P < 0.0001 ? "p < 0.0001" : $"p = {w.P:0.####}")}" : "no Welch test";
-        var text = new FigureText($"{ExploreStudyReport.Describe(score.Score)} by {top.Attribute}", top.Attribute, "Score",
+        var text = new FigureText($"{ExploreStudyReport.Describe(score.Score)} by {top.Attribute}", top.Attribute, $"Score ({score.Unit})",
             $"Quartiles type 7; diamonds: means; {welch}; omega² = {tests.Anova?.OmegaSquared:0.###}; groups under {minimumGroupSize} students suppressed.");
         return new BoxChart(text, [.. top.Groups.Select(g => new BoxGroup(g.Statistics.Name, g.Statistics.N, g.LowerQuartile!.Value, g.Median!.Value, g.UpperQuartile!.Value, Mean: g.Statistics.Mean))]);
     }
