@@ -1,21 +1,19 @@
 using GradeLens.Core.Explore;
 using GradeLens.Core.Gaps;
-using GradeLens.Core.Reports.Figures;
 using GradeLens.Core.Storage;
 
 namespace GradeLens.Core.Reports;
 
-/// <summary>One score's explore: every attribute's groups and tests, and the ranking of the attributes by effect size.</summary>
+/// <summary>One score's explore as the Explore page answers it: every attribute's view (groups, tests, pairs, trend) and the ranking.</summary>
 /// <param name="Unit">The score's axis unit from its scale ("points of 100"), or "points".</param>
-public sealed record ExploredScore(ExploreScore Score, IReadOnlyList<AttributeScores> Attributes, IReadOnlyList<AttributeTests> Tests, IReadOnlyList<AttributeEffect> Ranking, string Unit = "points");
+public sealed record ExploredScore(ExploreScore Score, IReadOnlyList<ExploreView> Views, ExploreRanking Ranking, string Unit = "points");
 
 /// <summary>
-/// The exam-table study, for every score the store has: each subject's latest series (and each domain of it) against
-/// every attribute (gender, the imported ones, region, grade and school when recorded), with one-way and Welch ANOVA,
-/// Kruskal-Wallis, eta² and omega² with the interval, pairwise Welch tests with Benjamini-Hochberg, and the "what matters
-/// most" ranking. Groups come from the Explore page's SQL (<see cref="ExploreQueries"/>) within the audience's scope,
-/// groups under the minimum size left out before any test; the statistics are Core/Explore's. When Explore gains its
-/// own kept entry point (an ExploreReads), <see cref="ExploreAsync"/> should call it instead of the query.
+/// The exam-table study for every score the Explore page offers in the latest series of each subject (whole subject and
+/// each domain): every attribute it offers against it, with one-way and Welch ANOVA, Kruskal-Wallis, eta² and omega²
+/// with the interval, pairwise Welch tests with Benjamini-Hochberg, the trend of ordered levels, and the "what matters
+/// most" ranking. All from the page's entry points (<see cref="ExploreReads"/>), so groups are suppressed as there
+/// (under the minimum, and a lone hidden group takes the next smallest with it).
 /// </summary>
 public sealed class ExploreStudyReport : IStudyReport
 {
@@ -23,56 +21,38 @@ public sealed class ExploreStudyReport : IStudyReport
 
     public string Title => "Explore: which attributes go with higher scores";
 
-    /// <summary>The scores to explore: each subject's latest series, whole subject and every domain, as the gap table has them.</summary>
+    /// <summary>The page's scores in the latest series of each subject (in the store's series order), whole subject and domains.</summary>
     public static async Task<IReadOnlyList<ExploreScore>> ScoresAsync(IGradeStore store, Scope scope, CancellationToken cancellationToken = default)
     {
-        var table = (await store.GetGapTableAsync(scope, new GapRequest(Within: [GapDimension.Domain]), cancellationToken)).Table;
-        var whole = (await store.GetGapTableAsync(scope, new GapRequest(Within: []), cancellationToken)).Table;
-        return [.. (whole?.Cells ?? []).Concat(table?.Cells ?? [])
-            .Where(c => c.Region is null && c.School is null && c.GradeLevel is null)
-            .Select(c => new ExploreScore(c.Subject, c.Series, c.Domain.Length == 0 ? null : c.Domain))
-            .Distinct()
-            .OrderBy(s => s.Subject, StringComparer.Ordinal).ThenBy(s => s.Series, StringComparer.Ordinal).ThenBy(s => s.Domain ?? "", StringComparer.Ordinal)];
+        var choices = await store.GetExploreChoicesAsync(scope, cancellationToken);
+        var order = (await store.GetKeptInfoAsync(scope, cancellationToken)).Series.Select((s, i) => (s, i)).ToDictionary(x => x.s, x => x.i, StringComparer.Ordinal);
+        return [.. choices.Scores
+            .GroupBy(s => s.Subject, StringComparer.Ordinal)
+            .SelectMany(subject =>
+            {
+                var latest = subject.MaxBy(s => order.GetValueOrDefault(s.Series, -1))!.Series;
+                return subject.Where(s => s.Series == latest);
+            })
+            .Select(s => new ExploreScore(s.Subject, s.Series, s.Domain.Length == 0 ? null : s.Domain))
+            .OrderBy(s => s.Subject, StringComparer.Ordinal).ThenBy(s => s.Domain ?? "", StringComparer.Ordinal)];
     }
 
-    /// <summary>The attributes to compare by: gender and every imported attribute, then region, grade_level and school when any student in scope has one.</summary>
-    public static async Task<IReadOnlyList<string>> AttributesAsync(IGradeStore store, Scope scope, CancellationToken cancellationToken = default)
+    /// <summary>One score against every attribute the page offers: each view and the ranking; null when no attribute splits it into two shown groups.</summary>
+    public static async Task<ExploredScore?> ExploreAsync(IGradeStore store, Scope scope, ExploreScore score, CancellationToken cancellationToken = default)
     {
-        var attributes = (await store.GetGapTableAsync(scope, new GapRequest(Within: []), cancellationToken)).Attributes.ToList();
-        var recorded = await store.GetRecordedDimensionsAsync(scope, cancellationToken);
-        foreach (var (dimension, name) in new[] { (GapDimension.Region, "region"), (GapDimension.GradeLevel, "grade_level"), (GapDimension.School, "school") })
+        var choices = await store.GetExploreChoicesAsync(scope, cancellationToken);
+        var views = new List<ExploreView>();
+        foreach (var attribute in choices.Attributes)
         {
-            if (recorded.Contains(dimension) && !attributes.Contains(name))
-            {
-                attributes.Add(name);
-            }
+            views.Add(await store.GetExploreAsync(scope, new ExploreRequest(score, attribute.Name), cancellationToken));
         }
 
-        return attributes;
-    }
-
-    /// <summary>One score against every attribute: the groups (SQL), their tests and the ranking; null when no attribute has two groups to compare.</summary>
-    public static async Task<ExploredScore?> ExploreAsync(IGradeStore store, Scope scope, ExploreScore score, IReadOnlyList<string> attributes, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        ArgumentNullException.ThrowIfNull(attributes);
-        var groups = new List<AttributeScores>();
-        foreach (var attribute in attributes)
-        {
-            var found = await store.ReadAsync((c, sql, t) => ExploreQueries.GroupsAsync(c, sql, scope, score, attribute, scope.MinimumCellSize, t), cancellationToken);
-            if (found.Groups.Count > 0)
-            {
-                groups.Add(found);
-            }
-        }
-
-        if (!groups.Any(g => g.Groups.Count > 1))
+        if (!views.Any(v => v.Groups.Count > 1))
         {
             return null;
         }
 
-        var tests = groups.Select(g => g.Tests()).ToList();
-        return new ExploredScore(score, groups, tests, AttributeRanking.Rank(tests));
+        return new ExploredScore(score, views, await store.GetExploreRankingAsync(scope, score, cancellationToken: cancellationToken));
     }
 
     public async Task<string?> WriteAsync(ReportContext context, CancellationToken cancellationToken)
@@ -85,12 +65,11 @@ public sealed class ExploreStudyReport : IStudyReport
             thresholds.AddRange((await context.Store.GetGapTableAsync(context.Scope, request, cancellationToken)).Table?.Thresholds ?? []);
         }
 
-        var attributes = await AttributesAsync(context.Store, context.Scope, cancellationToken);
         var explored = new List<ExploredScore>();
         for (var i = 0; i < scores.Count; i++)
         {
-            context.Report(Describe(scores[i]), 0.85 * i / Math.Max(1, scores.Count));
-            if (await ExploreAsync(context.Store, context.Scope, scores[i], attributes, cancellationToken) is { } found)
+            context.Report(Describe(scores[i]), 0.85 * i / scores.Count);
+            if (await ExploreAsync(context.Store, context.Scope, scores[i], cancellationToken) is { } found)
             {
                 explored.Add(found with { Unit = Unit(thresholds, scores[i]) });
             }
@@ -103,44 +82,38 @@ public sealed class ExploreStudyReport : IStudyReport
 
         if (explored.Count < scores.Count)
         {
-            context.Files.Note($"{scores.Count - explored.Count} of {scores.Count} scores have no attribute with two groups to compare (a subject imported only as domains is explored per domain).");
+            context.Files.Note($"{scores.Count - explored.Count} of {scores.Count} scores have no attribute with two groups to compare.");
         }
 
-        var many = explored.SelectMany(e => e.Attributes).Where(a => a.Groups.Count > ExploreTables.PairedGroups).Select(a => a.Attribute).Distinct().ToList();
-        if (many.Count > 0)
-        {
-            context.Files.Note($"explore_pairs.csv leaves out the pairs of {string.Join(", ", many)}: more than {ExploreTables.PairedGroups} groups (their tests and groups are in the other tables).");
-        }
-
-        var min = context.Scope.MinimumCellSize;
+        var min = explored[0].Ranking.MinimumCellSize;
         await context.Files.WriteCsvAsync("explore_ranking", "What matters most: every attribute ranked by its effect size on each score", ExploreTables.RankingMethod, ExploreTables.Ranking(explored), cancellationToken);
         await context.Files.WriteCsvAsync("explore_tests", "The overall tests of every attribute on every score", ExploreTables.TestsMethod, ExploreTables.Tests(explored), cancellationToken);
         await context.Files.WriteCsvAsync("explore_groups", "Each group's students, mean with 95% interval and quartiles", ExploreTables.GroupsMethod(min), ExploreTables.Groups(explored), cancellationToken);
         await context.Files.WriteCsvAsync("explore_pairs", "Every pair of groups: Welch test with Benjamini-Hochberg", ExploreTables.PairsMethod, ExploreTables.Pairs(explored), cancellationToken);
         foreach (var score in explored)
         {
-            await context.Files.WriteFigureAsync(ReportFileName.Of("ranking", score.Score.Subject, score.Score.Series, score.Score.Domain ?? ""), ExploreTables.RankingFigure(score), cancellationToken);
-            if (ExploreTables.TopGroupsFigure(score, min) is { } boxes)
+            var name = new[] { score.Score.Subject, score.Score.Series, score.Score.Domain ?? "" };
+            await context.Files.WriteFigureAsync(ReportFileName.Of("ranking", name), ExploreTables.RankingFigure(score), cancellationToken);
+            if (ExploreTables.TopGroupsFigure(score) is { } boxes)
             {
-                await context.Files.WriteFigureAsync(ReportFileName.Of("groups", score.Score.Subject, score.Score.Series, score.Score.Domain ?? ""), boxes, cancellationToken);
+                await context.Files.WriteFigureAsync(ReportFileName.Of("groups", name), boxes, cancellationToken);
             }
         }
 
         return null;
     }
 
-    /// <summary>"points of 100" from the gap table's threshold line for the score ("Math / Numbers (Spring 2026): below 50 of 100").</summary>
-    private static string Unit(IReadOnlyList<string> thresholds, ExploreScore score)
-    {
-        var prefix = (score.Domain is null ? score.Subject : $"{score.Subject} / {score.Domain}") + $" ({score.Series}):";
-        var line = thresholds.FirstOrDefault(t => t.StartsWith(prefix, StringComparison.Ordinal));
-        var of = line?.LastIndexOf(" of ", StringComparison.Ordinal) ?? -1;
-        return of < 0 ? "points" : "points" + line![of..];
-    }
-
     public static string Describe(ExploreScore score)
     {
         ArgumentNullException.ThrowIfNull(score);
         return score.Domain is null ? $"{score.Subject} ({score.Series})" : $"{score.Subject} / {score.Domain} ({score.Series})";
+    }
+
+    /// <summary>"points of 100" from the gap table's threshold line for the score ("Math / Numbers (Spring 2026): below 50 of 100").</summary>
+    private static string Unit(IReadOnlyList<string> thresholds, ExploreScore score)
+    {
+        var line = thresholds.FirstOrDefault(t => t.StartsWith(Describe(score) + ":", StringComparison.Ordinal));
+        var of = line?.LastIndexOf(" of ", StringComparison.Ordinal) ?? -1;
+        return of < 0 ? "points" : "points" + line![of..];
     }
 }
