@@ -22,7 +22,7 @@ public static class StudyReports
         new PendingStudyReport("areas", "Areas: attainment against area measures",
             "The Areas report is not built yet: GradeLens has no Areas entry point that reads a store (Core/Areas fits models on a panel), so there is nothing to write."),
         new PendingStudyReport("quality", "Quality: a university's pass rates, feedback turnaround, engagement and modules at risk",
-            "The Quality report is not built yet: its KPIs (Core/Quality) have no entry point in this version, so there is nothing to write."),
+            "The Quality report is not built yet: its KPIs are computed in Core/Quality's SQL, but there is no Quality entry point (a QualityReads) for a report to call in this version."),
         new ExploreStudyReport(),
     ];
 
