@@ -90,6 +90,11 @@ public sealed partial class AnalystReportTests(AnalystReport report) : IClassFix
         AssertCounts(copy, "tracking/baseline_shares.csv", "students", minimum);
         AssertCounts(copy, "explore/explore_groups.csv", "students", minimum);
         AssertCounts(copy, "risk/risk_model_fairness.csv", "students", minimum);
+
+        // One pupil's score is never shown to an analyst: no minimum, maximum or whisker in the series boxes.
+        var boxes = File.ReadLines(Path.Combine(copy.ReportDirectory, "tracking/series_boxes.csv")).Skip(1).Select(Fields).ToList();
+        Assert.NotEmpty(boxes);
+        Assert.All(boxes, f => Assert.Equal(["", "", "", ""], new[] { f[4], f[5], f[9], f[10] }));
     }
 
     /// <summary>Every non-blank value of the column is a count of at least <paramref name="minimum"/> (and the column has some).</summary>
