@@ -26,6 +26,7 @@ var root = new RootCommand("GradeLens: turns assessment spreadsheets into answer
     GradeLens.Cli.Commands.Quality.QualityCommand.Create(),
     TrainCommand.Create(),
     GradeLens.Cli.Commands.Areas.AreasCommand.Create(),
+    GradeLens.Cli.Commands.Report.ReportCommand.Create(),
     BenchCommand.Create(),
 };
 

@@ -26,6 +26,7 @@ public sealed class CliConventionTests : IDisposable
     [InlineData("bench", "load")]
     [InlineData("bench", "risk")]
     [InlineData("train")]
+    [InlineData("report")]
     [InlineData("user")]
     [InlineData("user", "add")]
     [InlineData("user", "remove")]
