@@ -47,7 +47,15 @@ public static class ImportCommand
             var request = new ImportRequest(parse.GetValue(files)!, loaded, parse.GetValue(dryRun), parse.GetValue(skipBadRows),
                 parse.GetValue(rejectFile), parse.GetValue(organisation)!, parse.GetValue(sheet));
             var report = await ProgressDisplay.RunAsync(p => opened.ImportAsync(request, p, cancellationToken));
-            if (parse.GetValue(saveMapping) is { } savePath && report.Tables.Count > 0)
+            var savePath = parse.GetValue(saveMapping);
+            if (report.Question is not null && report.Tables.Count > 0)
+            {
+                // The import asks rather than guesses: the mapping to answer it in, ready to edit.
+                savePath ??= Path.ChangeExtension(request.Files[0], ".mapping.json");
+                report = report with { Message = $"{report.Message} The mapping to edit is {savePath}: import again with --mapping {savePath}." };
+            }
+
+            if (savePath is not null && report.Tables.Count > 0)
             {
                 await File.WriteAllTextAsync(savePath, report.Tables[0].Mapping.ToJson(), cancellationToken);
             }

@@ -31,7 +31,7 @@ internal sealed class ImportPipeline(DuckDBConnection connection, IImportWriter 
             {
                 var display = request.DisplayNames is { } names && i < names.Count ? names[i] : Path.GetFileName(request.Files[i]);
                 progress?.Report(new StageProgress($"Reading {display}", 0.02));
-                sources.AddRange(TableFileReader.Open(request.Files[i], request.Sheet, display));
+                sources.AddRange(TableFileReader.Open(request.Files[i], request.Sheet, display, request.Mapping?.Layout()));
             }
 
             ImportTrace.Mark("opened");
@@ -62,19 +62,52 @@ internal sealed class ImportPipeline(DuckDBConnection connection, IImportWriter 
 
     private async Task<ImportReport> ImportTablesAsync(IReadOnlyList<SourceTable> sources, CancellationToken cancellationToken)
     {
-        var prepared = new List<PreparedTable>();
+        var staged = new List<StagedTable>();
         for (var n = 0; n < sources.Count; n++)
         {
-            progress?.Report(new StageProgress($"Checking {sources[n].DisplayName}", 0.1 + 0.5 * n / sources.Count));
-            prepared.Add(await PreparedTable.CreateAsync(connection, sources[n], n, request.Mapping, cancellationToken));
+            progress?.Report(new StageProgress($"Reading {sources[n].DisplayName}", 0.05 + 0.2 * n / sources.Count));
+            staged.Add(await StagedTable.CreateAsync(connection, sources[n], n, cancellationToken));
         }
 
-        var health = prepared.Select(p => p.Health).ToList();
+        var related = await RelatedTables.JoinAsync(connection, staged, request.Mapping, cancellationToken);
+        var prepared = new List<PreparedTable>();
+        for (var n = 0; n < related.Tables.Count; n++)
+        {
+            progress?.Report(new StageProgress($"Checking {related.Tables[n].Source.DisplayName}", 0.25 + 0.4 * n / related.Tables.Count));
+            prepared.Add(await PreparedTable.CreateAsync(connection, related.Tables[n], request.Mapping, cancellationToken));
+        }
+
+        var health = prepared.Select(p => p.Health with { Notes = [.. related.Notes, .. p.Health.Notes] }).ToList();
         var rejectedTotal = prepared.Sum(p => p.RejectedTotal);
         var listed = prepared.SelectMany(p => p.Rejected).Take(ListedRejects).ToList();
         if (prepared.FirstOrDefault(p => p.Table.Rows == 0 && p.RejectedTotal == 0) is { } empty)
         {
             return Failed($"{empty.Table.Source.DisplayName} has a header row but no data rows; nothing was imported.", health, listed, rejectedTotal);
+        }
+
+        if (prepared.FirstOrDefault(p => p.Question is not null) is { } unsure)
+        {
+            return Failed(unsure.Question!, health, listed, rejectedTotal) with { Question = unsure.Question };
+        }
+
+        // A sheet with no figure beside sheets that have some (a cover, a list of codes) is left out; anything else without one is refused.
+        // Areas are stored for themselves (a list of counties is geography); students only with a figure.
+        var withFigures = prepared.Where(p => p.Health.Figures > 0 || p.Health.Kind == TableKind.Areas).ToList();
+        var leftOut = prepared.Where(p => !withFigures.Contains(p) && p.Table.Source.Sheet is not null && withFigures.Count > 0).ToList();
+        if (withFigures.Count + leftOut.Count < prepared.Count || withFigures.Count == 0)
+        {
+            var without = prepared.Where(p => !withFigures.Contains(p) && !leftOut.Contains(p)).Select(p => p.Table.Source.DisplayName);
+            return Failed(ImportQuestions.NoFigures(string.Join(", ", without)), health, listed, rejectedTotal);
+        }
+
+        if (leftOut.Count > 0)
+        {
+            health = [.. health.Select(h => leftOut.Any(p => p.Health.File == h.File)
+                ? h with { Notes = [.. h.Notes, "This sheet has no score, baseline or area figure; it was not imported."] }
+                : h)];
+            rejectedTotal -= leftOut.Sum(p => p.RejectedTotal);
+            listed = [.. listed.Where(r => leftOut.All(p => p.Table.Source.DisplayName != r.File))];
+            prepared = withFigures;
         }
 
         if (rejectedTotal > 0 && !request.SkipBadRows)
@@ -89,7 +122,7 @@ internal sealed class ImportPipeline(DuckDBConnection connection, IImportWriter 
         var rows = prepared.Sum(p => p.Table.Rows);
         if (request.DryRun)
         {
-            return Report(true, $"Dry run: nothing was written. {Plural(rows, "row")} read from {Plural(sources.Count, "table")}; {Plural(rejectedTotal, "row")} would be rejected.",
+            return Report(true, $"Dry run: nothing was written. {Plural(rows, "row")} read from {Plural(prepared.Count, "table")}; {Plural(rejectedTotal, "row")} would be rejected.",
                 health, listed, rejectedTotal, WriteCounts.None, null);
         }
 
@@ -103,7 +136,7 @@ internal sealed class ImportPipeline(DuckDBConnection connection, IImportWriter 
         }
 
         progress?.Report(new StageProgress("Done", 1));
-        var message = $"Imported {Plural(rows - rejectedTotal, "row")} from {Plural(sources.Count, "table")}: " +
+        var message = $"Imported {Plural(rows - rejectedTotal, "row")} from {Plural(prepared.Count, "table")}: " +
                       $"{written.StudentsAdded} students added, {written.StudentsUpdated} updated; {written.ResultsAdded} results added, " +
                       $"{written.ResultsUpdated} changed, {written.ResultsUnchanged} unchanged; {written.BaselinesWritten} baselines; {written.AreaRowsWritten} area figures." +
                       (rejectFile is null ? "" : $" {Plural(rejectedTotal, "row")} skipped and written to {rejectFile}.");

@@ -26,6 +26,15 @@ CREATE TABLE student_attributes (
     value        VARCHAR NOT NULL
 );
 
+-- Attributes kept per enrolment (a student in a course, module or presentation) when they vary between a student's
+-- enrolments; enrolment names the enrolment by its key's values ('Maths / 2014J').
+CREATE TABLE enrolment_attributes (
+    student_key  BIGINT  NOT NULL,
+    enrolment    VARCHAR NOT NULL,
+    name         VARCHAR NOT NULL,
+    value        VARCHAR NOT NULL
+);
+
 -- One row per organisation x series x subject x domain ('' = the whole subject).
 CREATE TABLE assessments (
     assessment_key  INTEGER NOT NULL,
@@ -37,7 +46,8 @@ CREATE TABLE assessments (
     taken_on        DATE,
     scale           VARCHAR NOT NULL,
     max_score       DOUBLE  NOT NULL,
-    proficiency     DOUBLE  NOT NULL
+    proficiency     DOUBLE  NOT NULL,
+    weight          DOUBLE              -- the assessment's weight in its module, when an assessments table gives one
 );
 
 -- Student x assessment -> score (and the grade label where the scale has one, e.g. 'U', 'A*').

@@ -72,7 +72,7 @@ internal sealed class AreaRows(StagedTable table, ImportMapping mapping, string 
 
     private async Task<TableHealth> HealthAsync(DuckDBConnection connection, IReadOnlyList<(int Index, ColumnMapping Column)> areas, CancellationToken cancellationToken)
     {
-        var notes = new List<string>(table.Source.Notes);
+        var notes = new List<string>([.. table.Source.Notes, .. table.Notes]);
         foreach (var (index, column) in areas.Skip(1))
         {
             var missing = await ColumnFacts.ScalarAsync(connection, $"SELECT count(*) FROM {table.Name} WHERE NULLIF(trim({Sql.Column(index)}), '') IS NULL", cancellationToken);
@@ -104,7 +104,11 @@ internal sealed class AreaRows(StagedTable table, ImportMapping mapping, string 
         notes.Add($"{count} distinct area(s) at level '{areas[0].Column.AreaLevel ?? "area"}'; years: {(years.Count == 0 ? "none" : string.Join(", ", years))}.");
         return new TableHealth(table.Source.DisplayName, table.Source.Sheet, TableKind.Areas, table.Source.Encoding, table.Source.Delimiter,
             "areas (a row per area and year)", table.Rows, 0, subjects, [], columns,
-            mapping.Columns.Where(c => c.Role == ColumnRole.Ignore).Select(c => c.Header).ToList(), 0, notes, mapping);
+            mapping.Columns.Where(c => c.Role == ColumnRole.Ignore).Select(c => c.Header).ToList(), 0, notes, mapping)
+        {
+            Format = table.Source.Format,
+            Figures = await ColumnFacts.ScalarAsync(connection, $"SELECT count(*) FROM {View} WHERE value IS NOT NULL", cancellationToken),
+        };
     }
 
     /// <summary>What this table writes, whichever store takes it.</summary>

@@ -29,6 +29,9 @@ internal sealed class PreparedTable
 
     public long RejectedTotal { get; }
 
+    /// <summary>The question the import must ask before it can go on (a column it cannot tell, a long file without ids), or null.</summary>
+    public string? Question { get; private init; }
+
     /// <summary>Suffix of this table's temp objects (stage_N, bad_N...).</summary>
     public string Suffix => Table.Name["stage_".Length..];
 
@@ -39,11 +42,19 @@ internal sealed class PreparedTable
     public static async Task<PreparedTable> CreateAsync(DuckDBConnection connection, SourceTable source, int number, ImportMapping? requested, CancellationToken cancellationToken)
     {
         var table = await StagedTable.CreateAsync(connection, source, number, cancellationToken);
-        var suffix = number.ToString(CultureInfo.InvariantCulture);
+        return await CreateAsync(connection, table, requested, cancellationToken);
+    }
+
+    /// <summary>Maps, validates and reports a table already staged (a file's, or several related files joined).</summary>
+    public static async Task<PreparedTable> CreateAsync(DuckDBConnection connection, StagedTable table, ImportMapping? requested, CancellationToken cancellationToken)
+    {
+        var source = table.Source;
+        var suffix = table.Name["stage_".Length..];
         // An inferred mapping's scales come from a sample; the resolver detects them again over every value.
         var mapping = requested is null
-            ? WithoutScales(MappingInference.Infer(source.Headers, await SampleAsync(connection, table, cancellationToken)))
+            ? table.Hints.ApplyTo(WithoutScales(MappingInference.Infer(source.Headers, await SampleAsync(connection, table, cancellationToken))))
             : MappingAlignment.Align(requested, source);
+        var question = requested is null ? ImportQuestions.Unsure(source.DisplayName, MappingInference.Unsure(mapping)) : null;
 
         TableHealth health;
         Func<IImportWriter, string, CancellationToken, Task<WriteCounts>> write;
@@ -56,7 +67,13 @@ internal sealed class PreparedTable
         }
         else
         {
-            var rows = new StudentRows(table, mapping);
+            (var plan, mapping) = await EnrolmentPlan.DecideAsync(connection, table, mapping, suffix, cancellationToken);
+            var rows = new StudentRows(table, mapping, plan);
+            if (rows.IsLong && !rows.HasStudentId && mapping.IndependentRows != true)
+            {
+                question ??= ImportQuestions.NoIdInLongFile(source.DisplayName);
+            }
+
             ImportTrace.Mark("staged");
             await ExecuteAsync(connection, rows.CreateViewSql(), cancellationToken);
             var scales = await ScaleResolver.ResolveAsync(connection, rows, suffix, cancellationToken);
@@ -73,7 +90,7 @@ internal sealed class PreparedTable
         }
 
         var (rejected, total) = await RejectedRowsAsync(connection, table, suffix, cancellationToken);
-        return new PreparedTable(table, health, rejected, total, write);
+        return new PreparedTable(table, health, rejected, total, write) { Question = question };
     }
 
     private static ImportMapping WithoutScales(ImportMapping mapping) =>
@@ -118,11 +135,12 @@ internal sealed class PreparedTable
         return (rows, table.Malformed.Count + badRows);
     }
 
-    private static async Task<IReadOnlyList<IReadOnlyList<string?>>> SampleAsync(DuckDBConnection connection, StagedTable table, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyList<IReadOnlyList<string?>>> SampleAsync(DuckDBConnection connection, StagedTable table, CancellationToken cancellationToken)
     {
         var rows = new List<IReadOnlyList<string?>>();
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT * FROM {table.Name}_rows WHERE rowid < 500 ORDER BY rowid";
+        var columns = string.Join(", ", Enumerable.Range(0, table.Source.Headers.Count).Select(Sql.Column));
+        command.CommandText = $"SELECT {columns} FROM {table.Name}_rows WHERE rowid < 500 ORDER BY rowid";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

@@ -123,7 +123,8 @@ internal static class ScaleResolver
                     WHEN lb.label IS NOT NULL THEN lb.value
                     ELSE TRY_CAST(replace(l.raw, ',', '.') AS DOUBLE) END AS score,
                CASE WHEN lb.label IS NOT NULL THEN l.raw END AS grade_label,
-               COALESCE(TRY_CAST(l.taken_raw AS DATE), TRY_STRPTIME(l.taken_raw, '%d/%m/%Y')::DATE) AS taken_on
+               COALESCE(TRY_CAST(l.taken_raw AS DATE), TRY_STRPTIME(l.taken_raw, '%d/%m/%Y')::DATE) AS taken_on,
+               TRY_CAST(replace(l.weight_raw, ',', '.') AS DOUBLE) AS weight, TRY_CAST(replace(l.max_raw, ',', '.') AS DOUBLE) AS row_max
         FROM {rows.ViewName} l
         LEFT JOIN scales_{suffix} sc ON sc.grp = l.grp
         LEFT JOIN labels_{suffix} lb ON lb.grp = l.grp AND lb.label = upper(l.raw)

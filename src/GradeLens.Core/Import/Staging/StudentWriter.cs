@@ -19,7 +19,7 @@ internal sealed class StudentWriter(DuckDBConnection connection, StudentWriteSet
         var assessmentsAdded = await ExecuteAsync($"""
             INSERT INTO assessments
             SELECT (SELECT COALESCE(max(assessment_key), 0) FROM assessments) + row_number() OVER (ORDER BY series, subject, domain),
-                   {org}, series, series_order, subject, domain, taken_on, scale_id, max_score, proficiency
+                   {org}, series, series_order, subject, domain, taken_on, scale_id, max_score, proficiency, weight
             FROM {set.Assessments} i
             WHERE NOT EXISTS (SELECT 1 FROM assessments a WHERE a.organisation = {org} AND a.series = i.series AND a.subject = i.subject AND a.domain = i.domain)
             """, cancellationToken);
@@ -52,6 +52,10 @@ internal sealed class StudentWriter(DuckDBConnection connection, StudentWriteSet
             SELECT k.student_key, a.name, a.value FROM {set.Attributes} a JOIN keys_{Suffix} k USING (student_id);
             DELETE FROM student_attributes t USING attrs_{Suffix} a WHERE t.student_key = a.student_key AND t.name = a.name;
             INSERT INTO student_attributes SELECT student_key, name, value FROM attrs_{Suffix};
+            CREATE OR REPLACE TEMP TABLE eattrs_{Suffix} AS
+            SELECT k.student_key, a.enrolment, a.name, a.value FROM {set.EnrolmentAttributes} a JOIN keys_{Suffix} k USING (student_id);
+            DELETE FROM enrolment_attributes t USING eattrs_{Suffix} a WHERE t.student_key = a.student_key AND t.enrolment = a.enrolment AND t.name = a.name;
+            INSERT INTO enrolment_attributes SELECT student_key, enrolment, name, value FROM eattrs_{Suffix};
             """, cancellationToken);
 
         ImportTrace.Mark("students written");

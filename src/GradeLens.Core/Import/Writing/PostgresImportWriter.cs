@@ -36,12 +36,15 @@ internal sealed class PostgresImportWriter(DuckDBConnection staging, NpgsqlDataS
         var n = (_tables++).ToString(CultureInfo.InvariantCulture);
         await CopyAsync(staging, set.Assessments, Connection, $"in_assessments_{n}",
             [new("series", NpgsqlDbType.Text), new("series_order", NpgsqlDbType.Integer), new("subject", NpgsqlDbType.Text), new("domain", NpgsqlDbType.Text),
-             new("taken_on", NpgsqlDbType.Date), new("scale_id", NpgsqlDbType.Text), new("max_score", NpgsqlDbType.Double), new("proficiency", NpgsqlDbType.Double)], cancellationToken);
+             new("taken_on", NpgsqlDbType.Date), new("scale_id", NpgsqlDbType.Text), new("max_score", NpgsqlDbType.Double), new("proficiency", NpgsqlDbType.Double),
+             new("weight", NpgsqlDbType.Double)], cancellationToken);
         await CopyAsync(staging, set.Students, Connection, $"in_students_{n}",
             [new("student_id", NpgsqlDbType.Text), new("school", NpgsqlDbType.Text), new("region", NpgsqlDbType.Text), new("grade_level", NpgsqlDbType.Text),
              new("gender", NpgsqlDbType.Text), new("new_key", NpgsqlDbType.Bigint)], cancellationToken);
         await CopyAsync(staging, set.Attributes, Connection, $"in_attributes_{n}",
             [new("student_id", NpgsqlDbType.Text), new("name", NpgsqlDbType.Text), new("value", NpgsqlDbType.Text)], cancellationToken);
+        await CopyAsync(staging, set.EnrolmentAttributes, Connection, $"in_enrolment_attributes_{n}",
+            [new("student_id", NpgsqlDbType.Text), new("enrolment", NpgsqlDbType.Text), new("name", NpgsqlDbType.Text), new("value", NpgsqlDbType.Text)], cancellationToken);
         await CopyAsync(staging, set.Results, Connection, $"in_results_{n}",
             [new("student_id", NpgsqlDbType.Text), new("series", NpgsqlDbType.Text), new("subject", NpgsqlDbType.Text), new("domain", NpgsqlDbType.Text),
              new("score", NpgsqlDbType.Double), new("grade", NpgsqlDbType.Text)], cancellationToken);
@@ -105,7 +108,7 @@ internal sealed class PostgresImportWriter(DuckDBConnection staging, NpgsqlDataS
     /// </summary>
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
-        await ExecuteAsync("ANALYZE students, student_attributes, assessments, results, baselines, areas, area_measures, area_scores", null, cancellationToken);
+        await ExecuteAsync("ANALYZE students, student_attributes, enrolment_attributes, assessments, results, baselines, areas, area_measures, area_scores", null, cancellationToken);
         await _transaction!.CommitAsync(cancellationToken);
     }
 

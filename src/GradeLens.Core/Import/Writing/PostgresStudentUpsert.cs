@@ -34,7 +34,7 @@ internal static class PostgresStudentUpsert
         var assessmentsAdded = await Execute($"""
             INSERT INTO assessments
             SELECT (SELECT COALESCE(max(assessment_key), 0) FROM assessments) + row_number() OVER (ORDER BY series, subject, domain),
-                   @org, series, series_order, subject, domain, taken_on, scale_id, max_score, proficiency
+                   @org, series, series_order, subject, domain, taken_on, scale_id, max_score, proficiency, weight
             FROM in_assessments_{n} i
             WHERE NOT EXISTS (SELECT 1 FROM assessments a WHERE a.organisation = @org AND a.series = i.series AND a.subject = i.subject AND a.domain = i.domain)
             """);
@@ -70,6 +70,11 @@ internal static class PostgresStudentUpsert
             INSERT INTO student_attributes
             SELECT k.student_key, a.name, a.value FROM in_attributes_{n} a JOIN keys_{n} k USING (student_id)
             ON CONFLICT (student_key, name) DO UPDATE SET value = EXCLUDED.value
+            """);
+        await Execute($"""
+            INSERT INTO enrolment_attributes
+            SELECT k.student_key, a.enrolment, a.name, a.value FROM in_enrolment_attributes_{n} a JOIN keys_{n} k USING (student_id)
+            ON CONFLICT (student_key, enrolment, name) DO UPDATE SET value = EXCLUDED.value
             """);
 
         await Execute($"""

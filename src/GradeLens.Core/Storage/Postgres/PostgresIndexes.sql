@@ -4,6 +4,7 @@ CREATE UNIQUE INDEX students_key ON students (student_key);
 CREATE UNIQUE INDEX students_natural ON students (organisation, student_id);
 CREATE INDEX students_id ON students (student_id);
 CREATE UNIQUE INDEX student_attributes_key ON student_attributes (student_key, name);
+CREATE UNIQUE INDEX enrolment_attributes_key ON enrolment_attributes (student_key, enrolment, name);
 CREATE UNIQUE INDEX assessments_key ON assessments (assessment_key);
 CREATE UNIQUE INDEX assessments_natural ON assessments (organisation, series, subject, domain);
 CREATE UNIQUE INDEX results_key ON results (student_key, assessment_key);
