@@ -42,6 +42,20 @@ public static class ImportReportWriter
             }
         }
 
+        if (report.Written.ChangesTotal > 0)
+        {
+            AnsiConsole.MarkupLine($"[bold]{(report.Succeeded ? "Changed" : "Would change")}[/] ({report.Written.ChangesTotal.ToString("N0", CultureInfo.InvariantCulture)} stored values):");
+            foreach (var change in report.Written.Changes.Take(RejectsOnScreen))
+            {
+                AnsiConsole.WriteLine("  " + change);
+            }
+
+            if (report.Written.ChangesTotal > RejectsOnScreen)
+            {
+                AnsiConsole.WriteLine($"  ... and more: use --format json for the first {report.Written.Changes.Count}.");
+            }
+        }
+
         if (report.Succeeded)
         {
             AnsiConsole.WriteLine(report.Message + $" ({report.Seconds.ToString("0.00", CultureInfo.InvariantCulture)} s)");

@@ -22,6 +22,9 @@ internal sealed class ImportPipeline(DuckDBConnection connection, IImportWriter 
 
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
+    /// <summary>The tables' health once checked, for a refusal raised while writing (a scale that differs from the stored one).</summary>
+    private IReadOnlyList<TableHealth> _health = [];
+
     public async Task<ImportReport> RunAsync(CancellationToken cancellationToken)
     {
         var sources = new List<SourceTable>();
@@ -44,6 +47,10 @@ internal sealed class ImportPipeline(DuckDBConnection connection, IImportWriter 
         catch (MappingMismatchException e)
         {
             return Failed(e.Message, [], [], 0);
+        }
+        catch (Writing.ImportQuestionException e)
+        {
+            return Failed(e.Message, _health, [], 0) with { Question = e.Message };
         }
         catch (DbException e)
         {
@@ -74,10 +81,11 @@ internal sealed class ImportPipeline(DuckDBConnection connection, IImportWriter 
         for (var n = 0; n < related.Tables.Count; n++)
         {
             progress?.Report(new StageProgress($"Checking {related.Tables[n].Source.DisplayName}", 0.25 + 0.4 * n / related.Tables.Count));
-            prepared.Add(await PreparedTable.CreateAsync(connection, related.Tables[n], request.Mapping, cancellationToken));
+            prepared.Add(await PreparedTable.CreateAsync(connection, related.Tables[n], request.Mapping, request.Cohort, cancellationToken));
         }
 
         var health = prepared.Select(p => p.Health with { Notes = [.. related.Notes, .. p.Health.Notes] }).ToList();
+        _health = health;
         var rejectedTotal = prepared.Sum(p => p.RejectedTotal);
         var listed = prepared.SelectMany(p => p.Rejected).Take(ListedRejects).ToList();
         if (prepared.FirstOrDefault(p => p.Table.Rows == 0 && p.RejectedTotal == 0) is { } empty)
@@ -127,7 +135,15 @@ internal sealed class ImportPipeline(DuckDBConnection connection, IImportWriter 
         }
 
         progress?.Report(new StageProgress("Writing to the store", 0.7));
-        var written = await WriteAllAsync(prepared, cancellationToken);
+        var (written, importId) = await WriteAllAsync(prepared, cancellationToken);
+        if (written.ChangesTotal > 0 && !request.AllowChanges)
+        {
+            return Failed(
+                $"Nothing was imported: {Plural(written.ChangesTotal, "value")} already stored would change (first: {written.Changes[0]}). " +
+                "Every change is listed in the report; if they are corrections, import again allowing changes (--allow-changes, or the box on the Data page).",
+                health, listed, rejectedTotal) with { Written = WriteCounts.None with { Changes = written.Changes, ChangesTotal = written.ChangesTotal } };
+        }
+
         string? rejectFile = null;
         if (rejectedTotal > 0)
         {
@@ -136,14 +152,19 @@ internal sealed class ImportPipeline(DuckDBConnection connection, IImportWriter 
         }
 
         progress?.Report(new StageProgress("Done", 1));
-        var message = $"Imported {Plural(rows - rejectedTotal, "row")} from {Plural(prepared.Count, "table")}: " +
+        var message = $"Imported {Plural(rows - rejectedTotal, "row")} from {Plural(prepared.Count, "table")} as import {importId}: " +
                       $"{written.StudentsAdded} students added, {written.StudentsUpdated} updated; {written.ResultsAdded} results added, " +
                       $"{written.ResultsUpdated} changed, {written.ResultsUnchanged} unchanged; {written.BaselinesWritten} baselines; {written.AreaRowsWritten} area figures." +
+                      (written.ChangesTotal == 0 ? "" : $" {Plural(written.ChangesTotal, "stored value")} changed (listed in the report).") +
                       (rejectFile is null ? "" : $" {Plural(rejectedTotal, "row")} skipped and written to {rejectFile}.");
-        return Report(true, message, health, listed, rejectedTotal, written, rejectFile);
+        return Report(true, message, health, listed, rejectedTotal, written, rejectFile) with { ImportId = importId };
     }
 
-    private async Task<WriteCounts> WriteAllAsync(IReadOnlyList<PreparedTable> prepared, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes every table in one transaction and commits it — unless it would change stored values without leave to, in
+    /// which case it is rolled back (the writer is disposed uncommitted) and the changes are only reported.
+    /// </summary>
+    private async Task<(WriteCounts Written, long ImportId)> WriteAllAsync(IReadOnlyList<PreparedTable> prepared, CancellationToken cancellationToken)
     {
         var total = WriteCounts.None;
         await writer.BeginAsync(cancellationToken);
@@ -152,8 +173,16 @@ internal sealed class ImportPipeline(DuckDBConnection connection, IImportWriter 
             cancellationToken.ThrowIfCancellationRequested();
             var counts = await table.WriteAsync(writer, request.Organisation, cancellationToken);
             total = Add(total, counts);
-            await writer.AppendLogAsync(await ImportLogEntry.ForAsync(request.Organisation, table, counts, cancellationToken), cancellationToken);
+            await writer.AppendLogAsync(await ImportLogEntry.ForAsync(request.Organisation, table, counts, writer.ImportId, cancellationToken), cancellationToken);
         }
+
+        if (total.ChangesTotal > 0 && !request.AllowChanges)
+        {
+            return (total, writer.ImportId);
+        }
+
+        var files = string.Join(", ", prepared.Select(p => p.Table.Source.DisplayName));
+        await writer.RecordImportAsync(new Writing.ImportRun(writer.ImportId, request.Organisation, files, request.Cohort, request.ImportedBy, total.Summary()), cancellationToken);
 
         // For the atomicity test: hold the written, uncommitted transaction open so a kill lands before the commit.
         if (int.TryParse(Environment.GetEnvironmentVariable("GRADELENS_PAUSE_BEFORE_COMMIT_MS"), out var pause) && pause > 0)
@@ -164,13 +193,17 @@ internal sealed class ImportPipeline(DuckDBConnection connection, IImportWriter 
 
         await writer.CommitAsync(cancellationToken);
         ImportTrace.Mark("committed");
-        return total;
+        return (total, writer.ImportId);
     }
 
     private static WriteCounts Add(WriteCounts a, WriteCounts b) => new(
         a.StudentsAdded + b.StudentsAdded, a.StudentsUpdated + b.StudentsUpdated, a.ResultsAdded + b.ResultsAdded,
         a.ResultsUpdated + b.ResultsUpdated, a.ResultsUnchanged + b.ResultsUnchanged, a.BaselinesWritten + b.BaselinesWritten,
-        a.AssessmentsAdded + b.AssessmentsAdded, a.AreaRowsWritten + b.AreaRowsWritten);
+        a.AssessmentsAdded + b.AssessmentsAdded, a.AreaRowsWritten + b.AreaRowsWritten)
+    {
+        Changes = [.. a.Changes.Concat(b.Changes).Take(Writing.ChangeList.Listed)],
+        ChangesTotal = a.ChangesTotal + b.ChangesTotal,
+    };
 
     private ImportReport Failed(string message, IReadOnlyList<TableHealth> health, IReadOnlyList<RejectedRow> rejected, long total) =>
         Report(false, message, health, rejected, total, WriteCounts.None, null);

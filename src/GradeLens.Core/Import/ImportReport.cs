@@ -72,6 +72,30 @@ public sealed record WriteCounts(
     long AreaRowsWritten)
 {
     public static WriteCounts None { get; } = new(0, 0, 0, 0, 0, 0, 0, 0);
+
+    /// <summary>Stored values the import changes (or, refused, would change): every one counted, the first <c>1000</c> listed.</summary>
+    public IReadOnlyList<ValueChange> Changes { get; init; } = [];
+
+    public long ChangesTotal { get; init; }
+
+    /// <summary>Equal counts and equal changes, in order (the list compared item by item, not by reference).</summary>
+    public bool Equals(WriteCounts? other) =>
+        other is not null && (StudentsAdded, StudentsUpdated, ResultsAdded, ResultsUpdated, ResultsUnchanged, BaselinesWritten, AssessmentsAdded, AreaRowsWritten, ChangesTotal)
+            == (other.StudentsAdded, other.StudentsUpdated, other.ResultsAdded, other.ResultsUpdated, other.ResultsUnchanged, other.BaselinesWritten, other.AssessmentsAdded, other.AreaRowsWritten, other.ChangesTotal)
+        && Changes.SequenceEqual(other.Changes);
+
+    public override int GetHashCode() => HashCode.Combine(StudentsAdded, ResultsAdded, ResultsUpdated, ResultsUnchanged, BaselinesWritten, AreaRowsWritten, ChangesTotal);
+
+    /// <summary>The counts in words, for the import log.</summary>
+    public string Summary() =>
+        $"{StudentsAdded} students added, {StudentsUpdated} updated; {ResultsAdded} results added, {ResultsUpdated} changed, {ResultsUnchanged} unchanged; " +
+        $"{BaselinesWritten} baselines; {AssessmentsAdded} assessments added; {AreaRowsWritten} area figures; {ChangesTotal} stored values changed";
+}
+
+/// <summary>One stored value an import changes: "A1", "Mathematics / Final", "57", "5".</summary>
+public sealed record ValueChange(string Student, string What, string Was, string Becomes)
+{
+    public override string ToString() => $"{Student}: {What} {Was} -> {Becomes}";
 }
 
 /// <summary>The outcome of <c>gradelens import</c> or an upload on the Data page.</summary>
@@ -94,4 +118,7 @@ public sealed record ImportReport(
     /// question, in one sentence; each table's <see cref="TableHealth.Mapping"/> is the mapping to edit and import with.
     /// </summary>
     public string? Question { get; init; }
+
+    /// <summary>The import's id in the import log (what <c>gradelens import undo ID</c> takes), once written; null otherwise.</summary>
+    public long? ImportId { get; init; }
 }

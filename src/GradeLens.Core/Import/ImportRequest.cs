@@ -11,6 +11,9 @@ namespace GradeLens.Core.Import;
 /// <param name="Organisation">Organisation the rows belong to.</param>
 /// <param name="Sheet">Only this sheet of a workbook.</param>
 /// <param name="DisplayNames">Names to show instead of the paths (an upload's original file name).</param>
+/// <param name="AllowChanges">Let the import change values already stored (every change is listed either way); without it, an import that would change any is refused.</param>
+/// <param name="Cohort">Import the file as its own cohort: its series are named "COHORT: series" and its students carry the attribute cohort.</param>
+/// <param name="ImportedBy">Who imports, for the import log ("cli:ann", "web:lea").</param>
 public sealed record ImportRequest(
     IReadOnlyList<string> Files,
     ImportMapping? Mapping = null,
@@ -19,7 +22,10 @@ public sealed record ImportRequest(
     string? RejectFile = null,
     string Organisation = ImportRequest.DefaultOrganisation,
     string? Sheet = null,
-    IReadOnlyList<string>? DisplayNames = null)
+    IReadOnlyList<string>? DisplayNames = null,
+    bool AllowChanges = false,
+    string? Cohort = null,
+    string ImportedBy = "cli")
 {
     public const string DefaultOrganisation = "default";
 }

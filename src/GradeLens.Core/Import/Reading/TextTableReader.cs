@@ -32,6 +32,11 @@ internal static partial class TextTableReader
         var rows = lines.Take(TableLocator.SearchRows + 12).Select(l => Slice(CsvLine.Split(l, delimiter), range)).ToList();
         var start = TableLocator.Locate(rows, layout.HeaderIndex)
             ?? throw new UnreadableFileException($"{display} has no header on line {(layout.HeaderIndex ?? 0) + 1}: that line is empty or beyond the first lines of the file.");
+        if (layout.HeaderIndex is null && HeaderCheck.Refusal(display, start.Cells) is { } refusal)
+        {
+            throw new UnreadableFileException(refusal);
+        }
+
         var headerLine = start.HeaderIndex;
         var notes = new List<string>();
         var headers = HeaderNames.Clean(start.Cells, notes);

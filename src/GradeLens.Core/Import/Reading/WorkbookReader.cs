@@ -18,6 +18,7 @@ internal static class WorkbookReader
     {
         var tables = new List<SourceTable>();
         var names = new List<string>();
+        var refusals = new List<string>();
         try
         {
             using var stream = File.OpenRead(path);
@@ -27,7 +28,7 @@ internal static class WorkbookReader
                 names.Add(reader.Name);
                 if (sheet is null || string.Equals(reader.Name, sheet.Trim(), StringComparison.OrdinalIgnoreCase))
                 {
-                    if (ReadSheet(reader, path, display, layout) is { } table)
+                    if (ReadSheet(reader, path, display, layout, refusals) is { } table)
                     {
                         tables.Add(table);
                     }
@@ -50,10 +51,17 @@ internal static class WorkbookReader
             throw new UnreadableFileException($"{display} has no sheet called '{sheet}'. Its sheets are: {string.Join(", ", names)}.");
         }
 
-        return tables.Count > 0 ? tables : throw new UnreadableFileException($"{display} has no sheet with a header row and data.");
+        if (tables.Count > 0)
+        {
+            // A junk sheet beside real ones (a cover, notes, a chart's data) is left out, and said so.
+            tables[0] = tables[0] with { Notes = [.. tables[0].Notes, .. refusals.Select(r => "Sheet left out: " + r)] };
+            return tables;
+        }
+
+        throw new UnreadableFileException(refusals.FirstOrDefault() ?? $"{display} has no sheet with a header row and data.");
     }
 
-    private static SourceTable? ReadSheet(IExcelDataReader reader, string path, string display, TableLayout layout)
+    private static SourceTable? ReadSheet(IExcelDataReader reader, string path, string display, TableLayout layout, List<string> refusals)
     {
         var errors = XlsxErrorCells.Read(path, reader.Name);
         var range = layout.Cells;
@@ -67,6 +75,12 @@ internal static class WorkbookReader
         var start = TableLocator.Locate(rows, layout.HeaderIndex);
         if (start is null)
         {
+            return null;
+        }
+
+        if (layout.HeaderIndex is null && HeaderCheck.Refusal($"{display} [{reader.Name}]", start.Cells) is { } refusal)
+        {
+            refusals.Add(refusal);
             return null;
         }
 

@@ -42,11 +42,11 @@ internal sealed class PreparedTable
     public static async Task<PreparedTable> CreateAsync(DuckDBConnection connection, SourceTable source, int number, ImportMapping? requested, CancellationToken cancellationToken)
     {
         var table = await StagedTable.CreateAsync(connection, source, number, cancellationToken);
-        return await CreateAsync(connection, table, requested, cancellationToken);
+        return await CreateAsync(connection, table, requested, null, cancellationToken);
     }
 
     /// <summary>Maps, validates and reports a table already staged (a file's, or several related files joined).</summary>
-    public static async Task<PreparedTable> CreateAsync(DuckDBConnection connection, StagedTable table, ImportMapping? requested, CancellationToken cancellationToken)
+    public static async Task<PreparedTable> CreateAsync(DuckDBConnection connection, StagedTable table, ImportMapping? requested, string? cohort, CancellationToken cancellationToken)
     {
         var source = table.Source;
         var suffix = table.Name["stage_".Length..];
@@ -67,8 +67,11 @@ internal sealed class PreparedTable
         }
         else
         {
+            var valueNotes = await ValueChecks.ApplyAsync(connection, table, mapping, cancellationToken);
+            (mapping, var merges) = await ValueMerges.ApplyAsync(connection, table, mapping, requested is null, cancellationToken);
+            valueNotes = [.. valueNotes, .. merges];
             (var plan, mapping) = await EnrolmentPlan.DecideAsync(connection, table, mapping, suffix, cancellationToken);
-            var rows = new StudentRows(table, mapping, plan);
+            var rows = new StudentRows(table, mapping, plan) { Cohort = string.IsNullOrWhiteSpace(cohort) ? null : cohort.Trim() };
             if (rows.IsLong && !rows.HasStudentId && mapping.IndependentRows != true)
             {
                 question ??= ImportQuestions.NoIdInLongFile(source.DisplayName);
@@ -77,6 +80,10 @@ internal sealed class PreparedTable
             ImportTrace.Mark("staged");
             await ExecuteAsync(connection, rows.CreateViewSql(), cancellationToken);
             var scales = await ScaleResolver.ResolveAsync(connection, rows, suffix, cancellationToken);
+            if (scales.FirstOrDefault(s => s.Format.Ambiguous) is { } ambiguous)
+            {
+                question ??= ImportQuestions.AmbiguousComma(source.DisplayName, ambiguous.Header, ambiguous.Format.Example ?? "1,011");
+            }
             ImportTrace.Mark("scales");
             mapping = WithScales(mapping, scales, rows.IsLong);
             await ExecuteAsync(connection, ScaleResolver.ScoredViewSql(rows, suffix), cancellationToken);
@@ -84,6 +91,7 @@ internal sealed class PreparedTable
             await StudentValidation.CreateBadRowsAsync(connection, rows, mapping, suffix, cancellationToken);
             ImportTrace.Mark("validated");
             health = await new StudentHealth(connection, rows, mapping, suffix).ComputeAsync(scales, cancellationToken);
+            health = health with { Notes = [.. health.Notes, .. valueNotes] };
             ImportTrace.Mark("health");
             var set = new StudentWriteSet(rows, suffix);
             write = (writer, org, ct) => writer.WriteStudentsAsync(set, org, ct);

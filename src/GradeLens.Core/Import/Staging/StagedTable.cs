@@ -49,12 +49,21 @@ internal sealed class StagedTable
     public IReadOnlyList<RejectedRow> Malformed { get; }
 
     /// <summary>Columns holding invisible characters (byte-order marks, zero-width spaces) that their values lose.</summary>
-    public IReadOnlySet<int> Invisible { get; init; } = new HashSet<int>();
+    public IReadOnlySet<int> Invisible { get; internal set; } = new HashSet<int>();
 
-    /// <summary>The SQL of column <paramref name="index"/>'s value: trimmed, blank as NULL, without invisible characters.</summary>
-    public string Value(int index) => Invisible.Contains(index)
-        ? $"NULLIF(trim(regexp_replace({Sql.Column(index)}, '[\uFEFF\u200B\u200C\u200D\u2060\u00AD]', '', 'g')), '')"
-        : $"NULLIF(trim({Sql.Column(index)}), '')";
+    /// <summary>Per column, values merged to another spelling ("male" -> "M"; see <c>ValueSynonyms</c>).</summary>
+    public IReadOnlyDictionary<int, IReadOnlyDictionary<string, string>> Synonyms { get; internal set; } = new Dictionary<int, IReadOnlyDictionary<string, string>>();
+
+    /// <summary>The SQL of column <paramref name="index"/>'s value: trimmed, blank as NULL, without invisible characters, merged spellings merged.</summary>
+    public string Value(int index)
+    {
+        var value = Invisible.Contains(index)
+            ? $"NULLIF(trim(regexp_replace({Sql.Column(index)}, '{ValueChecks.InvisiblePattern}', '', 'g')), '')"
+            : $"NULLIF(trim({Sql.Column(index)}), '')";
+        return Synonyms.TryGetValue(index, out var merges) && merges.Count > 0
+            ? $"(CASE {value} {string.Join(" ", merges.Select(m => $"WHEN {Sql.Text(m.Key.Trim())} THEN {Sql.Text(m.Value)}"))} ELSE {value} END)"
+            : value;
+    }
 
     /// <summary>The line in the user's file of the data row <paramref name="rowIndex"/>, skipping malformed lines before it.</summary>
     public long LineOf(long rowIndex)

@@ -19,6 +19,9 @@ internal sealed class StudentRows(StagedTable table, ImportMapping mapping, Enro
 
     public const string DefaultSeries = "Final";
 
+    /// <summary>The cohort the file is imported as (its series are "COHORT: series"), or null.</summary>
+    public string? Cohort { get; init; }
+
     public string ViewName { get; } = table.Name.Replace("stage_", "long_", StringComparison.Ordinal);
 
     /// <summary>Score and baseline columns: (index, mapping).</summary>
@@ -64,6 +67,11 @@ internal sealed class StudentRows(StagedTable table, ImportMapping mapping, Enro
         if (plan.Context.Count > 0)
         {
             series = $"{series} || COALESCE(' (' || NULLIF(concat_ws(' / ', {string.Join(", ", plan.Context.Select(table.Value))}), '') || ')', '')";
+        }
+
+        if (Cohort is not null)
+        {
+            series = $"{Sql.Text(Cohort + ": ")} || {series}";
         }
 
         var sql = new StringBuilder();

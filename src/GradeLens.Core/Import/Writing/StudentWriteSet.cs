@@ -14,6 +14,9 @@ internal sealed class StudentWriteSet(StudentRows rows, string suffix)
 {
     public string Suffix => suffix;
 
+    /// <summary>The file the rows came from, for messages.</summary>
+    public string Source => rows.Table.Source.DisplayName;
+
     /// <summary>The file had no student id column: ids were generated from the file name and line.</summary>
     public bool IdsGenerated => !rows.HasStudentId;
 
@@ -37,7 +40,8 @@ internal sealed class StudentWriteSet(StudentRows rows, string suffix)
         var repeated = await ColumnFacts.ScalarAsync(staging, $"SELECT count(*) FROM cells_{suffix}", cancellationToken) > 0;
         // Without rejected rows (the usual case) every scored row is valid: no anti-join on each of the five reads below.
         var rejected = await ColumnFacts.ScalarAsync(staging, $"SELECT count(*) FROM bad_{suffix}", cancellationToken) > 0;
-        var cells = string.Join(", ", rows.Attributes.Select(a => $"{{'name': {Sql.Text(a.Header)}, 'value': a_{a.Index.ToString(CultureInfo.InvariantCulture)}}}"));
+        var cells = string.Join(", ", rows.Attributes.Select(a => $"{{'name': {Sql.Text(a.Header)}, 'value': a_{a.Index.ToString(CultureInfo.InvariantCulture)}}}")
+            .Concat(rows.Cohort is null ? [] : [$"{{'name': 'cohort', 'value': {Sql.Text(rows.Cohort)}}}"]));
         var enrolmentCells = string.Join(", ", rows.EnrolmentAttributes.Select(a => $"{{'name': {Sql.Text(a.Header)}, 'value': a_{a.Index.ToString(CultureInfo.InvariantCulture)}}}"));
         var enrolmentAttributes = rows.EnrolmentAttributes.Count == 0
             ? "SELECT NULL::VARCHAR AS student_id, NULL::VARCHAR AS enrolment, NULL::VARCHAR AS name, NULL::VARCHAR AS value WHERE false"
@@ -46,7 +50,7 @@ internal sealed class StudentWriteSet(StudentRows rows, string suffix)
               FROM (SELECT student_id, enrolment, UNNEST([{enrolmentCells}]) AS u FROM valid_{suffix})
               WHERE u.value IS NOT NULL AND enrolment IS NOT NULL GROUP BY ALL
               """;
-        var attributes = rows.Attributes.Count == 0
+        var attributes = cells.Length == 0
             ? "SELECT NULL::VARCHAR AS student_id, NULL::VARCHAR AS name, NULL::VARCHAR AS value WHERE false"
             : $"""
               SELECT student_id, u.name, any_value(u.value) AS value

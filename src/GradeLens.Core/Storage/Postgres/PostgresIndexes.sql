@@ -14,3 +14,5 @@ CREATE UNIQUE INDEX areas_key ON areas (area_key);
 CREATE UNIQUE INDEX areas_natural ON areas (organisation, level, name, parent);
 CREATE UNIQUE INDEX area_measures_key ON area_measures (area_key, year, measure);
 CREATE UNIQUE INDEX area_scores_key ON area_scores (area_key, year, subject, grade_level);
+CREATE UNIQUE INDEX imports_key ON imports (import_id);
+CREATE INDEX import_changes_import ON import_changes (import_id, kind);
