@@ -15,7 +15,7 @@ namespace GradeLens.Core.Import;
 /// transaction of the store (<paramref name="writer"/>). Nothing is written unless every table passes (or the caller
 /// asked to skip bad rows), and a failure leaves the store as it was.
 /// </summary>
-internal sealed class ImportPipeline(DuckDBConnection connection, IImportWriter writer, ImportRequest request, IProgress<StageProgress>? progress)
+internal sealed class ImportPipeline(DuckDBConnection connection, IImportWriter writer, ImportRequest request, IProgress<StageProgress>? progress, string? workFolder = null)
 {
     /// <summary>How many rejected rows a report lists; the total is always given.</summary>
     public const int ListedRejects = 1000;
@@ -34,7 +34,7 @@ internal sealed class ImportPipeline(DuckDBConnection connection, IImportWriter 
             {
                 var display = request.DisplayNames is { } names && i < names.Count ? names[i] : Path.GetFileName(request.Files[i]);
                 progress?.Report(new StageProgress($"Reading {display}", 0.02));
-                sources.AddRange(TableFileReader.Open(request.Files[i], request.Sheet, display, request.Mapping?.Layout()));
+                sources.AddRange(TableFileReader.Open(request.Files[i], request.Sheet, display, request.Mapping?.Layout(), workFolder));
             }
 
             ImportTrace.Mark("opened");

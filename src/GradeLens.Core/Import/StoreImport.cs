@@ -42,13 +42,13 @@ public static class StoreImport
             {
                 await using var connection = await duck.OpenConnectionAsync(cancellationToken);
                 await using var writer = new DuckDbImportWriter(staging, connection, spool.Path);
-                return await new ImportPipeline(staging, writer, request, progress).RunAsync(cancellationToken);
+                return await new ImportPipeline(staging, writer, request, progress, spool.Path).RunAsync(cancellationToken);
             }
 
             case PostgresStore postgres:
             {
                 await using var writer = new PostgresImportWriter(staging, postgres.DataSource);
-                return await new ImportPipeline(staging, writer, request, progress).RunAsync(cancellationToken);
+                return await new ImportPipeline(staging, writer, request, progress, spool.Path).RunAsync(cancellationToken);
             }
 
             default:

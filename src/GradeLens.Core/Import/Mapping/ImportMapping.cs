@@ -136,7 +136,40 @@ public sealed record ImportMapping
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
-    public static ImportMapping FromJson(string json) =>
-        JsonSerializer.Deserialize<ImportMapping>(json, JsonOptions)
-        ?? throw new JsonException("The mapping file is empty.");
+    /// <summary>
+    /// Reads a mapping; its settings may be spelt as saved (camelCase: "headerRow") or as the messages write them
+    /// (snake_case: "header_row", "default_subject", "decimal_separator"). The keys of a column's "values" are data and stay as written.
+    /// </summary>
+    public static ImportMapping FromJson(string json)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        if (node is System.Text.Json.Nodes.JsonObject root)
+        {
+            Camel(root);
+            if (root["columns"] is System.Text.Json.Nodes.JsonArray columns)
+            {
+                foreach (var column in columns.OfType<System.Text.Json.Nodes.JsonObject>())
+                {
+                    Camel(column);
+                }
+            }
+        }
+
+        return node?.Deserialize<ImportMapping>(JsonOptions) ?? throw new JsonException("The mapping file is empty.");
+    }
+
+    private static void Camel(System.Text.Json.Nodes.JsonObject node)
+    {
+        foreach (var name in node.Select(p => p.Key).Where(k => k.Contains('_', StringComparison.Ordinal)).ToList())
+        {
+            var parts = name.Split('_', StringSplitOptions.RemoveEmptyEntries);
+            var camel = parts[0] + string.Concat(parts.Skip(1).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+            if (!node.ContainsKey(camel))
+            {
+                var value = node[name];
+                node.Remove(name);
+                node[camel] = value;
+            }
+        }
+    }
 }

@@ -11,7 +11,7 @@ internal static partial class TextTableReader
 {
     private const int SampleBytes = 64 * 1024;
 
-    public static SourceTable Open(string path, string display, ReadOnlySpan<byte> sample, long length, TableLayout layout)
+    public static SourceTable Open(string path, string display, ReadOnlySpan<byte> sample, long length, TableLayout layout, string workFolder)
     {
         var encoding = EncodingDetector.Detect(sample)
             ?? throw new UnreadableFileException($"{display} is not a text table: it looks like a binary file (an image, archive or program?). Save it as CSV or .xlsx and try again.");
@@ -51,7 +51,7 @@ internal static partial class TextTableReader
             notes.Insert(0, $"The table starts on line {start.FirstHeaderIndex + 1} ({start.Found}): the lines above it (a title or notes: '{Shorten(title.Replace(delimiter, ' ').Trim())}') were skipped.");
         }
 
-        var csvPath = encoding.IsUtf8 && headerLine == 0 && range is null ? path : Transcode(path, encoding, headerLine, delimiter, range);
+        var csvPath = encoding.IsUtf8 && headerLine == 0 && range is null ? path : Transcode(path, encoding, headerLine, delimiter, range, workFolder);
         return new SourceTable(display, path, csvPath, delimiter, headers, encoding.Name, 2 + headerLine, null, csvPath != path, notes)
         {
             HeaderLine = headerLine + 1,
@@ -128,9 +128,9 @@ internal static partial class TextTableReader
     /// Copies the file as UTF-8 from its header line on, keeping every line break so line numbers still match; with a
     /// cell range, only its columns and rows.
     /// </summary>
-    private static string Transcode(string path, DetectedEncoding encoding, int headerLine, char delimiter, (int FirstColumn, int FirstRow, int LastColumn, int? LastRow)? range)
+    private static string Transcode(string path, DetectedEncoding encoding, int headerLine, char delimiter, (int FirstColumn, int FirstRow, int LastColumn, int? LastRow)? range, string workFolder)
     {
-        var target = Path.Combine(Path.GetTempPath(), "gradelens-" + Guid.NewGuid().ToString("N") + ".csv");
+        var target = Path.Combine(workFolder, "gradelens-" + Guid.NewGuid().ToString("N") + ".csv");
         using var reader = new StreamReader(path, encoding.Encoding, detectEncodingFromByteOrderMarks: encoding.BomLength > 0);
         using var writer = new StreamWriter(target, append: false, new UTF8Encoding(false), bufferSize: 1 << 20);
         var line = 0;

@@ -14,7 +14,7 @@ internal static class WorkbookReader
 {
     static WorkbookReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static IReadOnlyList<SourceTable> Open(string path, string display, string? sheet, TableLayout layout)
+    public static IReadOnlyList<SourceTable> Open(string path, string display, string? sheet, TableLayout layout, string workFolder)
     {
         var tables = new List<SourceTable>();
         var names = new List<string>();
@@ -28,7 +28,7 @@ internal static class WorkbookReader
                 names.Add(reader.Name);
                 if (sheet is null || string.Equals(reader.Name, sheet.Trim(), StringComparison.OrdinalIgnoreCase))
                 {
-                    if (ReadSheet(reader, path, display, layout, refusals) is { } table)
+                    if (ReadSheet(reader, path, display, layout, refusals, workFolder) is { } table)
                     {
                         tables.Add(table);
                     }
@@ -61,7 +61,7 @@ internal static class WorkbookReader
         throw new UnreadableFileException(refusals.FirstOrDefault() ?? $"{display} has no sheet with a header row and data.");
     }
 
-    private static SourceTable? ReadSheet(IExcelDataReader reader, string path, string display, TableLayout layout, List<string> refusals)
+    private static SourceTable? ReadSheet(IExcelDataReader reader, string path, string display, TableLayout layout, List<string> refusals, string workFolder)
     {
         var errors = XlsxErrorCells.Read(path, reader.Name);
         var range = layout.Cells;
@@ -92,7 +92,7 @@ internal static class WorkbookReader
         }
 
         var headers = HeaderNames.Clean(cells, notes);
-        var target = Path.Combine(Path.GetTempPath(), "gradelens-" + Guid.NewGuid().ToString("N") + ".csv");
+        var target = Path.Combine(workFolder, "gradelens-" + Guid.NewGuid().ToString("N") + ".csv");
         var dataRows = 0;
         using (var writer = new StreamWriter(target, append: false, new UTF8Encoding(false)))
         {
