@@ -49,7 +49,7 @@ public static class ImportCommand
 
             var request = new ImportRequest(parse.GetValue(files)!, loaded, parse.GetValue(dryRun), parse.GetValue(skipBadRows),
                 parse.GetValue(rejectFile), parse.GetValue(organisation)!, parse.GetValue(sheet),
-                AllowChanges: parse.GetValue(allowChanges), Cohort: parse.GetValue(cohort), ImportedBy: "cli:" + Environment.UserName);
+                AllowChanges: parse.GetValue(allowChanges), Cohort: parse.GetValue(cohort), ImportedBy: "cli:" + Environment.UserName, Exclusive: true);
             var report = await ProgressDisplay.RunAsync(p => opened.ImportAsync(request, p, cancellationToken));
             var savePath = parse.GetValue(saveMapping);
             if (report.Question is not null && report.Tables.Count > 0)

@@ -35,6 +35,21 @@ public static class StoreImport
         using var turn = await TakeTurnAsync(store, cancellationToken);
         // The import's own folder (spilled staging, transfer files) is in the store's folder, swept when it ends.
         using var spool = ImportSpool.Create(store);
+        if (store is DuckDbStore exclusive && request.Exclusive)
+        {
+            await using var connection = await exclusive.OpenConnectionAsync(cancellationToken);
+            var capped = await ImportMemoryLimit.ApplyAsync(connection, cancellationToken);
+            try
+            {
+                await using var writer = new DuckDbImportWriter(connection, connection, spool.Path);
+                return await new ImportPipeline(connection, writer, request, progress, spool.Path).RunAsync(cancellationToken);
+            }
+            finally
+            {
+                await ImportMemoryLimit.RestoreAsync(connection, capped);
+            }
+        }
+
         await using var staging = await OpenStagingAsync(spool, cancellationToken);
         switch (store)
         {

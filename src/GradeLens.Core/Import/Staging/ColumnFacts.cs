@@ -13,7 +13,7 @@ namespace GradeLens.Core.Import.Staging;
 internal static class ColumnFacts
 {
     /// <summary>Above this many rows, distinct counts are DuckDB's estimate (HyperLogLog, a few percent off) and say so.</summary>
-    public const long ExactDistinctRows = 20_000_000;
+    public const long ExactDistinctRows = 2_000_000;
 
     public static async Task<IReadOnlyList<ColumnHealth>> ComputeAsync(
         DuckDBConnection connection, StagedTable table, ImportMapping mapping,

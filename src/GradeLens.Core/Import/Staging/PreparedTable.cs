@@ -67,9 +67,12 @@ internal sealed class PreparedTable
         }
         else
         {
+            ImportTrace.Mark("mapped");
             var valueNotes = await ValueChecks.ApplyAsync(connection, table, mapping, cancellationToken);
+            ImportTrace.Mark("value checks");
             (mapping, var merges) = await ValueMerges.ApplyAsync(connection, table, mapping, requested is null, cancellationToken);
             valueNotes = [.. valueNotes, .. merges];
+            ImportTrace.Mark("value merges");
             (var plan, mapping) = await EnrolmentPlan.DecideAsync(connection, table, mapping, suffix, cancellationToken);
             var rows = new StudentRows(table, mapping, plan) { Cohort = string.IsNullOrWhiteSpace(cohort) ? null : cohort.Trim() };
             if (rows.IsLong && !rows.HasStudentId && mapping.IndependentRows != true)

@@ -100,9 +100,11 @@ internal sealed class StagedTable
 
         // Insertion order is preserved, so a row's rowid is its 0-based position among the file's data rows.
         await PreparedTable.ExecuteAsync(connection, $"CREATE TEMP TABLE {name}_rows AS SELECT * FROM {reader}", cancellationToken);
+        ImportTrace.Mark("read");
         // Rows with every field empty (blank spreadsheet rows) carry nothing: removed once; the others keep their rowid.
         var blank = string.Join(" AND ", Enumerable.Range(0, source.Headers.Count).Select(i => $"NULLIF(trim({Sql.Column(i)}), '') IS NULL"));
         await PreparedTable.ExecuteAsync(connection, $"DELETE FROM {name}_rows WHERE {blank}", cancellationToken);
+        ImportTrace.Mark("blank rows");
         var footer = await TableFooter.RemoveAsync(connection, source, name, cancellationToken);
         await PreparedTable.ExecuteAsync(connection, $"CREATE OR REPLACE TEMP VIEW {name} AS SELECT rowid AS row_index, * FROM {name}_rows", cancellationToken);
         var malformed = await ReadMalformedAsync(connection, source, name, cancellationToken);

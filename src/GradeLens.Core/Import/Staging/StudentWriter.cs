@@ -38,6 +38,7 @@ internal sealed class StudentWriter(DuckDBConnection connection, StudentWriteSet
         var assessmentsAdded = await ScalarAsync($"SELECT count(*) FROM assess_{Suffix}", cancellationToken);
         ImportTrace.Mark("student keys");
         await EnsureNoKeyCollisionAsync(cancellationToken);
+        var touched = await ScalarAsync($"SELECT count(*) FROM keys_{Suffix} WHERE NOT is_new", cancellationToken) > 0;
 
         await ExecuteAsync($"""
             CREATE OR REPLACE TEMP TABLE attrs_{Suffix} AS
@@ -51,10 +52,10 @@ internal sealed class StudentWriter(DuckDBConnection connection, StudentWriteSet
             JOIN assessments a ON a.organisation = {org} AND a.series = v.series AND a.subject = v.subject AND a.domain = v.domain;
             CREATE OR REPLACE TEMP TABLE baselines_{Suffix} AS
             SELECT k.student_key, b.subject, b.expected, b.scale, b.source FROM {set.Baselines} b JOIN keys_{Suffix} k USING (student_id);
-            {ChangeCapture.ChangesSql(Suffix, "CREATE OR REPLACE TEMP TABLE")};
+            {ChangeCapture.ChangesSql(Suffix, "CREATE OR REPLACE TEMP TABLE", touched)};
             """, cancellationToken);
-        var (added, updated, unchanged) = await CountResultsAsync(cancellationToken);
-        await ExecuteAsync(ChangeCapture.RecordSql(Suffix, importId), cancellationToken);
+        var (added, updated, unchanged) = touched ? await CountResultsAsync(cancellationToken) : (await ScalarAsync($"SELECT count(*) FROM results_{Suffix}", cancellationToken), 0L, 0L);
+        await ExecuteAsync(ChangeCapture.RecordSql(Suffix, importId, touched), cancellationToken);
         ImportTrace.Mark("changes captured");
 
         var studentsUpdated = await ExecuteAsync($"""

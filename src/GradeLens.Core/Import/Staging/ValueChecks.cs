@@ -29,10 +29,33 @@ internal static class ValueChecks
             return [];
         }
 
+        // One regular expression per row over its mapped values together finds the (rare) tables that need a closer look.
+        var counts = new long[mapped.Count, 4];
+        var joined = $"concat({string.Join(", ", mapped.Select(x => $"COALESCE({Sql.Column(x.i)}, '')"))})";
+        await using (var first = connection.CreateCommand())
+        {
+            first.CommandText = $"""
+                SELECT count(*) FILTER (WHERE regexp_matches({joined}, '{ControlPattern}|{InvisiblePattern}|#')),
+                       {string.Join(", ", mapped.Select(x => $"COALESCE(max(length({Sql.Column(x.i)})), 0)"))}
+                FROM {table.Name}
+                """;
+            await using var reader = await first.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            for (var k = 0; k < mapped.Count; k++)
+            {
+                counts[k, 2] = Convert.ToInt64(reader.GetValue(k + 1), CultureInfo.InvariantCulture);
+            }
+
+            if (Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture) == 0)
+            {
+                AddChecks(table, mapped, counts, [], []);
+                return [];
+            }
+        }
+
         var aggregates = mapped.Select(x => Sql.Column(x.i)).Select(c =>
             $"count(*) FILTER (WHERE regexp_matches({c}, '{InvisiblePattern}')), count(*) FILTER (WHERE regexp_matches({c}, '{ControlPattern}')), " +
             $"COALESCE(max(length({c})), 0), count(*) FILTER (WHERE {ExcelErrors.Condition($"trim({c})")})");
-        var counts = new long[mapped.Count, 4];
         await using (var command = connection.CreateCommand())
         {
             command.CommandText = $"SELECT {string.Join(", ", aggregates)} FROM {table.Name}";
@@ -49,6 +72,13 @@ internal static class ValueChecks
 
         var notes = new List<string>();
         var invisible = new HashSet<int>();
+        AddChecks(table, mapped, counts, notes, invisible);
+        table.Invisible = invisible;
+        return notes;
+    }
+
+    private static void AddChecks(StagedTable table, IReadOnlyList<(ColumnMapping c, int i)> mapped, long[,] counts, List<string> notes, HashSet<int> invisible)
+    {
         for (var k = 0; k < mapped.Count; k++)
         {
             var (column, index) = mapped[k];
@@ -76,8 +106,5 @@ internal static class ValueChecks
                 table.ExtraChecks.Add($"SELECT row_index, {header}, trim({Sql.Column(index)}), {ExcelErrors.Reason($"trim({Sql.Column(index)})")} FROM {table.Name} WHERE {ExcelErrors.Condition($"trim({Sql.Column(index)})")}");
             }
         }
-
-        table.Invisible = invisible;
-        return notes;
     }
 }

@@ -10,8 +10,20 @@ namespace GradeLens.Core.Import.Writing;
 /// </summary>
 internal static class ChangeCapture
 {
-    /// <summary>Creates <c>changes_N</c>; <paramref name="create"/> is the store's "CREATE TEMP TABLE" spelling.</summary>
-    public static string ChangesSql(string n, string create) => $"""
+    /// <summary>
+    /// Creates <c>changes_N</c>; <paramref name="create"/> is the store's "CREATE TEMP TABLE" spelling. When the table
+    /// touches no stored student (<paramref name="touched"/> false: every student is new), nothing stored can change and
+    /// the joins with the store's tables are skipped.
+    /// </summary>
+    public static string ChangesSql(string n, string create, bool touched) => touched ? ChangesSql(n, create) : $"""
+        {create} changes_{n} AS
+        SELECT CAST(NULL AS TEXT) AS kind, CAST(NULL AS BIGINT) AS student_key, CAST(NULL AS TEXT) AS student_id, CAST(NULL AS INTEGER) AS assessment_key,
+               CAST(NULL AS TEXT) AS item, CAST(NULL AS TEXT) AS detail, CAST(NULL AS FLOAT8) AS old_number, CAST(NULL AS TEXT) AS old_text,
+               CAST(NULL AS TEXT) AS old_extra, CAST(NULL AS FLOAT8) AS new_number, CAST(NULL AS TEXT) AS new_text
+        WHERE false
+        """;
+
+    private static string ChangesSql(string n, string create) => $"""
         {create} changes_{n} AS
         SELECT 'result' AS kind, i.student_key, k.student_id, i.assessment_key,
                a.subject || ' / ' || a.series || CASE WHEN a.domain <> '' THEN ' / ' || a.domain ELSE '' END AS item,
@@ -49,7 +61,14 @@ internal static class ChangeCapture
         """;
 
     /// <summary>The <c>import_changes</c> rows of import <paramref name="importId"/> for table N: what it adds, then the old values of what it changes.</summary>
-    public static string RecordSql(string n, long importId) => $"""
+    public static string RecordSql(string n, long importId, bool touched) => touched ? RecordSql(n, importId) : $"""
+        INSERT INTO import_changes (import_id, kind, added, student_key, assessment_key, item, detail, old_number, old_text, old_extra)
+        SELECT {importId}, 'assessment', true, CAST(NULL AS BIGINT), assessment_key, CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS FLOAT8), CAST(NULL AS TEXT), CAST(NULL AS TEXT) FROM assess_{n}
+        UNION ALL
+        SELECT {importId}, 'student', true, student_key, CAST(NULL AS INTEGER), NULL, NULL, NULL, NULL, NULL FROM keys_{n} WHERE is_new
+        """;
+
+    private static string RecordSql(string n, long importId) => $"""
         INSERT INTO import_changes (import_id, kind, added, student_key, assessment_key, item, detail, old_number, old_text, old_extra)
         SELECT {importId}, 'assessment', true, CAST(NULL AS BIGINT), assessment_key, CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS FLOAT8), CAST(NULL AS TEXT), CAST(NULL AS TEXT) FROM assess_{n}
         UNION ALL

@@ -6,7 +6,8 @@ namespace GradeLens.Core.Import.Writing;
 
 /// <summary>
 /// A DuckDB store's writer: each write set's views, computed in the import's own staging instance, are moved into the
-/// store's connection (<see cref="StagedTransfer"/>) and upserted there by SQL, in one transaction of the store.
+/// store's connection (<see cref="StagedTransfer"/>) and upserted there by SQL, in one transaction of the store. An
+/// exclusive import stages in the store's own connection (<paramref name="staging"/> is <paramref name="connection"/>): nothing to move.
 /// </summary>
 internal sealed class DuckDbImportWriter(DuckDBConnection staging, DuckDBConnection connection, string folder) : IImportWriter
 {
@@ -23,7 +24,11 @@ internal sealed class DuckDbImportWriter(DuckDBConnection staging, DuckDBConnect
     public async Task<WriteCounts> WriteStudentsAsync(StudentWriteSet set, string organisation, CancellationToken cancellationToken)
     {
         await set.CreateViewsAsync(staging, organisation, cancellationToken);
-        await StagedTransfer.CopyAsync(staging, connection, folder, [set.Assessments, set.Students, set.Attributes, set.EnrolmentAttributes, set.Results, set.Baselines], cancellationToken);
+        if (staging != connection)
+        {
+            await StagedTransfer.CopyAsync(staging, connection, folder, [set.Assessments, set.Students, set.Attributes, set.EnrolmentAttributes, set.Results, set.Baselines], cancellationToken);
+        }
+
         ImportTrace.Mark("moved to the store");
         return await new StudentWriter(connection, set, organisation, ImportId).WriteAsync(cancellationToken);
     }
@@ -31,7 +36,11 @@ internal sealed class DuckDbImportWriter(DuckDBConnection staging, DuckDBConnect
     public async Task<WriteCounts> WriteAreasAsync(AreaWriteSet set, string organisation, CancellationToken cancellationToken)
     {
         await set.CreateViewsAsync(staging, cancellationToken);
-        await StagedTransfer.CopyAsync(staging, connection, folder, [set.Areas, set.Figures], cancellationToken);
+        if (staging != connection)
+        {
+            await StagedTransfer.CopyAsync(staging, connection, folder, [set.Areas, set.Figures], cancellationToken);
+        }
+
         return await AreaRows.WriteAsync(connection, set, organisation, ImportId, cancellationToken);
     }
 

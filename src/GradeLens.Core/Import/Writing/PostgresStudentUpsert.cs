@@ -66,6 +66,8 @@ internal static class PostgresStudentUpsert
             throw new InvalidOperationException(StudentWriter.KeyCollisionMessage);
         }
 
+        var touched = (await Row($"SELECT count(*) FROM keys_{n} WHERE NOT is_new"))[0] > 0;
+
         await Execute($"""
             CREATE TEMP TABLE attrs_{n} ON COMMIT DROP AS
             SELECT k.student_key, a.name, a.value FROM in_attributes_{n} a JOIN keys_{n} k USING (student_id);
@@ -78,7 +80,7 @@ internal static class PostgresStudentUpsert
             JOIN assessments a ON a.organisation = @org AND a.series = v.series AND a.subject = v.subject AND a.domain = v.domain;
             CREATE TEMP TABLE baselines_{n} ON COMMIT DROP AS
             SELECT k.student_key, b.subject, b.expected, b.scale, b.source FROM in_baselines_{n} b JOIN keys_{n} k USING (student_id);
-            {ChangeCapture.ChangesSql(n, "CREATE TEMP TABLE")};
+            {ChangeCapture.ChangesSql(n, "CREATE TEMP TABLE", touched)};
             """.Replace($"CREATE TEMP TABLE changes_{n} AS", $"CREATE TEMP TABLE changes_{n} ON COMMIT DROP AS", StringComparison.Ordinal));
         var counts = await Row($"""
             SELECT count(*) FILTER (WHERE r.student_key IS NULL),
@@ -86,7 +88,7 @@ internal static class PostgresStudentUpsert
                    count(*) FILTER (WHERE r.student_key IS NOT NULL AND r.score = i.score AND r.grade IS NOT DISTINCT FROM i.grade)
             FROM results_{n} i LEFT JOIN results r ON r.student_key = i.student_key AND r.assessment_key = i.assessment_key
             """);
-        await Execute(ChangeCapture.RecordSql(n, importId));
+        await Execute(ChangeCapture.RecordSql(n, importId, touched));
 
         var studentsUpdated = await Execute($"""
             UPDATE students s SET school = COALESCE(k.school, s.school), region = COALESCE(k.region, s.region),

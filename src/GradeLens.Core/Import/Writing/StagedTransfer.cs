@@ -15,7 +15,7 @@ internal static class StagedTransfer
         foreach (var view in views)
         {
             var file = Sql.Text(Path.Combine(folder, view + ".parquet"));
-            await PreparedTable.ExecuteAsync(staging, $"COPY (SELECT * FROM {view}) TO {file} (FORMAT parquet)", cancellationToken);
+            await PreparedTable.ExecuteAsync(staging, $"COPY (SELECT * FROM {view}) TO {file} (FORMAT parquet, COMPRESSION uncompressed)", cancellationToken);
             await PreparedTable.ExecuteAsync(store, $"CREATE OR REPLACE TEMP TABLE {view} AS SELECT * FROM read_parquet({file})", cancellationToken);
             File.Delete(Path.Combine(folder, view + ".parquet"));
         }
