@@ -2,8 +2,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using GradeLens.Core.Accounts;
 using GradeLens.Core.Import;
 using GradeLens.Core.Storage;
+using GradeLens.Web.Data;
+using GradeLens.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GradeLens.Web.Tests;
@@ -147,6 +150,96 @@ public sealed class ImportApiTests
 
         var report = await ReadReportAsync(response);
         Assert.Equal("نتائج الرياضيات.csv", Assert.Single(report.Tables).File);
+    }
+
+    [Fact]
+    public async Task An_upload_lands_where_the_admin_chooses_needs_allow_changes_to_change_values_and_can_be_undone_leaving_no_files()
+    {
+        await using var app = await GradeLensApplication.StartAsync();
+        using var client = app.CreateClient();
+        var store = Security.RoleAccessTests.StoreOf(app);
+        var imported = await PostAsync(client, ThreeStudents, ("organisation", "North"));
+        Assert.True(imported.Succeeded, imported.Message);
+        Assert.Equal("North", Assert.Single(await store.ListImportsAsync(Scope.Everything)).Organisation);
+
+        var changed = ThreeStudents.Replace("55", "56", StringComparison.Ordinal);
+        var refused = await PostAsync(client, changed, ("organisation", "North"));
+        Assert.False(refused.Succeeded);
+        Assert.Equal("A1: Mathematics / Final 55 -> 56", Assert.Single(refused.Written.Changes).ToString());
+        var allowed = await PostAsync(client, changed, ("organisation", "North"), ("allowChanges", "on"), ("cohort", ""));
+        Assert.True(allowed.Succeeded, allowed.Message);
+
+        using var undone = await client.DeleteAsync($"/api/imports/{allowed.ImportId}");
+        Assert.Equal(HttpStatusCode.OK, undone.StatusCode);
+        using var again = await client.DeleteAsync($"/api/imports/{allowed.ImportId}");
+        await ApiTests.ReadProblemAsync(again, HttpStatusCode.Conflict);
+        Assert.Contains("import undone", await client.GetStringAsync("/api/admin/audit"), StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateDirectories(ImportSpool.RootOf(store)));
+    }
+
+    [Fact]
+    public void A_leader_imports_into_their_own_organisation_and_an_admin_into_the_one_they_choose()
+    {
+        var errors = new Dictionary<string, string[]>();
+        var leader = UserPrincipal.Create(new UserAccount("lea", Role.Leader, "North", [], [], 0, null, DateTime.MinValue), "test");
+        Assert.Equal("North", ImportOrganisation.Of(leader, "", errors));
+        Assert.Null(ImportOrganisation.Of(leader, "South", errors));
+        Assert.Contains("organisation", errors.Keys);
+        var admin = UserPrincipal.Create(new UserAccount("ada", Role.Admin, null, [], [], 0, null, DateTime.MinValue), "test");
+        Assert.Equal("South", ImportOrganisation.Of(admin, "South", []));
+        Assert.Equal(ImportRequest.DefaultOrganisation, ImportOrganisation.Of(admin, " ", []));
+    }
+
+    [Fact]
+    public async Task Readers_under_load_are_answered_while_an_upload_imports_and_the_store_keeps_its_memory_limit()
+    {
+        await using var app = await GradeLensApplication.StartAsync();
+        using var client = app.CreateClient();
+        var store = Security.RoleAccessTests.StoreOf(app);
+        Assert.True((await PostAsync(client, ThreeStudents)).Succeeded);
+        var limit = await MemoryLimitAsync(store);
+        var csv = Path.Combine(Path.GetDirectoryName(store.Location)!, "national.csv");
+        Core.Benchmarks.NationalCsvWriter.Write(csv, students: 25_000);
+
+        var upload = PostAsync(client, await File.ReadAllTextAsync(csv));
+        var readers = Enumerable.Range(0, 6).Select(async _ =>
+        {
+            var codes = new List<HttpStatusCode>();
+            while (!upload.IsCompleted || codes.Count == 0)
+            {
+                using var response = await client.GetAsync("/api/overview");
+                codes.Add(response.StatusCode);
+            }
+
+            return codes;
+        }).ToList();
+        var report = await upload;
+        var answered = (await Task.WhenAll(readers)).SelectMany(c => c).ToList();
+
+        Assert.True(report.Succeeded, report.Message);
+        Assert.True(answered.Count >= 6, $"{answered.Count} reads");
+        Assert.All(answered, code => Assert.Equal(HttpStatusCode.OK, code));
+        Assert.Equal(limit, await MemoryLimitAsync(store));
+    }
+
+    private static async Task<string> MemoryLimitAsync(IGradeStore store)
+    {
+        await using var connection = await store.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT current_setting('memory_limit')";
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<ImportReport> PostAsync(HttpClient client, string csv, params (string Field, string Value)[] fields)
+    {
+        using var form = Form(("results.csv", csv));
+        foreach (var (field, value) in fields)
+        {
+            form.Add(new StringContent(value), field);
+        }
+
+        using var response = await client.PostAsync("/api/imports", form);
+        return await ReadReportAsync(response);
     }
 
     private static async Task<ImportReport> ReadReportAsync(HttpResponseMessage response)

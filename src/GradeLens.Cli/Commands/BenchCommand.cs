@@ -19,7 +19,8 @@ public static class BenchCommand
         var students = new Option<int>("--students") { Description = "Students to generate (x 4 subjects = rows).", DefaultValueFactory = _ => 1_000_000 };
         var csv = new Option<string?>("--csv") { Description = "Write (or reuse, with --reuse) the CSV here and keep it.", HelpName = "PATH" };
         var reuse = new Option<bool>("--reuse") { Description = "Reuse the CSV at --csv if it exists." };
-        var command = new Command("import", "Write a national-style long CSV (N students x 4 subjects) and time its import into a new store.") { students, csv, reuse };
+        var pandas = new Option<double?>("--pandas-seconds") { Description = "pandas read_csv's time for the same file in the same session (measured apart): adds the import's ratio to it.", HelpName = "S" };
+        var command = new Command("import", "Write a national-style long CSV (N students x 4 subjects), time its import into a new store and DuckDB's plain read of it (the floor).") { students, csv, reuse, pandas };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var count = parse.GetValue(students);
@@ -37,7 +38,7 @@ public static class BenchCommand
 
                 await using var store = await DuckDbStore.OpenAsync(Path.Combine(work, "bench.duckdb"), cancellationToken);
                 var clock = Stopwatch.StartNew();
-                var report = await ProgressDisplay.RunAsync(p => store.ImportAsync(new ImportRequest([file]), p, cancellationToken));
+                var report = await ProgressDisplay.RunAsync(p => store.ImportAsync(new ImportRequest([file], Exclusive: true), p, cancellationToken));
                 var seconds = clock.Elapsed.TotalSeconds;
                 if (!report.Succeeded)
                 {
@@ -46,6 +47,8 @@ public static class BenchCommand
                 }
 
                 var rows = report.Tables.Sum(t => t.Rows);
+                var peak = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1e6);
+                var floor = await ImportFloor.SecondsAsync(file, Path.Combine(work, "floor.duckdb"), cancellationToken);
                 var figures = new Dictionary<string, object>
                 {
                     ["students"] = count,
@@ -53,11 +56,18 @@ public static class BenchCommand
                     ["file_mb"] = Math.Round(new FileInfo(file).Length / 1e6, 1),
                     ["seconds"] = Math.Round(seconds, 3),
                     ["rows_per_second"] = Math.Round(rows / seconds),
-                    ["peak_mb"] = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1e6),
+                    ["peak_mb"] = peak,
+                    ["duckdb_read_seconds"] = Math.Round(floor, 3),
+                    ["ratio_to_duckdb_read"] = Math.Round(seconds / floor, 2),
                 };
+                if (parse.GetValue(pandas) is > 0 and var pandasSeconds)
+                {
+                    figures["pandas_read_csv_seconds"] = pandasSeconds;
+                    figures["ratio_to_pandas"] = Math.Round(seconds / pandasSeconds, 2);
+                }
                 AnsiConsole.WriteLine(report.Message);
                 AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"Imported {rows:N0} rows in {seconds:0.00} s ({rows / seconds:N0} rows/s); peak memory {figures["peak_mb"]} MB."));
+                    $"Imported {rows:N0} rows in {seconds:0.00} s ({rows / seconds:N0} rows/s); peak memory {figures["peak_mb"]} MB; DuckDB's plain read of the file: {floor:0.00} s ({seconds / floor:0.0}x)."));
                 Console.WriteLine(JsonSerializer.Serialize(figures));
                 return ExitCodes.Success;
             }

@@ -15,7 +15,7 @@ public static class GapsCommand
     public static Command Create()
     {
         var store = CommandLine.StoreOption();
-        var by = new Option<string>("--by") { Description = "Compare the groups of this attribute: gender, or any imported attribute (lunch, ethnicity...).", DefaultValueFactory = _ => GapRequest.DefaultAttribute, HelpName = "ATTRIBUTE" };
+        var by = new Option<string>("--by") { Description = "Compare the groups of this attribute: gender, school, region, grade, or any imported attribute (lunch, ethnicity...).", DefaultValueFactory = _ => GapRequest.DefaultAttribute, HelpName = "ATTRIBUTE" };
         var within = new Option<string>("--within") { Description = "Cells by these, comma-separated: region, school, grade, subject, domain (every cell is one subject).", DefaultValueFactory = _ => "region,grade,subject", HelpName = "LIST" };
         var series = new Option<string?>("--series") { Description = "Only this series (default: each subject's latest).", HelpName = "NAME" };
         var subject = new Option<string?>("--subject") { Description = "Only this subject.", HelpName = "NAME" };

@@ -20,11 +20,14 @@ public static class ImportCommand
         var rejectFile = new Option<string?>("--reject-file") { Description = "Where skipped rows go (default: FILE.rejects.csv).", HelpName = "PATH" };
         var sheet = new Option<string?>("--sheet") { Description = "Only this sheet of an .xlsx workbook (default: every sheet).", HelpName = "NAME" };
         var organisation = new Option<string>("--organisation") { Description = "Organisation the rows belong to.", DefaultValueFactory = _ => ImportRequest.DefaultOrganisation };
+        var allowChanges = new Option<bool>("--allow-changes") { Description = "Let the import change values already stored (each change is listed); without it, such an import is refused." };
+        var cohort = new Option<string?>("--cohort") { Description = "Import the file as its own cohort: its series are named 'NAME: series' (for a file on another scale than the stored subject).", HelpName = "NAME" };
         var format = OutputFormat.Option();
 
-        var command = new Command("import", "Import assessment or area files into the store (all-or-nothing), with a health report.")
+        var command = new Command("import", "Import assessment or area files into the store (all-or-nothing), with a health report; 'import list' and 'import undo ID' show and take back imports.")
         {
-            files, store, mapping, saveMapping, dryRun, skipBadRows, rejectFile, sheet, organisation, format,
+            files, store, mapping, saveMapping, dryRun, skipBadRows, rejectFile, sheet, organisation, allowChanges, cohort, format,
+            ImportUndoCommand.List(), ImportUndoCommand.Undo(),
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -45,9 +48,18 @@ public static class ImportCommand
             }
 
             var request = new ImportRequest(parse.GetValue(files)!, loaded, parse.GetValue(dryRun), parse.GetValue(skipBadRows),
-                parse.GetValue(rejectFile), parse.GetValue(organisation)!, parse.GetValue(sheet));
+                parse.GetValue(rejectFile), parse.GetValue(organisation)!, parse.GetValue(sheet),
+                AllowChanges: parse.GetValue(allowChanges), Cohort: parse.GetValue(cohort), ImportedBy: "cli:" + Environment.UserName, Exclusive: true);
             var report = await ProgressDisplay.RunAsync(p => opened.ImportAsync(request, p, cancellationToken));
-            if (parse.GetValue(saveMapping) is { } savePath && report.Tables.Count > 0)
+            var savePath = parse.GetValue(saveMapping);
+            if (report.Question is not null && report.Tables.Count > 0)
+            {
+                // The import asks rather than guesses: the mapping to answer it in, ready to edit.
+                savePath ??= Path.ChangeExtension(request.Files[0], ".mapping.json");
+                report = report with { Message = $"{report.Message} The mapping to edit is {savePath}: import again with --mapping {savePath}." };
+            }
+
+            if (savePath is not null && report.Tables.Count > 0)
             {
                 await File.WriteAllTextAsync(savePath, report.Tables[0].Mapping.ToJson(), cancellationToken);
             }

@@ -42,6 +42,20 @@ public static class ImportReportWriter
             }
         }
 
+        if (report.Written.ChangesTotal > 0)
+        {
+            AnsiConsole.MarkupLine($"[bold]{(report.Succeeded ? "Changed" : "Would change")}[/] ({report.Written.ChangesTotal.ToString("N0", CultureInfo.InvariantCulture)} stored values):");
+            foreach (var change in report.Written.Changes.Take(RejectsOnScreen))
+            {
+                AnsiConsole.WriteLine("  " + change);
+            }
+
+            if (report.Written.ChangesTotal > RejectsOnScreen)
+            {
+                AnsiConsole.WriteLine($"  ... and more: use --format json for the first {report.Written.Changes.Count}.");
+            }
+        }
+
         if (report.Succeeded)
         {
             AnsiConsole.WriteLine(report.Message + $" ({report.Seconds.ToString("0.00", CultureInfo.InvariantCulture)} s)");
@@ -54,16 +68,17 @@ public static class ImportReportWriter
 
     private static void WriteTable(TableHealth table)
     {
-        var delimiter = table.Delimiter switch { '\t' => "tab", ';' => "semicolon", ',' => "comma", var d => d.ToString() };
-        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(table.File)}[/]: {Markup.Escape(table.Encoding)}, {delimiter}-separated, {Markup.Escape(table.Shape)}");
-        AnsiConsole.WriteLine($"  {table.Rows:N0} rows, {table.Students:N0} students; subjects: {List(table.Subjects)}; series: {List(table.Series)}");
+        var encoding = table.Encoding == "xlsx" ? "" : table.Encoding + ", ";
+        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(table.File)}[/]: {Markup.Escape(encoding + table.Format)}, {Markup.Escape(table.Shape)}");
+        var series = table.Series.Count > 0 ? List(table.Series) : table.DefaultSeries is { } filed ? $"none in the file (filed under '{filed}')" : "none";
+        AnsiConsole.WriteLine($"  {table.Rows:N0} rows, {table.Students:N0} students; subjects: {List(table.Subjects)}; series: {series}");
         var grid = new Table().Border(TableBorder.Simple)
             .AddColumns("column", "role", "target", "matched by", "missing", "distinct", "scale", "out of scale", "zeros", "min", "max");
-        var matchedBy = table.Mapping.Columns.ToDictionary(c => c.Header, c => c.MatchedBy ?? "", StringComparer.Ordinal);
+        var matchedBy = table.Mapping.Columns.ToDictionary(c => c.Header, c => (c.MatchedBy ?? "") + (c.Confidence is { } sure and not Core.Import.Mapping.Confidence.High ? $" ({sure.ToString().ToLowerInvariant()})" : ""), StringComparer.Ordinal);
         foreach (var c in table.Columns)
         {
             grid.AddRow(Markup.Escape(c.Header), c.Role.ToString(), Markup.Escape(c.Target ?? ""), Markup.Escape(matchedBy.GetValueOrDefault(c.Header, "")),
-                c.Missing.ToString("N0", CultureInfo.InvariantCulture), c.Distinct.ToString("N0", CultureInfo.InvariantCulture), Markup.Escape(c.Scale ?? ""),
+                c.Missing.ToString("N0", CultureInfo.InvariantCulture), (c.DistinctIsApproximate ? "about " : "") + c.Distinct.ToString("N0", CultureInfo.InvariantCulture), Markup.Escape(c.Scale ?? ""),
                 c.OutOfScale.ToString("N0", CultureInfo.InvariantCulture), c.Zeros.ToString("N0", CultureInfo.InvariantCulture),
                 Markup.Escape(c.Minimum ?? ""), Markup.Escape(c.Maximum ?? ""));
         }

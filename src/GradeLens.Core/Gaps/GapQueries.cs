@@ -12,13 +12,23 @@ namespace GradeLens.Core.Gaps;
 /// </summary>
 internal static class GapQueries
 {
+    private static readonly string[] _studentColumns = ["school", "region", "grade"];
+
     public static async Task<GroupAggregates> GroupAggregatesAsync(DbConnection connection, StoreSqlDialect sql, Scope scope, GapRequest request, CancellationToken cancellationToken)
     {
         var attributes = await AttributesAsync(connection, sql, scope, cancellationToken);
-        var attribute = attributes.FirstOrDefault(a => string.Equals(a, request.Attribute.Trim(), StringComparison.OrdinalIgnoreCase));
+        var asked = StudentColumn(request.Attribute) is { } named ? named.Name : request.Attribute.Trim();
+        var attribute = attributes.FirstOrDefault(a => string.Equals(a, asked, StringComparison.OrdinalIgnoreCase));
         if (attribute is null)
         {
             return GroupAggregates.Unknown(request.Attribute, attributes);
+        }
+
+        // School, region and grade are the students' own columns: compared as groups, they are no longer a breakdown of the cells.
+        var column = StudentColumn(attribute);
+        if (column is { } compared)
+        {
+            request = request with { Within = [.. request.Dimensions.Where(d => d != compared.Dimension)] };
         }
 
         var units = await UnitsAsync(connection, sql, scope, request, cancellationToken);
@@ -30,7 +40,8 @@ internal static class GapQueries
         await using var command = connection.CreateCommand();
         var students = sql.StudentCondition(scope, command, "g");
         var isGender = attribute == GapRequest.DefaultAttribute;
-        if (!isGender)
+        var isColumn = isGender || column is not null;
+        if (!isColumn)
         {
             sql.Parameter(command, "attribute", attribute);
         }
@@ -38,7 +49,7 @@ internal static class GapQueries
         // Unit ids are integers read from the store, so they are written into the SQL (DuckDB then skips other units' row groups).
         var ids = string.Join(", ", units.Select(u => u.Id.ToString(CultureInfo.InvariantCulture)));
         var dimensions = GapCells.Columns(request);
-        var group = isGender ? "g.gender" : "a.value";
+        var group = isGender ? "g.gender" : column is { } c ? "g." + c.Column : "a.value";
         // No coalesce on the grouping columns: DuckDB groups its dictionary-compressed strings far faster than computed ones.
         // A missing value stays NULL; GROUPING() tells it from a total.
         command.CommandText = sql.Parameters($"""
@@ -46,7 +57,7 @@ internal static class GapQueries
                 SELECT g.unit, {string.Concat(dimensions.Select(c => $"g.{c}, "))}{group} AS grp,
                        count(*) AS n, avg(g.score) AS mean, coalesce(var_samp(g.score), 0) AS variance, count(*) FILTER (WHERE g.below) AS below
                 FROM gap_scores g
-                {(isGender ? "" : "LEFT JOIN (SELECT student_key, value FROM student_attributes WHERE name = $attribute) a ON a.student_key = g.student_key")}
+                {(isColumn ? "" : "LEFT JOIN (SELECT student_key, value FROM student_attributes WHERE name = $attribute) a ON a.student_key = g.student_key")}
                 WHERE g.unit IN ({ids}) AND {students}
                 GROUP BY {string.Join(", ", ["g.unit", .. dimensions.Select(c => "g." + c), group])})
             {GapCells.PooledSelect(dimensions)}
@@ -86,8 +97,18 @@ internal static class GapQueries
         return units;
     }
 
+    /// <summary>The students' own columns a gap can compare by: school, region, grade (also spelt grade_level, grade level).</summary>
+    private static (string Name, string Column, GapDimension Dimension)? StudentColumn(string name) =>
+        name.Trim().ToUpperInvariant().Replace('_', ' ') switch
+        {
+            "SCHOOL" => ("school", "school", GapDimension.School),
+            "REGION" => ("region", "region", GapDimension.Region),
+            "GRADE" or "GRADE LEVEL" or "GRADELEVEL" => ("grade", "grade_level", GapDimension.GradeLevel),
+            _ => null,
+        };
+
     /// <summary>
-    /// gender, then every imported attribute name within scope, alphabetically. Names per school (no student rows): a
+    /// gender, then school, region and grade where students in scope have them, then every imported attribute name within scope, alphabetically. Names per school (no student rows): a
     /// teacher's classes do not narrow the names offered, only the rows counted. DuckDB reads its derived per-school
     /// list; PostgreSQL reads the attributes of the students in scope.
     /// </summary>
@@ -99,6 +120,15 @@ internal static class GapQueries
             ? $"SELECT DISTINCT g.name FROM gap_attributes g WHERE {students} ORDER BY 1"
             : $"SELECT DISTINCT a.name FROM student_attributes a JOIN students g ON g.student_key = a.student_key WHERE {students} ORDER BY 1";
         var names = new List<string> { GapRequest.DefaultAttribute };
+        await using (var columns = connection.CreateCommand())
+        {
+            var inScope = sql.StudentCondition(scope, columns, "g");
+            columns.CommandText = $"SELECT count(g.school), count(g.region), count(g.grade_level) FROM students g WHERE {inScope}";
+            await using var counts = await columns.ExecuteReaderAsync(cancellationToken);
+            await counts.ReadAsync(cancellationToken);
+            names.AddRange(_studentColumns.Where((_, i) => Convert.ToInt64(counts.GetValue(i), CultureInfo.InvariantCulture) > 0));
+        }
+
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

@@ -14,6 +14,8 @@ public sealed record RejectedRow(string File, long Line, string? Column, string?
 }
 
 /// <summary>Per-column facts for the health report.</summary>
+/// <param name="Distinct">Distinct values: exact, unless <see cref="DistinctIsApproximate"/> (very large files).</param>
+/// <param name="Minimum">The smallest value: numeric order over the parsed numbers when every value is a number, else text order.</param>
 public sealed record ColumnHealth(
     string Header,
     ColumnRole Role,
@@ -24,7 +26,11 @@ public sealed record ColumnHealth(
     long OutOfScale,
     long Zeros,
     string? Minimum,
-    string? Maximum);
+    string? Maximum)
+{
+    /// <summary>True when <see cref="Distinct"/> is an estimate (shown as "about N"): files above <c>ColumnFacts.ExactDistinctRows</c> rows.</summary>
+    public bool DistinctIsApproximate { get; init; }
+}
 
 /// <summary>What one table of one file holds, and what is wrong with it.</summary>
 public sealed record TableHealth(
@@ -42,7 +48,17 @@ public sealed record TableHealth(
     IReadOnlyList<string> UnmappedColumns,
     long DuplicateRows,
     IReadOnlyList<string> Notes,
-    ImportMapping Mapping);
+    ImportMapping Mapping)
+{
+    /// <summary>What the file is: "CSV (comma-separated)", "Excel workbook (.xlsx), sheet 'Year 11'".</summary>
+    public string Format { get; init; } = "";
+
+    /// <summary>Score, baseline and area figures the table holds (after declared missing values): a table with none is not imported.</summary>
+    public long Figures { get; init; }
+
+    /// <summary>The series every score column without one is filed under (the file names none), or null.</summary>
+    public string? DefaultSeries { get; init; }
+}
 
 /// <summary>Rows written to (or, on a dry run, that would change in) the store.</summary>
 public sealed record WriteCounts(
@@ -56,6 +72,30 @@ public sealed record WriteCounts(
     long AreaRowsWritten)
 {
     public static WriteCounts None { get; } = new(0, 0, 0, 0, 0, 0, 0, 0);
+
+    /// <summary>Stored values the import changes (or, refused, would change): every one counted, the first <c>1000</c> listed.</summary>
+    public IReadOnlyList<ValueChange> Changes { get; init; } = [];
+
+    public long ChangesTotal { get; init; }
+
+    /// <summary>Equal counts and equal changes, in order (the list compared item by item, not by reference).</summary>
+    public bool Equals(WriteCounts? other) =>
+        other is not null && (StudentsAdded, StudentsUpdated, ResultsAdded, ResultsUpdated, ResultsUnchanged, BaselinesWritten, AssessmentsAdded, AreaRowsWritten, ChangesTotal)
+            == (other.StudentsAdded, other.StudentsUpdated, other.ResultsAdded, other.ResultsUpdated, other.ResultsUnchanged, other.BaselinesWritten, other.AssessmentsAdded, other.AreaRowsWritten, other.ChangesTotal)
+        && Changes.SequenceEqual(other.Changes);
+
+    public override int GetHashCode() => HashCode.Combine(StudentsAdded, ResultsAdded, ResultsUpdated, ResultsUnchanged, BaselinesWritten, AreaRowsWritten, ChangesTotal);
+
+    /// <summary>The counts in words, for the import log.</summary>
+    public string Summary() =>
+        $"{StudentsAdded} students added, {StudentsUpdated} updated; {ResultsAdded} results added, {ResultsUpdated} changed, {ResultsUnchanged} unchanged; " +
+        $"{BaselinesWritten} baselines; {AssessmentsAdded} assessments added; {AreaRowsWritten} area figures; {ChangesTotal} stored values changed";
+}
+
+/// <summary>One stored value an import changes: "A1", "Mathematics / Final", "57", "5".</summary>
+public sealed record ValueChange(string Student, string What, string Was, string Becomes)
+{
+    public override string ToString() => $"{Student}: {What} {Was} -> {Becomes}";
 }
 
 /// <summary>The outcome of <c>gradelens import</c> or an upload on the Data page.</summary>
@@ -71,4 +111,14 @@ public sealed record ImportReport(
     long RejectedTotal,
     WriteCounts Written,
     string? RejectFile,
-    double Seconds);
+    double Seconds)
+{
+    /// <summary>
+    /// Set when the import stopped to ask rather than guess (a column it cannot tell, a long file without ids): the
+    /// question, in one sentence; each table's <see cref="TableHealth.Mapping"/> is the mapping to edit and import with.
+    /// </summary>
+    public string? Question { get; init; }
+
+    /// <summary>The import's id in the import log (what <c>gradelens import undo ID</c> takes), once written; null otherwise.</summary>
+    public long? ImportId { get; init; }
+}

@@ -28,6 +28,15 @@ CREATE TABLE student_attributes (
     value        VARCHAR NOT NULL
 );
 
+-- Attributes kept per enrolment (a student in a course, module or presentation) when they vary between a student's
+-- enrolments; enrolment names the enrolment by its key's values ('Maths / 2014J').
+CREATE TABLE enrolment_attributes (
+    student_key  BIGINT  NOT NULL,
+    enrolment    VARCHAR NOT NULL,
+    name         VARCHAR NOT NULL,
+    value        VARCHAR NOT NULL
+);
+
 -- One row per organisation x series x subject x domain ('' = the whole subject).
 CREATE TABLE assessments (
     assessment_key  INTEGER NOT NULL,
@@ -39,7 +48,8 @@ CREATE TABLE assessments (
     taken_on        DATE,
     scale           VARCHAR NOT NULL,
     max_score       DOUBLE  NOT NULL,
-    proficiency     DOUBLE  NOT NULL
+    proficiency     DOUBLE  NOT NULL,
+    weight          DOUBLE              -- the assessment's weight in its module, when an assessments table gives one
 );
 
 -- Student x assessment -> score (and the grade label where the scale has one, e.g. 'U', 'A*').
@@ -98,3 +108,34 @@ CREATE TABLE import_log (
     summary       VARCHAR   NOT NULL
 );
 
+
+-- Every import, by its id (gradelens import undo ID): who, when, what it wrote; undone_at once it was taken back.
+CREATE TABLE imports (
+    import_id     BIGINT    NOT NULL,
+    imported_at   TIMESTAMP NOT NULL,
+    organisation  VARCHAR   NOT NULL,
+    files         VARCHAR   NOT NULL,
+    cohort        VARCHAR,
+    imported_by   VARCHAR   NOT NULL,
+    summary       VARCHAR   NOT NULL,
+    undone_at     TIMESTAMP,
+    undone_by     VARCHAR
+);
+
+-- What each import added (added = true: an undo deletes it) and the old value of what it changed (an undo restores
+-- it). kind: assessment, student, result, attribute, enrolment_attribute, baseline, area, area_measure, area_score.
+-- Rows of a student or an assessment the import added are not listed one by one: they go with it.
+CREATE TABLE import_changes (
+    import_id       BIGINT  NOT NULL,
+    kind            VARCHAR NOT NULL,
+    added           BOOLEAN NOT NULL,
+    student_key     BIGINT,
+    assessment_key  INTEGER,
+    area_key        INTEGER,
+    item            VARCHAR,   -- a student column, an attribute, a subject or a measure
+    detail          VARCHAR,   -- an enrolment, or an area score's grade
+    year            INTEGER,
+    old_number      DOUBLE,
+    old_text        VARCHAR,
+    old_extra       VARCHAR
+);

@@ -10,11 +10,17 @@ namespace GradeLens.Web.Data;
 
 /// <summary>
 /// POST /api/imports: the Data page's upload. A multipart form with one or more files (any field name),
-/// optional <c>dryRun</c> and <c>skipBadRows</c> fields (true/false, or "on" from a checkbox) and an optional
-/// <c>mapping</c> JSON file. Answers with the store's <see cref="ImportReport"/>, which says itself whether it succeeded.
+/// optional <c>dryRun</c>, <c>skipBadRows</c> and <c>allowChanges</c> fields (true/false, or "on" from a checkbox), an
+/// optional <c>organisation</c> (an admin's choice; anyone else imports into their own), an optional <c>cohort</c> and an
+/// optional <c>mapping</c> JSON file. Answers with the store's <see cref="ImportReport"/>, which says itself whether it
+/// succeeded. Uploads are spooled in the store's own folder (<see cref="ImportSpool"/>), swept at start-up and after each
+/// import. DELETE /api/imports/{id}: an admin takes an import back (<see cref="ImportUndo"/>), audited.
 /// </summary>
 public static class ImportApi
 {
+    /// <summary>The audit log's action for an undo.</summary>
+    public const string ImportUndone = "import undone";
+
     public static IReadOnlySet<string> AcceptedExtensions { get; } =
         new HashSet<string>([".csv", ".tsv", ".txt", ".xlsx"], StringComparer.OrdinalIgnoreCase);
 
@@ -32,11 +38,36 @@ public static class ImportApi
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        app.MapDelete("/api/imports/{id}", UndoAsync)
+            .RequireAuthorization(Policies.Admin)
+            .WithName("UndoImport")
+            .WithTags("Data")
+            .WithSummary("Take an import back: remove what it added and set back what it changed, in one transaction")
+            .WithStandardProblems();
+
+        // Uploads a killed server left behind are removed before the first request.
+        if (app.ServiceProvider.GetService(typeof(Core.Storage.IGradeStore)) is Core.Storage.IGradeStore store)
+        {
+            ImportSpool.Sweep(store);
+        }
+
         return app;
     }
 
+    public static async Task<Results<Ok<UndoReport>, ProblemHttpResult>> UndoAsync(long id, Core.Storage.IGradeStore store, HttpContext context, AuditTrail audit, CancellationToken cancellationToken)
+    {
+        var report = await store.UndoImportAsync(id, "web:" + (context.User.Identity?.Name ?? "?"), cancellationToken);
+        if (!report.Succeeded)
+        {
+            return TypedResults.Problem(report.Message, statusCode: report.Organisation is null ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict, title: "Import not undone");
+        }
+
+        await audit.RecordAsync(context, ImportUndone, $"import {report.ImportId} ({report.Organisation}): {report.Removed} rows removed, {report.Restored} values restored");
+        return TypedResults.Ok(report);
+    }
+
     public static async Task<Results<Ok<ImportReport>, ProblemHttpResult, ValidationProblem>> ImportAsync(
-        HttpRequest request, ImportRunner import, UploadLimits limits, AuditTrail audit, CancellationToken cancellationToken)
+        HttpRequest request, ImportRunner import, UploadLimits limits, AuditTrail audit, Core.Storage.IGradeStore store, CancellationToken cancellationToken)
     {
         if (request.ContentLength > limits.MaxUploadBytes)
         {
@@ -87,35 +118,43 @@ public static class ImportApi
         var errors = new Dictionary<string, string[]>();
         var dryRun = ReadFlag(form, "dryRun", errors);
         var skipBadRows = ReadFlag(form, "skipBadRows", errors);
+        var allowChanges = ReadFlag(form, "allowChanges", errors);
+        var organisation = ImportOrganisation.Of(request.HttpContext.User, form["organisation"].ToString(), errors);
+        var cohort = form["cohort"].ToString().Trim() is { Length: > 0 } named ? named : null;
+        if (cohort is { Length: > 100 })
+        {
+            errors["cohort"] = ["A cohort's name is at most 100 characters."];
+        }
+
         var mapping = await ReadMappingAsync(form.Files.GetFile("mapping"), errors, cancellationToken);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        var folder = Directory.CreateTempSubdirectory("gradelens-upload-");
-        try
+        using var spool = ImportSpool.Create(store);
         {
-            var paths = await SaveAsync(files, folder, cancellationToken);
+            var paths = await SaveAsync(files, new DirectoryInfo(spool.Path), cancellationToken);
             var importRequest = new ImportRequest(
                 paths,
                 mapping,
                 DryRun: dryRun,
                 SkipBadRows: skipBadRows,
-                DisplayNames: [.. files.Select(f => f.FileName)]);
+                Organisation: organisation!,
+                DisplayNames: [.. files.Select(f => f.FileName)],
+                AllowChanges: allowChanges,
+                Cohort: cohort,
+                ImportedBy: "web:" + (request.HttpContext.User.Identity?.Name ?? "?"));
             var report = await import(importRequest, cancellationToken);
             if (!report.DryRun)
             {
                 await audit.RecordAsync(request.HttpContext, AuditTrail.Import,
-                    $"{string.Join(", ", importRequest.DisplayNames!)}: {(report.Succeeded ? "imported" : "refused")}, {report.Written.ResultsAdded + report.Written.ResultsUpdated} results written, {report.RejectedTotal} rows rejected");
+                    $"{string.Join(", ", importRequest.DisplayNames!)} into {organisation}: {(report.Succeeded ? $"imported as import {report.ImportId}" : "refused")}, " +
+                    $"{report.Written.ResultsAdded + report.Written.ResultsUpdated} results written, {report.Written.ChangesTotal} stored values changed, {report.RejectedTotal} rows rejected");
             }
 
             // A rejects file would be written into the upload folder, which is deleted below; the report's rows stay.
             return TypedResults.Ok(report with { RejectFile = null });
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
         }
     }
 

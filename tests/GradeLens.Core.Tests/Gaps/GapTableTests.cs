@@ -189,7 +189,7 @@ public sealed class GapTableTests
 
         // The same students again with every score 10 higher, and ten more in another organisation.
         var changed = temp.WriteFile("b.csv", "student_id,gender,math\n" + string.Concat(Enumerable.Range(1, 30).Select(i => $"A{i},{(i % 2 == 0 ? "F" : "M")},{40 + i}\n")));
-        Assert.True((await temp.Store.ImportAsync(new ImportRequest([changed], mapping))).Succeeded);
+        Assert.True((await temp.Store.ImportAsync(new ImportRequest([changed], mapping, AllowChanges: true))).Succeeded);
         var other = temp.WriteFile("c.csv", "student_id,gender,math\n" + string.Concat(Enumerable.Range(1, 10).Select(i => $"B{i},F,90\n")));
         Assert.True((await temp.Store.ImportAsync(new ImportRequest([other], mapping, Organisation: "other"))).Succeeded);
 

@@ -6,7 +6,8 @@ namespace GradeLens.Core.Import.Mapping;
 /// <param name="Match">The synonym it matches, exactly or fuzzily, or null.</param>
 /// <param name="Wide">The header read as a wide score column ("math score", "G1"), or null.</param>
 /// <param name="Profile">Its sample values.</param>
-internal sealed record ColumnEvidence(string Header, string Key, HeaderMatch? Match, WideScoreHeader? Wide, ColumnProfile Profile)
+/// <param name="Words">The header read word by word as a subject the synonyms may not know beside a series or score word, or null.</param>
+internal sealed record ColumnEvidence(string Header, string Key, HeaderMatch? Match, WideScoreHeader? Wide, ColumnProfile Profile, HeaderWords? Words = null)
 {
     public HeaderMatch? ExactMatch => Match is { Distance: 0 } ? Match : null;
 

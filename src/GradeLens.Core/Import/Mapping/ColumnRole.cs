@@ -28,6 +28,8 @@ public enum ColumnRole
     Date,
     /// <summary>Maximum possible score of the row's assessment.</summary>
     MaxScore,
+    /// <summary>The weight of the row's assessment in its module (from an assessments table).</summary>
+    Weight,
     /// <summary>A column computed from others (e.g. GCSE minus BASELINE): checked if a rule is given, never stored.</summary>
     Derived,
 

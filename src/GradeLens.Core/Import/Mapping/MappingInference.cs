@@ -7,6 +7,13 @@ namespace GradeLens.Core.Import.Mapping;
 /// </summary>
 public static class MappingInference
 {
+    /// <summary>The columns inference is unsure of: the import asks about them rather than guess.</summary>
+    public static IReadOnlyList<ColumnMapping> Unsure(ImportMapping mapping)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        return [.. mapping.Columns.Where(column => column.Confidence == Confidence.Low)];
+    }
+
     /// <summary>A text column with at most this many distinct values in the sample is a student attribute.</summary>
     public const int MaxAttributeValues = 50;
 
@@ -29,7 +36,8 @@ public static class MappingInference
                 HeaderNormaliser.Normalise(header),
                 matcher.Match(header),
                 WideScoreHeader.Parse(header, matcher),
-                ColumnProfile.Of(sampleRows, index)))
+                ColumnProfile.Of(sampleRows, index),
+                SubjectNames.Parse(header, matcher)))
             .ToList();
 
         var kind = KindOf(evidence);
@@ -40,7 +48,7 @@ public static class MappingInference
 
         var seriesColumn = evidence.FirstOrDefault(column => column.Match?.Role == ColumnRole.Series);
         var series = seriesColumn is null ? LongFormSeries.None : LongFormSeries.Of(seriesColumn.Profile.DistinctValues);
-        var columns = evidence.Select(column => StudentColumns.Map(column, series)).ToList();
+        var columns = IdColumns.Propose(evidence.Select(column => StudentColumns.Map(column, series)).ToList(), evidence, sampleRows);
         var needsDefaultSeries = seriesColumn is null
             && columns.Any(column => column.Role == ColumnRole.Score && column.Series is null);
 

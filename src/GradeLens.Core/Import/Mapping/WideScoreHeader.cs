@@ -74,7 +74,8 @@ public sealed partial record WideScoreHeader(string? Subject, string? Series, bo
         return key;
     }
 
-    private static string? SeriesOf(string key)
+    /// <summary>The series a normalised key names ("mock2" -> "Mock 2", "g1" -> "G1", "final"), else null.</summary>
+    internal static string? SeriesOf(string key)
     {
         var match = SeriesPattern().Match(key);
         if (!match.Success)
@@ -87,13 +88,18 @@ public sealed partial record WideScoreHeader(string? Subject, string? Series, bo
         {
             "g" => "G" + number,
             "mock" => number.Length == 0 ? "Mock" : "Mock " + number,
-            "term" or "trimestre" => "Term " + number,
+            "term" or "trimestre" or "trimester" => "Term " + number,
+            "semester" or "semestre" => "Semester " + number,
+            "quiz" => "Quiz " + number,
+            "test" => "Test " + number,
+            "exam" => "Exam " + number,
+            "paper" => "Paper " + number,
             "final" or "finalexam" => "Final",
             "gcse" => "GCSE",
             _ => null,
         };
     }
 
-    [GeneratedRegex("^(?<name>g|mock|term|trimestre)(?<number>[0-9]{1,2})$|^(?<name>mock|final|finalexam|gcse)$")]
+    [GeneratedRegex("^(?<name>g|mock|term|trimestre|trimester|semester|semestre|quiz|test|exam|paper)(?<number>[0-9]{1,2})$|^(?<name>mock|final|finalexam|gcse)$")]
     private static partial Regex SeriesPattern();
 }

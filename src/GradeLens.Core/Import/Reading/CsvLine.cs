@@ -49,6 +49,11 @@ internal static class CsvLine
     }
 
     /// <summary>Quotes a field for a comma-separated file when it needs it.</summary>
-    public static string Quote(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    public static string Quote(string value) => Quote(value, ',');
+
+    /// <summary>Quotes a field for a file separated by <paramref name="delimiter"/> when it needs it.</summary>
+    public static string Quote(string value, char delimiter) =>
+        value.Contains(delimiter, StringComparison.Ordinal) || value.AsSpan().IndexOfAny("\"\r\n") >= 0
+            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : value;
 }

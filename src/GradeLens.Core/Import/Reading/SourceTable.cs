@@ -26,6 +26,18 @@ public sealed record SourceTable(
     bool IsTemporary,
     IReadOnlyList<string> Notes) : IDisposable
 {
+    /// <summary>What the file is, for the health report: "CSV (comma-separated)", "Excel workbook (.xlsx), sheet 'Year 11'".</summary>
+    public string Format { get; init; } = "CSV (" + DelimiterSniffer.Describe(Delimiter) + ")";
+
+    /// <summary>The line (or sheet row) of the header, 1-based: below any title or notes rows.</summary>
+    public int HeaderLine { get; init; } = FirstDataLine - 1;
+
+    /// <summary>
+    /// The file ends without a line end and its last field is shorter than that column's usual values: the file may have
+    /// been cut inside its last value, so the last row is flagged rather than read.
+    /// </summary>
+    public bool ShortLastField { get; init; }
+
     /// <summary>The line (or row) in the original file of the data row with 0-based ordinal <paramref name="rowIndex"/>.</summary>
     public long LineOf(long rowIndex) => FirstDataLine + rowIndex;
 

@@ -11,7 +11,7 @@ internal static partial class TextTableReader
 {
     private const int SampleBytes = 64 * 1024;
 
-    public static SourceTable Open(string path, string display, ReadOnlySpan<byte> sample, long length)
+    public static SourceTable Open(string path, string display, ReadOnlySpan<byte> sample, long length, TableLayout layout, string workFolder)
     {
         var encoding = EncodingDetector.Detect(sample)
             ?? throw new UnreadableFileException($"{display} is not a text table: it looks like a binary file (an image, archive or program?). Save it as CSV or .xlsx and try again.");
@@ -28,17 +28,68 @@ internal static partial class TextTableReader
         }
 
         var delimiter = DelimiterSniffer.Sniff(lines);
-        var headerLine = lines.FindIndex(l => !string.IsNullOrWhiteSpace(l));
+        var range = layout.Cells;
+        var rows = lines.Take(TableLocator.SearchRows + 12).Select(l => Slice(CsvLine.Split(l, delimiter), range)).ToList();
+        var start = TableLocator.Locate(rows, layout.HeaderIndex)
+            ?? throw new UnreadableFileException($"{display} has no header on line {(layout.HeaderIndex ?? 0) + 1}: that line is empty or beyond the first lines of the file.");
+        if (layout.HeaderIndex is null && HeaderCheck.Refusal(display, start.Cells) is { } refusal)
+        {
+            throw new UnreadableFileException(refusal);
+        }
+
+        var headerLine = start.HeaderIndex;
         var notes = new List<string>();
-        var headers = HeaderNames.Clean(CsvLine.Split(lines[headerLine], delimiter), notes);
+        var headers = HeaderNames.Clean(start.Cells, notes);
         if (length < SampleBytes && lines.Skip(headerLine + 1).All(string.IsNullOrWhiteSpace))
         {
             throw new UnreadableFileException($"{display} has a header row but no data rows.");
         }
 
         notes.InsertRange(0, Quirks(encoding, delimiter, text, lines, headers.Count));
-        var csvPath = encoding.IsUtf8 && headerLine == 0 ? path : Transcode(path, encoding, headerLine);
-        return new SourceTable(display, path, csvPath, delimiter, headers, encoding.Name, 2 + headerLine, null, csvPath != path, notes);
+        if (start.FirstHeaderIndex > 0 && lines.Take(start.FirstHeaderIndex).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l)) is { } title)
+        {
+            notes.Insert(0, $"The table starts on line {start.FirstHeaderIndex + 1} ({start.Found}): the lines above it (a title or notes: '{Shorten(title.Replace(delimiter, ' ').Trim())}') were skipped.");
+        }
+
+        var csvPath = encoding.IsUtf8 && headerLine == 0 && range is null ? path : Transcode(path, encoding, headerLine, delimiter, range, workFolder);
+        return new SourceTable(display, path, csvPath, delimiter, headers, encoding.Name, 2 + headerLine, null, csvPath != path, notes)
+        {
+            HeaderLine = headerLine + 1,
+            ShortLastField = LastFieldIsShort(path, encoding, delimiter, lines, headerLine, range),
+        };
+    }
+
+    /// <summary>The columns of a mapping's cell range (all when there is none).</summary>
+    private static List<string> Slice(IReadOnlyList<string> fields, (int FirstColumn, int FirstRow, int LastColumn, int? LastRow)? range) =>
+        range is { } r ? [.. fields.Skip(r.FirstColumn - 1).Take(r.LastColumn - r.FirstColumn + 1)] : [.. fields];
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
+
+    /// <summary>
+    /// True when the file does not end with a line end and its last line's last field is shorter than that column's
+    /// usual width in the first lines (a file cut inside its last number: "57" became "5").
+    /// </summary>
+    private static bool LastFieldIsShort(string path, DetectedEncoding encoding, char delimiter, IReadOnlyList<string> lines, int headerLine, (int FirstColumn, int FirstRow, int LastColumn, int? LastRow)? range)
+    {
+        if (encoding.Encoding.GetByteCount("a") != 1)
+        {
+            return false;
+        }
+
+        using var stream = File.OpenRead(path);
+        var tail = new byte[(int)Math.Min(stream.Length, 4096)];
+        stream.Seek(-tail.Length, SeekOrigin.End);
+        stream.ReadExactly(tail);
+        if (tail.Length == 0 || tail[^1] is (byte)'\n' or (byte)'\r')
+        {
+            return false;
+        }
+
+        var last = encoding.Encoding.GetString(tail).Split('\n')[^1];
+        var field = Slice(CsvLine.Split(last, delimiter), range).LastOrDefault()?.Trim() ?? "";
+        var widths = lines.Skip(headerLine + 1).Where(l => l.Length > 0 && l != last)
+            .Select(l => Slice(CsvLine.Split(l, delimiter), range).LastOrDefault()?.Trim().Length ?? 0).Where(w => w > 0).Order().ToList();
+        return widths.Count > 0 && field.Length > 0 && field.Length < widths[widths.Count / 2];
     }
 
     private static IEnumerable<string> Quirks(DetectedEncoding encoding, char delimiter, string text, IReadOnlyList<string> lines, int columns)
@@ -73,21 +124,34 @@ internal static partial class TextTableReader
         }
     }
 
-    /// <summary>Copies the file as UTF-8 from its header line on, keeping every line break so line numbers still match.</summary>
-    private static string Transcode(string path, DetectedEncoding encoding, int headerLine)
+    /// <summary>
+    /// Copies the file as UTF-8 from its header line on, keeping every line break so line numbers still match; with a
+    /// cell range, only its columns and rows.
+    /// </summary>
+    private static string Transcode(string path, DetectedEncoding encoding, int headerLine, char delimiter, (int FirstColumn, int FirstRow, int LastColumn, int? LastRow)? range, string workFolder)
     {
-        var target = Path.Combine(Path.GetTempPath(), "gradelens-" + Guid.NewGuid().ToString("N") + ".csv");
+        var target = Path.Combine(workFolder, "gradelens-" + Guid.NewGuid().ToString("N") + ".csv");
         using var reader = new StreamReader(path, encoding.Encoding, detectEncodingFromByteOrderMarks: encoding.BomLength > 0);
         using var writer = new StreamWriter(target, append: false, new UTF8Encoding(false), bufferSize: 1 << 20);
-        var skip = headerLine;
-        while (reader.ReadLine() is { } line)
+        var line = 0;
+        while (reader.ReadLine() is { } text)
         {
-            if (skip-- > 0)
+            if (line++ < headerLine)
             {
                 continue;
             }
 
-            writer.Write(line);
+            if (range is { } r)
+            {
+                if (r.LastRow is { } lastRow && line > lastRow)
+                {
+                    break;
+                }
+
+                text = string.Join(delimiter, Slice(CsvLine.Split(text, delimiter), r).Select(f => CsvLine.Quote(f, delimiter)));
+            }
+
+            writer.Write(text);
             writer.Write('\n');
         }
 

@@ -5,17 +5,20 @@ using ExcelDataReader;
 namespace GradeLens.Core.Import.Reading;
 
 /// <summary>
-/// Reads an Excel workbook (.xlsx, .xls) sheet by sheet into temporary UTF-8 CSV files, one line per sheet row
-/// from the header on, so a row's line in the CSV maps back to its row number in the sheet.
+/// Reads an Excel workbook (.xlsx, .xls) sheet by sheet into temporary UTF-8 CSV files, one line per sheet row from the
+/// header on, so a row's line in the CSV maps back to its row number in the sheet. The header is found below titles and
+/// notes (<see cref="TableLocator"/>) or where the mapping says; merged cells are spread over every cell they cover; error
+/// cells keep their text (#DIV/0!) so the checks report them by cell.
 /// </summary>
 internal static class WorkbookReader
 {
     static WorkbookReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static IReadOnlyList<SourceTable> Open(string path, string display, string? sheet)
+    public static IReadOnlyList<SourceTable> Open(string path, string display, string? sheet, TableLayout layout, string workFolder)
     {
         var tables = new List<SourceTable>();
         var names = new List<string>();
+        var refusals = new List<string>();
         try
         {
             using var stream = File.OpenRead(path);
@@ -25,7 +28,7 @@ internal static class WorkbookReader
                 names.Add(reader.Name);
                 if (sheet is null || string.Equals(reader.Name, sheet.Trim(), StringComparison.OrdinalIgnoreCase))
                 {
-                    if (ReadSheet(reader, path, display) is { } table)
+                    if (ReadSheet(reader, path, display, layout, refusals, workFolder) is { } table)
                     {
                         tables.Add(table);
                     }
@@ -48,56 +51,118 @@ internal static class WorkbookReader
             throw new UnreadableFileException($"{display} has no sheet called '{sheet}'. Its sheets are: {string.Join(", ", names)}.");
         }
 
-        return tables.Count > 0 ? tables : throw new UnreadableFileException($"{display} has no sheet with a header row and data.");
+        if (tables.Count > 0)
+        {
+            // A junk sheet beside real ones (a cover, notes, a chart's data) is left out, and said so.
+            tables[0] = tables[0] with { Notes = [.. tables[0].Notes, .. refusals.Select(r => "Sheet left out: " + r)] };
+            return tables;
+        }
+
+        throw new UnreadableFileException(refusals.FirstOrDefault() ?? $"{display} has no sheet with a header row and data.");
     }
 
-    private static SourceTable? ReadSheet(IExcelDataReader reader, string path, string display)
+    private static SourceTable? ReadSheet(IExcelDataReader reader, string path, string display, TableLayout layout, List<string> refusals, string workFolder)
     {
-        var rowNumber = 0;
-        IReadOnlyList<string>? headers = null;
-        var headerRow = 0;
-        var target = Path.Combine(Path.GetTempPath(), "gradelens-" + Guid.NewGuid().ToString("N") + ".csv");
-        var dataRows = 0;
+        var errors = XlsxErrorCells.Read(path, reader.Name);
+        var range = layout.Cells;
+        var merged = new MergedCells(reader.MergeCells, range?.FirstColumn - 1 ?? 0);
+        var rows = new List<List<string>>();
+        while (rows.Count < TableLocator.SearchRows + 12 && reader.Read())
+        {
+            rows.Add(merged.Fill(Row(reader, rows.Count + 1, errors, range), rows.Count));
+        }
+
+        var start = TableLocator.Locate(rows, layout.HeaderIndex);
+        if (start is null)
+        {
+            return null;
+        }
+
+        if (layout.HeaderIndex is null && HeaderCheck.Refusal($"{display} [{reader.Name}]", start.Cells) is { } refusal)
+        {
+            refusals.Add(refusal);
+            return null;
+        }
+
         var notes = new List<string>();
+        var cells = start.Cells.ToList();
+        while (cells.Count > 0 && cells[^1].Length == 0)
+        {
+            cells.RemoveAt(cells.Count - 1);
+        }
+
+        var headers = HeaderNames.Clean(cells, notes);
+        var target = Path.Combine(workFolder, "gradelens-" + Guid.NewGuid().ToString("N") + ".csv");
+        var dataRows = 0;
         using (var writer = new StreamWriter(target, append: false, new UTF8Encoding(false)))
         {
-            while (reader.Read())
+            writer.Write(string.Join(',', headers.Select(CsvLine.Quote)) + "\n");
+            void Write(List<string> values)
             {
-                rowNumber++;
-                var values = Enumerable.Range(0, reader.FieldCount).Select(i => Format(reader.GetValue(i))).ToList();
-                if (headers is null)
-                {
-                    if (values.All(string.IsNullOrWhiteSpace))
-                    {
-                        continue;
-                    }
-
-                    while (values.Count > 0 && string.IsNullOrWhiteSpace(values[^1]))
-                    {
-                        values.RemoveAt(values.Count - 1);
-                    }
-
-                    headers = HeaderNames.Clean(values, notes);
-                    headerRow = rowNumber;
-                    writer.Write(string.Join(',', headers.Select(CsvLine.Quote)) + "\n");
-                    continue;
-                }
-
                 var fields = values.Take(headers.Count).Concat(Enumerable.Repeat("", Math.Max(0, headers.Count - values.Count)));
                 dataRows += values.Any(v => !string.IsNullOrWhiteSpace(v)) ? 1 : 0;
                 writer.Write(string.Join(',', fields.Select(CsvLine.Quote)) + "\n");
             }
+
+            var rowNumber = start.HeaderIndex + 1;
+            foreach (var row in rows.Skip(start.HeaderIndex + 1))
+            {
+                if (++rowNumber > (range?.LastRow ?? int.MaxValue))
+                {
+                    break;
+                }
+
+                Write(row);
+            }
+
+            while (rowNumber < (range?.LastRow ?? int.MaxValue) && reader.Read())
+            {
+                rowNumber++;
+                Write(merged.Fill(Row(reader, rowNumber, errors, range), rowNumber - 1));
+            }
         }
 
-        if (headers is null || dataRows == 0)
+        if (dataRows == 0)
         {
             File.Delete(target);
             return null;
         }
 
-        notes.Insert(0, $"Excel sheet '{reader.Name}', header on row {headerRow}; {headers.Count} columns.");
-        return new SourceTable($"{display} [{reader.Name}]", path, target, ',', headers, "xlsx", headerRow + 1, reader.Name, true, notes);
+        var headerRow = start.HeaderIndex + 1;
+        notes.Insert(0, $"Excel sheet '{reader.Name}', {start.Found}; {headers.Count} columns.");
+        if (start.FirstHeaderIndex > 0 && rows.Take(start.FirstHeaderIndex).FirstOrDefault(r => r.Any(c => c.Length > 0)) is { } title)
+        {
+            notes.Insert(1, $"The table starts on row {start.FirstHeaderIndex + 1}: the rows above it (a title or notes: '{Shorten(string.Join(" ", title.Where(c => c.Length > 0).Distinct()))}') were skipped.");
+        }
+
+        if (errors.Count > 0)
+        {
+            notes.Add($"{errors.Count} cell(s) hold an Excel error (such as {errors.Values.First()}); each is reported where it is.");
+        }
+
+        var format = path.EndsWith(".xls", StringComparison.OrdinalIgnoreCase) ? "Excel workbook (.xls)" : "Excel workbook (.xlsx)";
+        return new SourceTable($"{display} [{reader.Name}]", path, target, ',', headers, "xlsx", headerRow + 1, reader.Name, true, notes)
+        {
+            Format = $"{format}, sheet '{reader.Name}'",
+            HeaderLine = headerRow,
+        };
     }
+
+    private static List<string> Row(IExcelDataReader reader, int rowNumber, IReadOnlyDictionary<(int Row, int Column), string> errors, (int FirstColumn, int FirstRow, int LastColumn, int? LastRow)? range)
+    {
+        var first = range?.FirstColumn - 1 ?? 0;
+        var last = Math.Min(reader.FieldCount, range?.LastColumn ?? reader.FieldCount);
+        var values = new List<string>(Math.Max(0, last - first));
+        for (var i = first; i < last; i++)
+        {
+            var value = Format(reader.GetValue(i));
+            values.Add(value.Length == 0 && errors.TryGetValue((rowNumber, i), out var error) ? error : value);
+        }
+
+        return values;
+    }
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 
     private static string Format(object? value) => value switch
     {
@@ -108,4 +173,40 @@ internal static class WorkbookReader
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
+}
+
+/// <summary>A sheet's merged ranges: the value of each range's first cell, spread over every empty cell it covers.</summary>
+internal sealed class MergedCells(CellRange[]? ranges, int firstColumn)
+{
+    private readonly Dictionary<CellRange, string> _values = [];
+
+    /// <summary>Fills <paramref name="row"/> (0-based row <paramref name="index"/> of the sheet, columns from the range's first) in place.</summary>
+    public List<string> Fill(List<string> row, int index)
+    {
+        foreach (var range in ranges ?? [])
+        {
+            if (index < range.FromRow || index > range.ToRow)
+            {
+                continue;
+            }
+
+            var from = range.FromColumn - firstColumn;
+            if (index == range.FromRow && from >= 0 && from < row.Count)
+            {
+                _values[range] = row[from];
+            }
+
+            if (!_values.TryGetValue(range, out var value) || value.Length == 0)
+            {
+                continue;
+            }
+
+            for (var c = Math.Max(0, from); c <= range.ToColumn - firstColumn && c < row.Count; c++)
+            {
+                row[c] = row[c].Length == 0 ? value : row[c];
+            }
+        }
+
+        return row;
+    }
 }

@@ -72,7 +72,7 @@ internal sealed class AreaRows(StagedTable table, ImportMapping mapping, string 
 
     private async Task<TableHealth> HealthAsync(DuckDBConnection connection, IReadOnlyList<(int Index, ColumnMapping Column)> areas, CancellationToken cancellationToken)
     {
-        var notes = new List<string>(table.Source.Notes);
+        var notes = new List<string>([.. table.Source.Notes, .. table.Notes]);
         foreach (var (index, column) in areas.Skip(1))
         {
             var missing = await ColumnFacts.ScalarAsync(connection, $"SELECT count(*) FROM {table.Name} WHERE NULLIF(trim({Sql.Column(index)}), '') IS NULL", cancellationToken);
@@ -104,35 +104,25 @@ internal sealed class AreaRows(StagedTable table, ImportMapping mapping, string 
         notes.Add($"{count} distinct area(s) at level '{areas[0].Column.AreaLevel ?? "area"}'; years: {(years.Count == 0 ? "none" : string.Join(", ", years))}.");
         return new TableHealth(table.Source.DisplayName, table.Source.Sheet, TableKind.Areas, table.Source.Encoding, table.Source.Delimiter,
             "areas (a row per area and year)", table.Rows, 0, subjects, [], columns,
-            mapping.Columns.Where(c => c.Role == ColumnRole.Ignore).Select(c => c.Header).ToList(), 0, notes, mapping);
+            mapping.Columns.Where(c => c.Role == ColumnRole.Ignore).Select(c => c.Header).ToList(), 0, notes, mapping)
+        {
+            Format = table.Source.Format,
+            Figures = await ColumnFacts.ScalarAsync(connection, $"SELECT count(*) FROM {View} WHERE value IS NOT NULL", cancellationToken),
+        };
     }
 
     /// <summary>What this table writes, whichever store takes it.</summary>
     public Writing.AreaWriteSet WriteSet => new(View, suffix, table.Source.DisplayName);
 
-    /// <summary>Upserts the write set into a DuckDB store (its tables live in the staging connection), inside the caller's transaction.</summary>
-    public static async Task<WriteCounts> WriteAsync(DuckDBConnection connection, Writing.AreaWriteSet set, string organisation, CancellationToken cancellationToken)
+    /// <summary>Upserts the write set into a DuckDB store (its tables live in the same connection), inside the caller's transaction.</summary>
+    public static async Task<WriteCounts> WriteAsync(DuckDBConnection connection, Writing.AreaWriteSet set, string organisation, long importId, CancellationToken cancellationToken)
     {
-        var org = Sql.Text(organisation);
-        var figures = $"areafig_{set.Figures}";
-        await PreparedTable.ExecuteAsync(connection, $"""
-            UPDATE areas a SET code = i.code
-            FROM {set.Areas} i
-            WHERE a.organisation = {org} AND a.level = i.level AND a.name = i.name AND a.parent = i.parent AND i.code IS NOT NULL AND a.code IS DISTINCT FROM i.code;
-            INSERT INTO areas
-            SELECT (SELECT COALESCE(max(area_key), 0) FROM areas) + row_number() OVER (ORDER BY level, parent, name), {org}, level, name, parent, code
-            FROM {set.Areas} i
-            WHERE NOT EXISTS (SELECT 1 FROM areas a WHERE a.organisation = {org} AND a.level = i.level AND a.name = i.name AND a.parent = i.parent);
-            CREATE OR REPLACE TEMP TABLE {figures} AS
-            SELECT a.area_key, v.year, v.is_score, v.measure, v.subject, v.grade_level, v.value
-            FROM {set.Figures} v JOIN areas a ON a.organisation = {org} AND a.level = v.level AND a.name = v.name AND a.parent = v.parent;
-            DELETE FROM area_measures m USING {figures} f WHERE NOT f.is_score AND m.area_key = f.area_key AND m.year = f.year AND m.measure = f.measure;
-            DELETE FROM area_scores s USING {figures} f WHERE f.is_score AND s.area_key = f.area_key AND s.year = f.year AND s.subject = f.subject AND s.grade_level = f.grade_level;
-            INSERT INTO area_measures SELECT area_key, year, measure, value, {Sql.Text(set.Source)} FROM {figures} WHERE NOT is_score;
-            INSERT INTO area_scores SELECT area_key, year, grade_level, subject, value FROM {figures} WHERE is_score;
-            """, cancellationToken);
-        var written = await ColumnFacts.ScalarAsync(connection, $"SELECT count(*) FROM {figures}", cancellationToken);
-        return WriteCounts.None with { AreaRowsWritten = written };
+        await PreparedTable.ExecuteAsync(connection, Writing.AreaUpsert.WriteSql(set.Suffix, set.Areas, set.Figures, Sql.Text(organisation), Sql.Text(set.Source), "CREATE OR REPLACE TEMP TABLE", importId), cancellationToken);
+        var written = await ColumnFacts.ScalarAsync(connection, Writing.AreaUpsert.CountSql(set.Suffix), cancellationToken);
+        await using var list = connection.CreateCommand();
+        list.CommandText = Writing.AreaUpsert.ListSql(set.Suffix, Writing.ChangeList.Listed);
+        var (changes, total) = await Writing.ChangeList.ReadAsync(list, cancellationToken);
+        return WriteCounts.None with { AreaRowsWritten = written, Changes = changes, ChangesTotal = total };
     }
 
     private static int Rank(string? level)

@@ -5,9 +5,16 @@ using GradeLens.Core.Import.Mapping;
 
 namespace GradeLens.Core.Import.Staging;
 
-/// <summary>Per-column facts of a staged table (missing, distinct, min, max) in one aggregate query.</summary>
+/// <summary>
+/// Per-column facts of a staged table (missing, distinct, min, max) in one aggregate query: exact distinct counts up to
+/// <see cref="ExactDistinctRows"/> rows (above, an estimate marked as such); numeric bounds over the parsed numbers
+/// (a decimal comma read as a point) whenever every value of the column is a number.
+/// </summary>
 internal static class ColumnFacts
 {
+    /// <summary>Above this many rows, distinct counts are DuckDB's estimate (HyperLogLog, a few percent off) and say so.</summary>
+    public const long ExactDistinctRows = 2_000_000;
+
     public static async Task<IReadOnlyList<ColumnHealth>> ComputeAsync(
         DuckDBConnection connection, StagedTable table, ImportMapping mapping,
         Func<ColumnMapping, (string? Target, string? Scale, long OutOfScale, long Zeros)> extra, CancellationToken cancellationToken)
@@ -17,12 +24,13 @@ internal static class ColumnFacts
         var numeric = await MaybeNumericAsync(connection, table, mapping.Columns.Count, cancellationToken);
         var inner = string.Join(", ", Enumerable.Range(0, mapping.Columns.Count).Select(i =>
             $"NULLIF(trim({Sql.Column(i)}), '') AS v{i}, " +
-            (numeric[i] ? $"TRY_CAST(NULLIF(trim({Sql.Column(i)}), '') AS DOUBLE)" : "NULL::DOUBLE") + $" AS n{i}"));
+            (numeric[i] ? $"TRY_CAST(replace(NULLIF(trim({Sql.Column(i)}), ''), ',', '.') AS DOUBLE)" : "NULL::DOUBLE") + $" AS n{i}"));
+        var exact = table.Rows <= ExactDistinctRows;
         var sql = new StringBuilder("SELECT ");
         for (var i = 0; i < mapping.Columns.Count; i++)
         {
             sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"""
-                count(*) - count(v{i}), approx_count_distinct(v{i}),
+                count(*) - count(v{i}), {(exact ? "count(DISTINCT " : "approx_count_distinct(")}v{i}),
                 CASE WHEN count(n{i}) = count(v{i}) THEN min(n{i})::VARCHAR ELSE min(v{i}) END,
                 CASE WHEN count(n{i}) = count(v{i}) THEN max(n{i})::VARCHAR ELSE max(v{i}) END
                 """);
@@ -39,7 +47,10 @@ internal static class ColumnFacts
             var column = mapping.Columns[i];
             var (target, scale, outside, zeros) = extra(column);
             result.Add(new ColumnHealth(column.Header, column.Role, target, reader.GetInt64(4 * i), reader.GetInt64(4 * i + 1), scale, outside, zeros,
-                reader.IsDBNull(4 * i + 2) ? null : reader.GetString(4 * i + 2), reader.IsDBNull(4 * i + 3) ? null : reader.GetString(4 * i + 3)));
+                reader.IsDBNull(4 * i + 2) ? null : reader.GetString(4 * i + 2), reader.IsDBNull(4 * i + 3) ? null : reader.GetString(4 * i + 3))
+            {
+                DistinctIsApproximate = !exact,
+            });
         }
 
         return result;
@@ -49,7 +60,7 @@ internal static class ColumnFacts
     private static async Task<bool[]> MaybeNumericAsync(DuckDBConnection connection, StagedTable table, int columns, CancellationToken cancellationToken)
     {
         var tests = Enumerable.Range(0, columns).Select(i =>
-            $"count(NULLIF(trim({Sql.Column(i)}), '')) = count(TRY_CAST(NULLIF(trim({Sql.Column(i)}), '') AS DOUBLE))");
+            $"count(NULLIF(trim({Sql.Column(i)}), '')) = count(TRY_CAST(replace(NULLIF(trim({Sql.Column(i)}), ''), ',', '.') AS DOUBLE))");
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {string.Join(", ", tests)} FROM (SELECT * FROM {table.Name} LIMIT 2000)";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -5,7 +5,7 @@ namespace GradeLens.Core.Import.Staging;
 /// <summary>One imported table's row in <c>import_log</c> (the store adds the time), written inside the import's transaction.</summary>
 internal sealed record ImportLogEntry(string Organisation, string File, string Sha256, long RowsRead, long RowsRejected, string Summary)
 {
-    public static async Task<ImportLogEntry> ForAsync(string organisation, PreparedTable table, WriteCounts counts, CancellationToken cancellationToken)
+    public static async Task<ImportLogEntry> ForAsync(string organisation, PreparedTable table, WriteCounts counts, long importId, CancellationToken cancellationToken)
     {
         string hash;
         await using (var stream = System.IO.File.OpenRead(table.Table.Source.OriginalPath))
@@ -13,6 +13,6 @@ internal sealed record ImportLogEntry(string Organisation, string File, string S
             hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
         }
 
-        return new ImportLogEntry(organisation, table.Table.Source.DisplayName, hash, table.Table.Rows, table.RejectedTotal, counts.ToString());
+        return new ImportLogEntry(organisation, table.Table.Source.DisplayName, hash, table.Table.Rows, table.RejectedTotal, $"import {importId}: {counts.Summary()}");
     }
 }

@@ -29,6 +29,9 @@ internal sealed class PreparedTable
 
     public long RejectedTotal { get; }
 
+    /// <summary>The question the import must ask before it can go on (a column it cannot tell, a long file without ids), or null.</summary>
+    public string? Question { get; private init; }
+
     /// <summary>Suffix of this table's temp objects (stage_N, bad_N...).</summary>
     public string Suffix => Table.Name["stage_".Length..];
 
@@ -39,11 +42,19 @@ internal sealed class PreparedTable
     public static async Task<PreparedTable> CreateAsync(DuckDBConnection connection, SourceTable source, int number, ImportMapping? requested, CancellationToken cancellationToken)
     {
         var table = await StagedTable.CreateAsync(connection, source, number, cancellationToken);
-        var suffix = number.ToString(CultureInfo.InvariantCulture);
+        return await CreateAsync(connection, table, requested, null, cancellationToken);
+    }
+
+    /// <summary>Maps, validates and reports a table already staged (a file's, or several related files joined).</summary>
+    public static async Task<PreparedTable> CreateAsync(DuckDBConnection connection, StagedTable table, ImportMapping? requested, string? cohort, CancellationToken cancellationToken)
+    {
+        var source = table.Source;
+        var suffix = table.Name["stage_".Length..];
         // An inferred mapping's scales come from a sample; the resolver detects them again over every value.
         var mapping = requested is null
-            ? WithoutScales(MappingInference.Infer(source.Headers, await SampleAsync(connection, table, cancellationToken)))
+            ? table.Hints.ApplyTo(WithoutScales(MappingInference.Infer(source.Headers, await SampleAsync(connection, table, cancellationToken))))
             : MappingAlignment.Align(requested, source);
+        var question = requested is null ? ImportQuestions.Unsure(source.DisplayName, MappingInference.Unsure(mapping)) : null;
 
         TableHealth health;
         Func<IImportWriter, string, CancellationToken, Task<WriteCounts>> write;
@@ -56,10 +67,26 @@ internal sealed class PreparedTable
         }
         else
         {
-            var rows = new StudentRows(table, mapping);
+            ImportTrace.Mark("mapped");
+            var valueNotes = await ValueChecks.ApplyAsync(connection, table, mapping, cancellationToken);
+            ImportTrace.Mark("value checks");
+            (mapping, var merges) = await ValueMerges.ApplyAsync(connection, table, mapping, requested is null, cancellationToken);
+            valueNotes = [.. valueNotes, .. merges];
+            ImportTrace.Mark("value merges");
+            (var plan, mapping) = await EnrolmentPlan.DecideAsync(connection, table, mapping, suffix, cancellationToken);
+            var rows = new StudentRows(table, mapping, plan) { Cohort = string.IsNullOrWhiteSpace(cohort) ? null : cohort.Trim() };
+            if (rows.IsLong && !rows.HasStudentId && mapping.IndependentRows != true)
+            {
+                question ??= ImportQuestions.NoIdInLongFile(source.DisplayName);
+            }
+
             ImportTrace.Mark("staged");
             await ExecuteAsync(connection, rows.CreateViewSql(), cancellationToken);
             var scales = await ScaleResolver.ResolveAsync(connection, rows, suffix, cancellationToken);
+            if (scales.FirstOrDefault(s => s.Format.Ambiguous) is { } ambiguous)
+            {
+                question ??= ImportQuestions.AmbiguousComma(source.DisplayName, ambiguous.Header, ambiguous.Format.Example ?? "1,011");
+            }
             ImportTrace.Mark("scales");
             mapping = WithScales(mapping, scales, rows.IsLong);
             await ExecuteAsync(connection, ScaleResolver.ScoredViewSql(rows, suffix), cancellationToken);
@@ -67,13 +94,14 @@ internal sealed class PreparedTable
             await StudentValidation.CreateBadRowsAsync(connection, rows, mapping, suffix, cancellationToken);
             ImportTrace.Mark("validated");
             health = await new StudentHealth(connection, rows, mapping, suffix).ComputeAsync(scales, cancellationToken);
+            health = health with { Notes = [.. health.Notes, .. valueNotes] };
             ImportTrace.Mark("health");
             var set = new StudentWriteSet(rows, suffix);
             write = (writer, org, ct) => writer.WriteStudentsAsync(set, org, ct);
         }
 
         var (rejected, total) = await RejectedRowsAsync(connection, table, suffix, cancellationToken);
-        return new PreparedTable(table, health, rejected, total, write);
+        return new PreparedTable(table, health, rejected, total, write) { Question = question };
     }
 
     private static ImportMapping WithoutScales(ImportMapping mapping) =>
@@ -118,11 +146,12 @@ internal sealed class PreparedTable
         return (rows, table.Malformed.Count + badRows);
     }
 
-    private static async Task<IReadOnlyList<IReadOnlyList<string?>>> SampleAsync(DuckDBConnection connection, StagedTable table, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyList<IReadOnlyList<string?>>> SampleAsync(DuckDBConnection connection, StagedTable table, CancellationToken cancellationToken)
     {
         var rows = new List<IReadOnlyList<string?>>();
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT * FROM {table.Name}_rows WHERE rowid < 500 ORDER BY rowid";
+        var columns = string.Join(", ", Enumerable.Range(0, table.Source.Headers.Count).Select(Sql.Column));
+        command.CommandText = $"SELECT {columns} FROM {table.Name}_rows WHERE rowid < 500 ORDER BY rowid";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

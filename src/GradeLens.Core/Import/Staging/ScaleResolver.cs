@@ -4,75 +4,136 @@ using GradeLens.Core.Import.Mapping;
 
 namespace GradeLens.Core.Import.Staging;
 
-/// <summary>The grade scale of one scale group (a wide score column, or a subject of a long file).</summary>
-internal sealed record ResolvedScale(string Group, GradeScale Scale, double MaxScore, double Proficiency, bool Declared);
+/// <summary>The grade scale of one scale group (a wide score column, or a subject of a long file), and how its numbers are written.</summary>
+/// <param name="Outliers">Values far above the group's others (a 700 among scores up to 70): left out of the scale and rejected.</param>
+internal sealed record ResolvedScale(string Group, string Header, GradeScale Scale, double MaxScore, double Proficiency, bool Declared, NumberFormat Format, IReadOnlyList<double> Outliers);
 
 /// <summary>
-/// Decides each scale group's scale (declared in the mapping, or detected from a summary of the values
-/// computed in SQL) and writes the temp tables <c>scales_N</c> and <c>labels_N</c> the scored view joins.
+/// Decides each scale group's scale — declared in the mapping, or detected from a summary of its values computed in SQL
+/// over the distinct values only — and writes the temp tables <c>scales_N</c> and <c>labels_N</c> the scored table joins.
+/// Non-finite numbers and outliers never decide a scale: a scale is never widened to fit a value, the value is rejected.
 /// </summary>
 internal static class ScaleResolver
 {
     /// <summary>Largest share of values above 100 still read as typos in a percent column.</summary>
     public const double OutlierShare = 0.05;
 
-    public static async Task<IReadOnlyList<ResolvedScale>> ResolveAsync(
-        DuckDBConnection connection, StudentRows rows, string suffix, CancellationToken cancellationToken)
+    /// <summary>A number this large is no score on any scale: always an outlier.</summary>
+    public const double Absurd = 1e6;
+
+    public static async Task<IReadOnlyList<ResolvedScale>> ResolveAsync(DuckDBConnection connection, StudentRows rows, string suffix, CancellationToken cancellationToken)
     {
-        var declared = rows.ScoreColumns.Where(c => c.Column.Scale is not null).ToList();
+        await PreparedTable.ExecuteAsync(connection, $"""
+            CREATE OR REPLACE TEMP TABLE rawvals_{suffix} AS
+            SELECT grp, raw, any_value(score_column) AS score_column, count(*) AS n FROM {rows.ViewName}
+            WHERE grp IS NOT NULL AND raw IS NOT NULL GROUP BY grp, raw
+            """, cancellationToken);
+        var formats = new Dictionary<string, NumberFormat>();
+        var groups = new List<(string Group, string Header, ColumnMapping? Column)>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"SELECT grp, any_value(score_column) FROM rawvals_{suffix} GROUP BY grp ORDER BY grp";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                groups.Add((reader.GetString(0), reader.GetString(1), ColumnOf(rows, reader.GetString(1))));
+            }
+
+            command.CommandText = NumberFormat.EvidenceSql(suffix);
+            await using var evidence = await command.ExecuteReaderAsync(cancellationToken);
+            while (await evidence.ReadAsync(cancellationToken))
+            {
+                var group = groups.First(g => g.Group == evidence.GetString(0));
+                formats[group.Group] = NumberFormat.Decide(group.Column, Long(evidence, 1), Long(evidence, 2), Long(evidence, 3), Long(evidence, 4), evidence.IsDBNull(5) ? null : evidence.GetString(5));
+            }
+        }
+
+        await WriteTablesAsync(connection, groups.Select(g => new ResolvedScale(g.Group, g.Header, GradeScales.Percent, 100, 50, false, formats.GetValueOrDefault(g.Group, NumberFormat.Plain), [])).ToList(), suffix, cancellationToken);
         var resolved = new List<ResolvedScale>();
         await using (var command = connection.CreateCommand())
         {
+            var number = NumberFormat.ParseSql("v.raw", "sc");
             command.CommandText = $"""
-                SELECT grp, any_value(score_column),
-                       list(raw) FILTER (WHERE num IS NULL)[1:60],
-                       min(num), max(num), bool_or(num % 1 = 0.5),
-                       max(num) FILTER (WHERE num <= 100),
-                       sum(n) FILTER (WHERE num > 100) / sum(n) FILTER (WHERE num IS NOT NULL)
-                FROM (SELECT grp, raw, any_value(score_column) AS score_column, count(*) AS n,
-                             TRY_CAST(replace(raw, ',', '.') AS DOUBLE) AS num
-                      FROM {rows.ViewName} WHERE grp IS NOT NULL AND raw IS NOT NULL GROUP BY grp, raw)
+                SELECT grp, flatten(list(raws) FILTER (WHERE num IS NULL))[1:60], min(num) FILTER (WHERE isfinite(num)),
+                       bool_or(isfinite(num) AND num % 1 = 0.5), max(num) FILTER (WHERE isfinite(num) AND num <= 100),
+                       sum(n) FILTER (WHERE isfinite(num) AND num > 100) / sum(n) FILTER (WHERE isfinite(num)),
+                       list(num ORDER BY num DESC) FILTER (WHERE isfinite(num) AND abs(num) < {Sql.Number(Absurd)})[1:8],
+                       CAST(sum(n) FILTER (WHERE isfinite(num)) AS BIGINT),
+                       list(n ORDER BY num DESC) FILTER (WHERE isfinite(num) AND abs(num) < {Sql.Number(Absurd)})[1:8]
+                FROM (SELECT grp, num, CAST(sum(n) AS BIGINT) AS n, list(raw) AS raws FROM (SELECT v.grp, v.raw, v.n, {number} AS num FROM rawvals_{suffix} v JOIN scales_{suffix} sc USING (grp)) GROUP BY grp, num)
                 GROUP BY grp ORDER BY grp
                 """;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                var group = reader.GetString(0);
-                var header = reader.GetString(1);
-                var column = rows.IsLong
-                    ? declared.Select(d => d.Column).FirstOrDefault()
-                    : rows.ScoreColumns.First(c => c.Column.Header == header).Column;
+                var group = groups.First(g => g.Group == reader.GetString(0));
                 var sample = new List<string?>();
-                if (!reader.IsDBNull(2))
+                if (!reader.IsDBNull(1))
                 {
-                    sample.AddRange(((System.Collections.IEnumerable)reader.GetValue(2)).Cast<object?>().Select(v => v?.ToString()));
+                    sample.AddRange(((System.Collections.IEnumerable)reader.GetValue(1)).Cast<object?>().Select(v => v?.ToString()));
                 }
 
-                if (!reader.IsDBNull(3))
+                var counts = reader.IsDBNull(8) ? [] : ((System.Collections.IEnumerable)reader.GetValue(8)).Cast<object?>().Select(v => Convert.ToInt64(v, CultureInfo.InvariantCulture)).ToList();
+                var top = reader.IsDBNull(6) ? [] : ((System.Collections.IEnumerable)reader.GetValue(6)).Cast<object?>()
+                    .Select((v, i) => (Convert.ToDouble(v, CultureInfo.InvariantCulture), counts[i])).ToList();
+                var (bulkMax, outliers) = Bulk(top, reader.IsDBNull(7) ? 0 : Convert.ToInt64(reader.GetValue(7), CultureInfo.InvariantCulture));
+                if (!reader.IsDBNull(2) && bulkMax is { } largest)
                 {
-                    // A few values above 100 among percentages are typos to reject, not a wider scale.
-                    var fewAbove100 = !reader.IsDBNull(6) && !reader.IsDBNull(7) && reader.GetDouble(7) <= OutlierShare;
-                    sample.Add(reader.GetDouble(3).ToString("R", CultureInfo.InvariantCulture));
-                    sample.Add((fewAbove100 ? reader.GetDouble(6) : reader.GetDouble(4)).ToString("R", CultureInfo.InvariantCulture));
+                    // A few values above 100 among percentages are typos to reject, not a wider scale; so is a lone value far above the rest.
+                    var fewAbove100 = !reader.IsDBNull(4) && !reader.IsDBNull(5) && reader.GetDouble(5) <= OutlierShare;
+                    sample.Add(reader.GetDouble(2).ToString("R", CultureInfo.InvariantCulture));
+                    sample.Add((fewAbove100 ? Math.Min(reader.GetDouble(4), largest) : largest).ToString("R", CultureInfo.InvariantCulture));
                 }
 
-                if (!reader.IsDBNull(5) && reader.GetBoolean(5))
+                if (!reader.IsDBNull(3) && reader.GetBoolean(3))
                 {
                     sample.Add("4.5");
                 }
 
-                var scale = column?.Scale is { } id ? Declared(id, column.MaxScore, rows) : ScaleDetector.Detect(sample, header);
+                var column = group.Column;
+                var scale = column?.Scale is { } id ? Declared(id, column.MaxScore, rows) : ScaleDetector.Detect(sample, group.Header);
                 var max = column?.MaxScore ?? scale.Maximum;
                 var proficiency = column?.MaxScore is { } declaredMax && scale.Maximum > 0
                     ? scale.DefaultProficiency / scale.Maximum * declaredMax
                     : scale.DefaultProficiency;
-                resolved.Add(new ResolvedScale(group, scale, max, proficiency, column?.Scale is not null));
+                resolved.Add(new ResolvedScale(group.Group, group.Header, scale, max, proficiency, column?.Scale is not null,
+                    formats.GetValueOrDefault(group.Group, NumberFormat.Plain), column?.Scale is null ? outliers : []));
             }
         }
 
         await WriteTablesAsync(connection, resolved, suffix, cancellationToken);
         return resolved;
     }
+
+    /// <summary>
+    /// The largest value of the bulk, from the group's largest distinct values (descending, with their counts) and its
+    /// count of numbers: a value more than twice the next one (and above 20) is an outlier, and so on down, as long as the
+    /// outliers stay under a tenth of the numbers and at least five remain. Null when the group has no number.
+    /// </summary>
+    internal static (double? Largest, IReadOnlyList<double> Outliers) Bulk(IReadOnlyList<(double Value, long Count)> top, long numbers)
+    {
+        if (top.Count == 0)
+        {
+            return (null, []);
+        }
+
+        var drop = 0;
+        long outlying = 0;
+        while (drop < top.Count - 1 && top[drop].Value > 20 && top[drop + 1].Value > 0 && top[drop].Value > 2 * top[drop + 1].Value
+               && (outlying + top[drop].Count) * 10 <= numbers && numbers - outlying - top[drop].Count >= 5)
+        {
+            outlying += top[drop].Count;
+            drop++;
+        }
+
+        return (top[drop].Value, [.. top.Take(drop).Select(t => t.Value)]);
+    }
+
+    private static ColumnMapping? ColumnOf(StudentRows rows, string header) => rows.IsLong
+        ? rows.ScoreColumns.Select(d => d.Column).FirstOrDefault(c => c.Scale is not null) ?? rows.ScoreColumns.Select(d => d.Column).FirstOrDefault(c => c.Header == header)
+        : rows.ScoreColumns.First(c => c.Column.Header == header).Column;
+
+    private static long Long(System.Data.Common.DbDataReader reader, int i) => reader.IsDBNull(i) ? 0 : Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture);
 
     private static GradeScale Declared(string id, double? maximum, StudentRows rows)
     {
@@ -88,20 +149,19 @@ internal static class ScaleResolver
 
     private static async Task WriteTablesAsync(DuckDBConnection connection, IReadOnlyList<ResolvedScale> scales, string suffix, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            CREATE OR REPLACE TEMP TABLE scales_{suffix} (grp VARCHAR, scale_id VARCHAR, scale_name VARCHAR, min_value DOUBLE,
-                max_value DOUBLE, half_grades BOOLEAN, max_score DOUBLE, proficiency DOUBLE);
+        await PreparedTable.ExecuteAsync(connection, $"""
+            CREATE OR REPLACE TEMP TABLE scales_{suffix} (grp VARCHAR, scale_id VARCHAR, scale_name VARCHAR, min_value DOUBLE, max_value DOUBLE,
+                half_grades BOOLEAN, max_score DOUBLE, proficiency DOUBLE, declared BOOLEAN, decimal_comma BOOLEAN, thousands_comma BOOLEAN, thousands_point BOOLEAN);
             CREATE OR REPLACE TEMP TABLE labels_{suffix} (grp VARCHAR, label VARCHAR, value DOUBLE);
-            """;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+            """, cancellationToken);
         using (var appender = connection.CreateAppender($"scales_{suffix}"))
         {
             foreach (var s in scales)
             {
                 appender.CreateRow().AppendValue(s.Group).AppendValue(s.Scale.Id).AppendValue(s.Scale.DisplayName)
                     .AppendValue(s.Scale.Minimum).AppendValue(Math.Max(s.Scale.Maximum, s.MaxScore)).AppendValue(s.Scale.AllowsHalfGrades)
-                    .AppendValue(s.MaxScore).AppendValue(s.Proficiency).EndRow();
+                    .AppendValue(s.MaxScore).AppendValue(s.Proficiency).AppendValue(s.Declared)
+                    .AppendValue(s.Format.DecimalComma).AppendValue(s.Format.ThousandsComma).AppendValue(s.Format.ThousandsPoint).EndRow();
             }
         }
 
@@ -115,17 +175,20 @@ internal static class ScaleResolver
         }
     }
 
-    /// <summary>The view <c>scored_N</c>: long rows with their parsed score, grade label and date.</summary>
+    /// <summary>
+    /// The table <c>scored_N</c>: long rows with their number as written (<c>number</c>, possibly not finite), their score
+    /// (a grade label's value, or the finite number), grade label and date.
+    /// </summary>
     public static string ScoredViewSql(StudentRows rows, string suffix) => $"""
         CREATE OR REPLACE TEMP TABLE scored_{suffix} AS
-        SELECT l.*, sc.scale_id,
-               CASE WHEN l.raw IS NULL THEN NULL
-                    WHEN lb.label IS NOT NULL THEN lb.value
-                    ELSE TRY_CAST(replace(l.raw, ',', '.') AS DOUBLE) END AS score,
-               CASE WHEN lb.label IS NOT NULL THEN l.raw END AS grade_label,
-               COALESCE(TRY_CAST(l.taken_raw AS DATE), TRY_STRPTIME(l.taken_raw, '%d/%m/%Y')::DATE) AS taken_on
-        FROM {rows.ViewName} l
-        LEFT JOIN scales_{suffix} sc ON sc.grp = l.grp
-        LEFT JOIN labels_{suffix} lb ON lb.grp = l.grp AND lb.label = upper(l.raw)
+        SELECT *, CASE WHEN label_value IS NOT NULL THEN label_value WHEN isfinite(number) THEN number END AS score
+        FROM (SELECT l.*, sc.scale_id, lb.value AS label_value,
+                     CASE WHEN l.raw IS NOT NULL AND lb.label IS NULL THEN {NumberFormat.ParseSql("l.raw", "sc")} END AS number,
+                     CASE WHEN lb.label IS NOT NULL THEN l.raw END AS grade_label,
+                     COALESCE(TRY_CAST(l.taken_raw AS DATE), TRY_STRPTIME(l.taken_raw, '%d/%m/%Y')::DATE) AS taken_on,
+                     TRY_CAST(replace(l.weight_raw, ',', '.') AS DOUBLE) AS weight, TRY_CAST(replace(l.max_raw, ',', '.') AS DOUBLE) AS row_max
+              FROM {rows.ViewName} l
+              LEFT JOIN scales_{suffix} sc ON sc.grp = l.grp
+              LEFT JOIN labels_{suffix} lb ON lb.grp = l.grp AND lb.label = upper(l.raw))
         """;
 }

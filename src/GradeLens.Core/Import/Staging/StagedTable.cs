@@ -14,7 +14,7 @@ internal sealed class StagedTable
 {
     private readonly long[] _rejectedLines;
 
-    private StagedTable(SourceTable source, string name, long rows, IReadOnlyList<RejectedRow> malformed)
+    internal StagedTable(SourceTable source, string name, long rows, IReadOnlyList<RejectedRow> malformed)
     {
         Source = source;
         Name = name;
@@ -23,6 +23,18 @@ internal sealed class StagedTable
         _rejectedLines = malformed.Select(r => r.Line).Order().ToArray();
     }
 
+    /// <summary>
+    /// Checks of this table beyond the mapping's (a cut last line, orphans of related tables...): SQL selecting
+    /// (row_index, header, value, reason), added to the table's rejected rows.
+    /// </summary>
+    public List<string> ExtraChecks { get; } = [];
+
+    /// <summary>SQL true for rows an extra check already rejects as a whole (a result joined to no assessment), or null.</summary>
+    public string? Unmatched { get; init; }
+
+    /// <summary>Roles known before inference (the join columns of related tables); inference fills in the rest.</summary>
+    public MappingHints Hints { get; init; } = MappingHints.None;
+
     public SourceTable Source { get; }
 
     /// <summary>The temp table's name.</summary>
@@ -30,8 +42,28 @@ internal sealed class StagedTable
 
     public long Rows { get; }
 
+    /// <summary>What staging noticed (rows after the table left out), for the health report.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>Lines the CSV reader rejected.</summary>
     public IReadOnlyList<RejectedRow> Malformed { get; }
+
+    /// <summary>Columns holding invisible characters (byte-order marks, zero-width spaces) that their values lose.</summary>
+    public IReadOnlySet<int> Invisible { get; internal set; } = new HashSet<int>();
+
+    /// <summary>Per column, values merged to another spelling ("male" -> "M"; see <c>ValueSynonyms</c>).</summary>
+    public IReadOnlyDictionary<int, IReadOnlyDictionary<string, string>> Synonyms { get; internal set; } = new Dictionary<int, IReadOnlyDictionary<string, string>>();
+
+    /// <summary>The SQL of column <paramref name="index"/>'s value: trimmed, blank as NULL, without invisible characters, merged spellings merged.</summary>
+    public string Value(int index)
+    {
+        var value = Invisible.Contains(index)
+            ? $"NULLIF(trim(regexp_replace({Sql.Column(index)}, '{ValueChecks.InvisiblePattern}', '', 'g')), '')"
+            : $"NULLIF(trim({Sql.Column(index)}), '')";
+        return Synonyms.TryGetValue(index, out var merges) && merges.Count > 0
+            ? $"(CASE {value} {string.Join(" ", merges.Select(m => $"WHEN {Sql.Text(m.Key.Trim())} THEN {Sql.Text(m.Value)}"))} ELSE {value} END)"
+            : value;
+    }
 
     /// <summary>The line in the user's file of the data row <paramref name="rowIndex"/>, skipping malformed lines before it.</summary>
     public long LineOf(long rowIndex)
@@ -68,15 +100,36 @@ internal sealed class StagedTable
 
         // Insertion order is preserved, so a row's rowid is its 0-based position among the file's data rows.
         await PreparedTable.ExecuteAsync(connection, $"CREATE TEMP TABLE {name}_rows AS SELECT * FROM {reader}", cancellationToken);
+        ImportTrace.Mark("read");
         // Rows with every field empty (blank spreadsheet rows) carry nothing: removed once; the others keep their rowid.
         var blank = string.Join(" AND ", Enumerable.Range(0, source.Headers.Count).Select(i => $"NULLIF(trim({Sql.Column(i)}), '') IS NULL"));
         await PreparedTable.ExecuteAsync(connection, $"DELETE FROM {name}_rows WHERE {blank}", cancellationToken);
+        ImportTrace.Mark("blank rows");
+        var footer = await TableFooter.RemoveAsync(connection, source, name, cancellationToken);
         await PreparedTable.ExecuteAsync(connection, $"CREATE OR REPLACE TEMP VIEW {name} AS SELECT rowid AS row_index, * FROM {name}_rows", cancellationToken);
         var malformed = await ReadMalformedAsync(connection, source, name, cancellationToken);
         await using var count = connection.CreateCommand();
         count.CommandText = $"SELECT count(*) FROM {name}_rows";
         var rows = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        return new StagedTable(source, name, rows, malformed);
+        var staged = new StagedTable(source, name, rows, malformed) { Notes = footer is null ? [] : [footer] };
+        var lastRow = rows == 0 ? -1 : await LastRowAsync(connection, name, cancellationToken);
+        if (source.ShortLastField && lastRow >= 0 && footer is null && malformed.All(m => m.Line < staged.LineOf(lastRow)))
+        {
+            staged.ExtraChecks.Add($"""
+                SELECT row_index, {Sql.Text(source.Headers[^1])}, {Sql.Column(source.Headers.Count - 1)},
+                       'the file ends inside this line (no line end after it) and its last value is shorter than that column''s others: the file may have been cut off. Add the line end if the value is complete'
+                FROM {name} WHERE row_index = {lastRow.ToString(CultureInfo.InvariantCulture)}
+                """);
+        }
+
+        return staged;
+    }
+
+    private static async Task<long> LastRowAsync(DuckDBConnection connection, string name, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT max(rowid) FROM {name}_rows";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
     private static async Task<IReadOnlyList<RejectedRow>> ReadMalformedAsync(DuckDBConnection connection, SourceTable source, string name, CancellationToken cancellationToken)

@@ -11,7 +11,12 @@ internal sealed class StudentHealth(DuckDBConnection connection, StudentRows row
         var table = rows.Table;
         var columns = await ColumnFactsAsync(scales, cancellationToken);
         ImportTrace.Mark("column facts");
-        var notes = new List<string>(table.Source.Notes);
+        var notes = new List<string>([.. table.Source.Notes, .. table.Notes]);
+        if (rows.Plan.Found is { } found)
+        {
+            notes.Add($"The rows are enrolments, keyed by {rows.Plan.Describe(mapping)} (found from {found})" +
+                      (rows.EnrolmentAttributes.Count == 0 ? "." : $"; kept per enrolment: {string.Join(", ", rows.EnrolmentAttributes.Select(a => "'" + a.Header + "'"))}."));
+        }
         if (!rows.HasStudentId)
         {
             notes.Add("No student id column: ids were generated from the file name and line number (stable when the same file is imported again).");
@@ -24,7 +29,9 @@ internal sealed class StudentHealth(DuckDBConnection connection, StudentRows row
 
         foreach (var c in columns.Where(c => c.Zeros > 0 && c.Role is ColumnRole.Score))
         {
-            notes.Add($"'{c.Header}': {c.Zeros} score(s) of 0. If 0 means absent or dropped out rather than a real zero, declare \"missing\": [\"0\"] for this column in a mapping.");
+            notes.Add($"'{c.Header}': {c.Zeros} score(s) of 0, kept as real scores. A 0 can be a real result (the student sat it and scored nothing) " +
+                      "or a code for absent or dropped out: look at those students' other scores — a real 0 sits among low scores, a code usually follows " +
+                      "a missing or much higher earlier score. Only if 0 is a code here, declare \"missing\": [\"0\"] for this column in a mapping; otherwise leave it.");
         }
 
         foreach (var c in rows.ScoreColumns.Where(c => c.Column.Missing.Count > 0))
@@ -37,8 +44,18 @@ internal sealed class StudentHealth(DuckDBConnection connection, StudentRows row
         notes.AddRange(await DerivedChecks.RunAsync(connection, rows, mapping, suffix, cancellationToken));
 
         var subjects = await ListAsync($"SELECT DISTINCT subject FROM scored_{suffix} WHERE subject IS NOT NULL ORDER BY 1", cancellationToken);
-        var series = await ListAsync($"SELECT series FROM (SELECT DISTINCT series FROM scored_{suffix} WHERE series IS NOT NULL) ORDER BY {Writing.StudentWriteSet.SeriesOrder("series")}, series", cancellationToken);
+        // The series the file itself names (a series column, wide headers), never the default it is filed under.
+        var withSeries = rows.ScoreColumns.Where(c => c.Column.Series is not null).Select(c => Sql.Text(c.Column.Header)).ToList();
+        var fileSeries = rows.Index(ColumnRole.Series) is not null || rows.Plan.Context.Count > 0 ? $"SELECT DISTINCT series FROM scored_{suffix} WHERE series IS NOT NULL"
+            : withSeries.Count > 0 ? $"SELECT DISTINCT series FROM scored_{suffix} WHERE score_column IN ({string.Join(", ", withSeries)})"
+            : "SELECT NULL::VARCHAR AS series WHERE false";
+        var series = await ListAsync($"SELECT series FROM ({fileSeries}) ORDER BY {Writing.StudentWriteSet.SeriesOrder("series")}, series", cancellationToken);
         var students = await ScalarAsync($"SELECT count(DISTINCT student_id) FROM scored_{suffix}", cancellationToken);
+        var figures = await ScalarAsync($"SELECT count(*) FROM scored_{suffix} WHERE score IS NOT NULL AND student_id IS NOT NULL", cancellationToken);
+        if (mapping.DefaultSeries is { } defaultSeries && rows.ScoreColumns.Any(c => c.Column.Series is null) && rows.Index(ColumnRole.Series) is null)
+        {
+            notes.Add($"The file names no series: its scores are filed under the series '{defaultSeries}'. Set default_series in a mapping to name it.");
+        }
         var duplicates = await ScalarAsync($"""
             SELECT COALESCE(sum(repeats), 0)::BIGINT FROM (
                 SELECT count(*) - count(DISTINCT v.score) AS repeats
@@ -54,7 +71,12 @@ internal sealed class StudentHealth(DuckDBConnection connection, StudentRows row
         var unmapped = mapping.Columns.Where(c => c.Role == ColumnRole.Ignore).Select(c => c.Header).ToList();
         return new TableHealth(table.Source.DisplayName, table.Source.Sheet, mapping.Kind, table.Source.Encoding, table.Source.Delimiter,
             rows.IsLong ? "long (a row per student, subject and series)" : "wide (a column per subject or series)",
-            table.Rows, students, subjects, series, columns, unmapped, duplicates, notes, mapping);
+            table.Rows, students, subjects, series, columns, unmapped, duplicates, notes, mapping)
+        {
+            Format = table.Source.Format,
+            Figures = figures,
+            DefaultSeries = rows.Index(ColumnRole.Series) is null && rows.ScoreColumns.Any(c => c.Column.Series is null) ? mapping.DefaultSeries ?? StudentRows.DefaultSeries : null,
+        };
     }
 
     private async Task<IReadOnlyList<string>> BaselineNotesAsync(CancellationToken cancellationToken)

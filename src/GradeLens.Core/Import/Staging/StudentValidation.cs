@@ -21,7 +21,11 @@ internal static class StudentValidation
         {
             $"""
             SELECT v.row_index, v.score_column, v.raw,
-                   CASE WHEN v.score IS NULL THEN '''' || v.raw || ''' is not a number or grade on the ' || sc.scale_name || ' scale'
+                   CASE WHEN v.score IS NULL AND v.number IS NOT NULL THEN '''' || v.raw || ''' is not a finite number'
+                        WHEN v.score IS NULL AND {ExcelErrors.Condition("v.raw")} THEN {ExcelErrors.Reason("v.raw")}
+                        WHEN v.score IS NULL THEN '''' || v.raw || ''' is not a number or grade on the ' || sc.scale_name || ' scale'
+                        WHEN v.score > sc.max_value AND NOT sc.declared
+                             THEN 'far above the column''s other values, which fit the ' || sc.scale_name || ' scale: an outlier is reported, never a reason to widen the scale'
                         WHEN v.score < sc.min_value OR v.score > sc.max_value THEN 'outside the ' || sc.scale_name || ' scale (' || sc.min_value || ' to ' || sc.max_value || ')'
                         ELSE 'not a whole or half grade on the ' || sc.scale_name || ' scale' END
             FROM scored_{suffix} v JOIN scales_{suffix} sc ON sc.grp = v.grp
@@ -46,7 +50,8 @@ internal static class StudentValidation
         {
             if (rows.Index(role) is { } index)
             {
-                checks.Add($"SELECT row_index, {Sql.Text(mapping.Columns[index].Header)}, NULL, 'the {role.ToString().ToLowerInvariant()} is empty' FROM {rows.Table.Name} WHERE NULLIF(trim({Sql.Column(index)}), '') IS NULL");
+                var unmatched = rows.Table.Unmatched is { } orphan ? $" AND NOT ({orphan})" : "";
+                checks.Add($"SELECT row_index, {Sql.Text(mapping.Columns[index].Header)}, NULL, 'the {role.ToString().ToLowerInvariant()} is empty' FROM {rows.Table.Name} WHERE {rows.Table.Value(index)} IS NULL{unmatched}");
             }
         }
 
@@ -55,16 +60,23 @@ internal static class StudentValidation
             checks.Add($"SELECT DISTINCT row_index, {Sql.Text(mapping.Columns[date].Header)}, taken_raw, 'not a date (write it as YYYY-MM-DD or DD/MM/YYYY)' FROM scored_{suffix} WHERE taken_raw IS NOT NULL AND taken_on IS NULL");
         }
 
-        var fixedPerStudent = mapping.Columns.Select((c, i) => (c, i))
-            .Where(x => x.c.Role is ColumnRole.School or ColumnRole.Region or ColumnRole.GradeLevel or ColumnRole.Gender or ColumnRole.Attribute)
-            .ToList();
-        if (rows.HasStudentId && fixedPerStudent.Count > 0)
+        if (rows.Index(ColumnRole.MaxScore) is { } max)
         {
-            await CreateConflictedStudentsAsync(connection, rows, fixedPerStudent.Select(x => x.i).ToList(), suffix, cancellationToken);
-            ImportTrace.Mark("conflicted students");
-            checks.AddRange(fixedPerStudent.Select(x => ConflictCheck(rows, x.c.Header, x.i, suffix, firstLine)));
+            checks.Add($"SELECT row_index, score_column, raw, 'above the assessment''s maximum score (' || row_max || ')' FROM scored_{suffix} WHERE row_max IS NOT NULL AND score > row_max");
+            checks.Add($"SELECT DISTINCT row_index, {Sql.Text(mapping.Columns[max].Header)}, max_raw, 'not a maximum score (a positive number)' FROM scored_{suffix} WHERE max_raw IS NOT NULL AND (row_max IS NULL OR row_max <= 0)");
         }
 
+        var plan = rows.Plan;
+        var fixedPerStudent = mapping.Columns.Select((c, i) => (c, i))
+            .Where(x => x.c.Role is ColumnRole.School or ColumnRole.Region or ColumnRole.GradeLevel or ColumnRole.Gender or ColumnRole.Attribute)
+            .Where(x => !plan.PerEnrolment.Contains(x.i) && !plan.Key.Contains(x.i))
+            .ToList();
+        if (rows.HasStudentId)
+        {
+            checks.AddRange(fixedPerStudent.Select(x => ConflictCheck(rows, x.c, x.i, suffix, firstLine)));
+        }
+
+        checks.AddRange(rows.Table.ExtraChecks);
         var sql = new StringBuilder($"CREATE OR REPLACE TEMP TABLE bad_{suffix} AS SELECT * FROM (");
         sql.AppendJoin("\nUNION ALL\n", checks.Select(c => "(" + c + ")"));
         sql.Append(") AS t(row_index, header, value, reason)");
@@ -90,32 +102,30 @@ internal static class StudentValidation
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>One pass over the stage: the (rare) students whose rows disagree on any fixed attribute.</summary>
-    private static async Task CreateConflictedStudentsAsync(DuckDBConnection connection, StudentRows rows, IReadOnlyList<int> columns, string suffix, CancellationToken cancellationToken)
+    /// <summary>
+    /// Rows of conflicted students (<c>conflicted_N</c>, see <see cref="Conflicts"/>) whose fixed attribute (gender,
+    /// school...) differs from the value on the student's first row; on enrolment rows an attribute is compared within
+    /// its key (the student in one course), and the reason names the key.
+    /// </summary>
+    private static string ConflictCheck(StudentRows rows, ColumnMapping column, int index, string suffix, string firstLine)
     {
-        var id = $"NULLIF(trim({Sql.Column(rows.Index(ColumnRole.StudentId)!.Value)}), '')";
-        var differs = columns.Select(i => $"min(NULLIF(trim({Sql.Column(i)}), '')) <> max(NULLIF(trim({Sql.Column(i)}), ''))");
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            CREATE OR REPLACE TEMP TABLE conflicted_{suffix} AS
-            SELECT {id} AS id FROM {rows.Table.Name} WHERE {id} IS NOT NULL GROUP BY 1 HAVING {string.Join(" OR ", differs)}
-            """;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    /// <summary>Rows of conflicted students whose fixed attribute (gender, school...) differs from the value on the student's first row.</summary>
-    private static string ConflictCheck(StudentRows rows, string header, int index, string suffix, string firstLine)
-    {
-        var column = $"NULLIF(trim({Sql.Column(index)}), '')";
-        var id = $"NULLIF(trim({Sql.Column(rows.Index(ColumnRole.StudentId)!.Value)}), '')";
+        var value = rows.Table.Value(index);
+        var id = rows.Table.Value(rows.Index(ColumnRole.StudentId)!.Value);
+        var byKey = rows.Plan.IsEnrolments && column.Role == ColumnRole.Attribute;
+        var parts = new[] { id }.Concat(byKey ? rows.Plan.Key.Select(rows.Table.Value) : []).ToList();
+        var keys = string.Join(", ", parts.Select((k, n) => $"{k} AS k{n.ToString(CultureInfo.InvariantCulture)}"));
+        var join = string.Join(" AND ", parts.Select((_, n) => $"f.k{n.ToString(CultureInfo.InvariantCulture)} IS NOT DISTINCT FROM s.k{n.ToString(CultureInfo.InvariantCulture)}"));
+        var line = $"(f.first_row + {firstLine})::VARCHAR";
+        var reason = byKey
+            ? $"{Sql.Text("the key " + rows.Plan.Describe(rows.Mapping) + " repeats with another value: '")} || f.first_v || ''' on line ' || {line}"
+            : $"'this student has ''' || f.first_v || ''' on line ' || {line} || ' of the file'";
         return $"""
-            SELECT s.row_index, {Sql.Text(header)}, s.v,
-                   'this student has ''' || f.first_v || ''' on line ' || (f.first_row + {firstLine})::VARCHAR || ' of the file'
-            FROM (SELECT row_index, {id} AS id, {column} AS v FROM {rows.Table.Name}
-                  WHERE {id} IN (SELECT id FROM conflicted_{suffix}) AND {column} IS NOT NULL) s
-            JOIN (SELECT {id} AS id, arg_min({column}, row_index) AS first_v, min(row_index) AS first_row
-                  FROM {rows.Table.Name} WHERE {id} IN (SELECT id FROM conflicted_{suffix}) AND {column} IS NOT NULL
-                  GROUP BY 1) f ON f.id = s.id
+            SELECT s.row_index, {Sql.Text(column.Header)}, s.v, {reason}
+            FROM (SELECT row_index, {keys}, {value} AS v FROM {rows.Table.Name}
+                  WHERE {id} IN (SELECT id FROM conflicted_{suffix}) AND {value} IS NOT NULL) s
+            JOIN (SELECT {keys}, arg_min({value}, row_index) AS first_v, min(row_index) AS first_row
+                  FROM {rows.Table.Name} WHERE {id} IN (SELECT id FROM conflicted_{suffix}) AND {value} IS NOT NULL
+                  GROUP BY ALL) f ON {join}
             WHERE s.v <> f.first_v
             """;
     }

@@ -13,6 +13,8 @@ internal sealed class AreaWriteSet(string view, string suffix, string source)
     /// <summary>The file the figures came from (area_measures.source).</summary>
     public string Source => source;
 
+    public string Suffix => suffix;
+
     public string Areas => "new_areas_" + suffix;
 
     public string Figures => "new_area_figures_" + suffix;

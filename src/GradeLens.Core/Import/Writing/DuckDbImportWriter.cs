@@ -1,26 +1,47 @@
 using DuckDB.NET.Data;
 using GradeLens.Core.Import.Staging;
+using GradeLens.Core.Storage;
 
 namespace GradeLens.Core.Import.Writing;
 
-/// <summary>A DuckDB store's writer: the store's tables are in the staging connection, so each write set is upserted by SQL in place.</summary>
-internal sealed class DuckDbImportWriter(DuckDBConnection connection) : IImportWriter
+/// <summary>
+/// A DuckDB store's writer: each write set's views, computed in the import's own staging instance, are moved into the
+/// store's connection (<see cref="StagedTransfer"/>) and upserted there by SQL, in one transaction of the store. An
+/// exclusive import stages in the store's own connection (<paramref name="staging"/> is <paramref name="connection"/>): nothing to move.
+/// </summary>
+internal sealed class DuckDbImportWriter(DuckDBConnection staging, DuckDBConnection connection, string folder) : IImportWriter
 {
     private DuckDBTransaction? _transaction;
 
-    public async Task BeginAsync(CancellationToken cancellationToken) =>
+    public long ImportId { get; private set; }
+
+    public async Task BeginAsync(CancellationToken cancellationToken)
+    {
         _transaction = (DuckDBTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        ImportId = await ColumnFacts.ScalarAsync(connection, ImportRun.NextIdSql, cancellationToken);
+    }
 
     public async Task<WriteCounts> WriteStudentsAsync(StudentWriteSet set, string organisation, CancellationToken cancellationToken)
     {
-        await set.CreateViewsAsync(connection, organisation, cancellationToken);
-        return await new StudentWriter(connection, set, organisation).WriteAsync(cancellationToken);
+        await set.CreateViewsAsync(staging, organisation, cancellationToken);
+        if (staging != connection)
+        {
+            await StagedTransfer.CopyAsync(staging, connection, folder, [set.Assessments, set.Students, set.Attributes, set.EnrolmentAttributes, set.Results, set.Baselines], cancellationToken);
+        }
+
+        ImportTrace.Mark("moved to the store");
+        return await new StudentWriter(connection, set, organisation, ImportId).WriteAsync(cancellationToken);
     }
 
     public async Task<WriteCounts> WriteAreasAsync(AreaWriteSet set, string organisation, CancellationToken cancellationToken)
     {
-        await set.CreateViewsAsync(connection, cancellationToken);
-        return await AreaRows.WriteAsync(connection, set, organisation, cancellationToken);
+        await set.CreateViewsAsync(staging, cancellationToken);
+        if (staging != connection)
+        {
+            await StagedTransfer.CopyAsync(staging, connection, folder, [set.Areas, set.Figures], cancellationToken);
+        }
+
+        return await AreaRows.WriteAsync(connection, set, organisation, ImportId, cancellationToken);
     }
 
     public async Task AppendLogAsync(ImportLogEntry entry, CancellationToken cancellationToken)
@@ -34,6 +55,12 @@ internal sealed class DuckDbImportWriter(DuckDBConnection connection) : IImportW
         command.Parameters.Add(new DuckDBParameter("rejected", entry.RowsRejected));
         command.Parameters.Add(new DuckDBParameter("summary", entry.Summary));
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task RecordImportAsync(ImportRun run, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        await run.InsertAsync(command, StoreSqlDialect.DuckDb, cancellationToken);
     }
 
     public Task CommitAsync(CancellationToken cancellationToken) =>

@@ -15,11 +15,14 @@ namespace GradeLens.Core.Import.Writing;
 /// </summary>
 internal sealed class PostgresImportWriter(DuckDBConnection staging, NpgsqlDataSource dataSource) : IImportWriter
 {
-    private const long ImportLock = 0x4772_6164_6549_6d70; // "GradeImp"
+    /// <summary>The transaction-level advisory lock imports (and undos) take in turn.</summary>
+    internal const long ImportLock = 0x4772_6164_6549_6d70; // "GradeImp"
 
     private NpgsqlConnection? _connection;
     private NpgsqlTransaction? _transaction;
     private int _tables;
+
+    public long ImportId { get; private set; }
 
     private NpgsqlConnection Connection => _connection ?? throw new InvalidOperationException("BeginAsync first.");
 
@@ -28,6 +31,8 @@ internal sealed class PostgresImportWriter(DuckDBConnection staging, NpgsqlDataS
         _connection = await dataSource.OpenConnectionAsync(cancellationToken);
         _transaction = await _connection.BeginTransactionAsync(cancellationToken);
         await ExecuteAsync($"SELECT pg_advisory_xact_lock({ImportLock})", null, cancellationToken);
+        await using var next = new NpgsqlCommand(ImportRun.NextIdSql, Connection, _transaction);
+        ImportId = Convert.ToInt64(await next.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
     public async Task<WriteCounts> WriteStudentsAsync(StudentWriteSet set, string organisation, CancellationToken cancellationToken)
@@ -36,12 +41,15 @@ internal sealed class PostgresImportWriter(DuckDBConnection staging, NpgsqlDataS
         var n = (_tables++).ToString(CultureInfo.InvariantCulture);
         await CopyAsync(staging, set.Assessments, Connection, $"in_assessments_{n}",
             [new("series", NpgsqlDbType.Text), new("series_order", NpgsqlDbType.Integer), new("subject", NpgsqlDbType.Text), new("domain", NpgsqlDbType.Text),
-             new("taken_on", NpgsqlDbType.Date), new("scale_id", NpgsqlDbType.Text), new("max_score", NpgsqlDbType.Double), new("proficiency", NpgsqlDbType.Double)], cancellationToken);
+             new("taken_on", NpgsqlDbType.Date), new("scale_id", NpgsqlDbType.Text), new("max_score", NpgsqlDbType.Double), new("proficiency", NpgsqlDbType.Double),
+             new("weight", NpgsqlDbType.Double)], cancellationToken);
         await CopyAsync(staging, set.Students, Connection, $"in_students_{n}",
             [new("student_id", NpgsqlDbType.Text), new("school", NpgsqlDbType.Text), new("region", NpgsqlDbType.Text), new("grade_level", NpgsqlDbType.Text),
              new("gender", NpgsqlDbType.Text), new("new_key", NpgsqlDbType.Bigint)], cancellationToken);
         await CopyAsync(staging, set.Attributes, Connection, $"in_attributes_{n}",
             [new("student_id", NpgsqlDbType.Text), new("name", NpgsqlDbType.Text), new("value", NpgsqlDbType.Text)], cancellationToken);
+        await CopyAsync(staging, set.EnrolmentAttributes, Connection, $"in_enrolment_attributes_{n}",
+            [new("student_id", NpgsqlDbType.Text), new("enrolment", NpgsqlDbType.Text), new("name", NpgsqlDbType.Text), new("value", NpgsqlDbType.Text)], cancellationToken);
         await CopyAsync(staging, set.Results, Connection, $"in_results_{n}",
             [new("student_id", NpgsqlDbType.Text), new("series", NpgsqlDbType.Text), new("subject", NpgsqlDbType.Text), new("domain", NpgsqlDbType.Text),
              new("score", NpgsqlDbType.Double), new("grade", NpgsqlDbType.Text)], cancellationToken);
@@ -49,7 +57,7 @@ internal sealed class PostgresImportWriter(DuckDBConnection staging, NpgsqlDataS
             [new("student_id", NpgsqlDbType.Text), new("subject", NpgsqlDbType.Text), new("expected", NpgsqlDbType.Double), new("scale", NpgsqlDbType.Text),
              new("source", NpgsqlDbType.Text)], cancellationToken);
         ImportTrace.Mark("copied to PostgreSQL");
-        return await PostgresStudentUpsert.RunAsync(Connection, n, organisation, set.IdsGenerated, cancellationToken);
+        return await PostgresStudentUpsert.RunAsync(Connection, n, organisation, set.IdsGenerated, set.Source, ImportId, cancellationToken);
     }
 
     public async Task<WriteCounts> WriteAreasAsync(AreaWriteSet set, string organisation, CancellationToken cancellationToken)
@@ -62,30 +70,14 @@ internal sealed class PostgresImportWriter(DuckDBConnection staging, NpgsqlDataS
             [new("level", NpgsqlDbType.Text), new("name", NpgsqlDbType.Text), new("parent", NpgsqlDbType.Text), new("year", NpgsqlDbType.Integer),
              new("is_score", NpgsqlDbType.Boolean), new("measure", NpgsqlDbType.Text), new("subject", NpgsqlDbType.Text), new("grade_level", NpgsqlDbType.Text),
              new("value", NpgsqlDbType.Double)], cancellationToken);
-        await ExecuteAsync($"""
-            UPDATE areas a SET code = i.code
-            FROM in_areas_{n} i
-            WHERE a.organisation = @org AND a.level = i.level AND a.name = i.name AND a.parent = i.parent AND i.code IS NOT NULL AND a.code IS DISTINCT FROM i.code;
-            INSERT INTO areas
-            SELECT (SELECT COALESCE(max(area_key), 0) FROM areas) + row_number() OVER (ORDER BY level, parent, name), @org, level, name, parent, code
-            FROM in_areas_{n} i
-            WHERE NOT EXISTS (SELECT 1 FROM areas a WHERE a.organisation = @org AND a.level = i.level AND a.name = i.name AND a.parent = i.parent);
-            INSERT INTO area_measures
-            SELECT a.area_key, f.year, f.measure, f.value, @source
-            FROM in_area_figures_{n} f JOIN areas a ON a.organisation = @org AND a.level = f.level AND a.name = f.name AND a.parent = f.parent
-            WHERE NOT f.is_score
-            ON CONFLICT (area_key, year, measure) DO UPDATE SET value = EXCLUDED.value, source = EXCLUDED.source;
-            INSERT INTO area_scores
-            SELECT a.area_key, f.year, f.grade_level, f.subject, f.value
-            FROM in_area_figures_{n} f JOIN areas a ON a.organisation = @org AND a.level = f.level AND a.name = f.name AND a.parent = f.parent
-            WHERE f.is_score
-            ON CONFLICT (area_key, year, subject, grade_level) DO UPDATE SET score = EXCLUDED.score;
-            """, command =>
+        await ExecuteAsync(AreaUpsert.WriteSql(n, $"in_areas_{n}", $"in_area_figures_{n}", "@org", "@source", "CREATE TEMP TABLE", ImportId).Replace(" AS\n", " ON COMMIT DROP AS\n", StringComparison.Ordinal), command =>
         {
             StoreSqlDialect.Postgres.Parameter(command, "org", organisation);
             StoreSqlDialect.Postgres.Parameter(command, "source", set.Source);
         }, cancellationToken);
-        return WriteCounts.None with { AreaRowsWritten = figures };
+        await using var list = new NpgsqlCommand(AreaUpsert.ListSql(n, ChangeList.Listed), Connection, _transaction);
+        var (changes, total) = await ChangeList.ReadAsync(list, cancellationToken);
+        return WriteCounts.None with { AreaRowsWritten = figures, Changes = changes, ChangesTotal = total };
     }
 
     public Task AppendLogAsync(ImportLogEntry entry, CancellationToken cancellationToken) =>
@@ -99,13 +91,19 @@ internal sealed class PostgresImportWriter(DuckDBConnection staging, NpgsqlDataS
             StoreSqlDialect.Postgres.Parameter(command, "summary", entry.Summary);
         }, cancellationToken);
 
+    public async Task RecordImportAsync(ImportRun run, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(null, Connection, _transaction);
+        await run.InsertAsync(command, StoreSqlDialect.Postgres, cancellationToken);
+    }
+
     /// <summary>
     /// Refreshes the planner's statistics of the written tables, then commits. Without them a freshly loaded store looks
     /// empty to the planner until autovacuum comes by, and it picks nested loops that take seconds instead of milliseconds.
     /// </summary>
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
-        await ExecuteAsync("ANALYZE students, student_attributes, assessments, results, baselines, areas, area_measures, area_scores", null, cancellationToken);
+        await ExecuteAsync("ANALYZE students, student_attributes, enrolment_attributes, assessments, results, baselines, areas, area_measures, area_scores", null, cancellationToken);
         await _transaction!.CommitAsync(cancellationToken);
     }
 

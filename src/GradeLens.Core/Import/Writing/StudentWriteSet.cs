@@ -14,6 +14,9 @@ internal sealed class StudentWriteSet(StudentRows rows, string suffix)
 {
     public string Suffix => suffix;
 
+    /// <summary>The file the rows came from, for messages.</summary>
+    public string Source => rows.Table.Source.DisplayName;
+
     /// <summary>The file had no student id column: ids were generated from the file name and line.</summary>
     public bool IdsGenerated => !rows.HasStudentId;
 
@@ -27,6 +30,8 @@ internal sealed class StudentWriteSet(StudentRows rows, string suffix)
 
     public string Baselines => "new_baselines_" + suffix;
 
+    public string EnrolmentAttributes => "new_enrolment_attributes_" + suffix;
+
     /// <summary>Creates the views (cheap: nothing is computed until a writer reads them).</summary>
     public async Task CreateViewsAsync(DuckDBConnection staging, string organisation, CancellationToken cancellationToken)
     {
@@ -35,8 +40,17 @@ internal sealed class StudentWriteSet(StudentRows rows, string suffix)
         var repeated = await ColumnFacts.ScalarAsync(staging, $"SELECT count(*) FROM cells_{suffix}", cancellationToken) > 0;
         // Without rejected rows (the usual case) every scored row is valid: no anti-join on each of the five reads below.
         var rejected = await ColumnFacts.ScalarAsync(staging, $"SELECT count(*) FROM bad_{suffix}", cancellationToken) > 0;
-        var cells = string.Join(", ", rows.Attributes.Select(a => $"{{'name': {Sql.Text(a.Header)}, 'value': a_{a.Index.ToString(CultureInfo.InvariantCulture)}}}"));
-        var attributes = rows.Attributes.Count == 0
+        var cells = string.Join(", ", rows.Attributes.Select(a => $"{{'name': {Sql.Text(a.Header)}, 'value': a_{a.Index.ToString(CultureInfo.InvariantCulture)}}}")
+            .Concat(rows.Cohort is null ? [] : [$"{{'name': 'cohort', 'value': {Sql.Text(rows.Cohort)}}}"]));
+        var enrolmentCells = string.Join(", ", rows.EnrolmentAttributes.Select(a => $"{{'name': {Sql.Text(a.Header)}, 'value': a_{a.Index.ToString(CultureInfo.InvariantCulture)}}}"));
+        var enrolmentAttributes = rows.EnrolmentAttributes.Count == 0
+            ? "SELECT NULL::VARCHAR AS student_id, NULL::VARCHAR AS enrolment, NULL::VARCHAR AS name, NULL::VARCHAR AS value WHERE false"
+            : $"""
+              SELECT student_id, enrolment, u.name, any_value(u.value) AS value
+              FROM (SELECT student_id, enrolment, UNNEST([{enrolmentCells}]) AS u FROM valid_{suffix})
+              WHERE u.value IS NOT NULL AND enrolment IS NOT NULL GROUP BY ALL
+              """;
+        var attributes = cells.Length == 0
             ? "SELECT NULL::VARCHAR AS student_id, NULL::VARCHAR AS name, NULL::VARCHAR AS value WHERE false"
             : $"""
               SELECT student_id, u.name, any_value(u.value) AS value
@@ -50,7 +64,9 @@ internal sealed class StudentWriteSet(StudentRows rows, string suffix)
 
             CREATE OR REPLACE TEMP VIEW {Assessments} AS
             SELECT v.series, {SeriesOrder("v.series")} AS series_order, v.subject, v.domain, min(v.taken_on) AS taken_on,
-                   any_value(v.scale_id) AS scale_id, any_value(sc.max_score) AS max_score, any_value(sc.proficiency) AS proficiency
+                   any_value(v.scale_id) AS scale_id, COALESCE(max(v.row_max), any_value(sc.max_score)) AS max_score,
+                   COALESCE(max(v.row_max) / any_value(sc.max_value) * any_value(sc.proficiency), any_value(sc.proficiency)) AS proficiency,
+                   any_value(v.weight) AS weight
             FROM valid_{suffix} v JOIN scales_{suffix} sc ON sc.grp = v.grp
             WHERE NOT v.is_baseline AND v.score IS NOT NULL GROUP BY v.series, v.subject, v.domain;
 
@@ -60,6 +76,8 @@ internal sealed class StudentWriteSet(StudentRows rows, string suffix)
             FROM valid_{suffix} GROUP BY student_id;
 
             CREATE OR REPLACE TEMP VIEW {Attributes} AS {attributes};
+
+            CREATE OR REPLACE TEMP VIEW {EnrolmentAttributes} AS {enrolmentAttributes};
 
             CREATE OR REPLACE TEMP VIEW {Results} AS
             SELECT student_id, series, subject, domain,

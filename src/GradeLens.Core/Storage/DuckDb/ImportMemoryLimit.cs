@@ -4,10 +4,10 @@ using DuckDB.NET.Data;
 namespace GradeLens.Core.Storage.DuckDb;
 
 /// <summary>
-/// Caps DuckDB's memory while an import runs, so a million-student file does not take gigabytes: DuckDB spills what
-/// does not fit to its temporary directory beside the store (at 4M rows: peak 2.1 GB to about 0.6 GB, about 20%
-/// slower). GRADELENS_IMPORT_MEMORY sets the cap ("300MB" by default, "off" for DuckDB's own, 80% of RAM). The
-/// setting is the database's, so DuckDB's own comes back when the import ends.
+/// Caps the memory of an import's own staging DuckDB (an in-memory instance per import, Import/StoreImport.cs), so a
+/// million-student file does not take gigabytes: it spills what does not fit to the import's folder. The cap is that
+/// instance's alone — the store's instance, which the server's readers share, is never capped by an import — and it ends
+/// with the import. GRADELENS_IMPORT_MEMORY sets it ("300MB" by default, "off" for DuckDB's own, 80% of RAM).
 /// </summary>
 internal static partial class ImportMemoryLimit
 {

@@ -158,6 +158,9 @@
     }
     data.append("dryRun", document.getElementById("dry-run").checked ? "true" : "false");
     data.append("skipBadRows", document.getElementById("skip-bad-rows").checked ? "true" : "false");
+    data.append("allowChanges", document.getElementById("allow-changes").checked ? "true" : "false");
+    data.append("organisation", document.getElementById("organisation").value.trim());
+    data.append("cohort", document.getElementById("cohort").value.trim());
 
     button.disabled = true;
     report.hidden = true;
