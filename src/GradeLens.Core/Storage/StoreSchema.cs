@@ -9,7 +9,7 @@ namespace GradeLens.Core.Storage;
 /// </summary>
 public static class StoreSchema
 {
-    public const int Version = 4;
+    public const int Version = 5;
 
     /// <summary>
     /// The upgrade steps, oldest first: each takes a store from version <see cref="SchemaUpgrade.From"/> to the next with
@@ -22,6 +22,7 @@ public static class StoreSchema
         new(1, "Upgrade1To2.sql"),
         new(2, "Upgrade2To3.sql"),
         new(3, "Upgrade3To4.sql"),
+        new(4, "Upgrade4To5.sql"),
     ];
 
     /// <summary>Data tables in the order <c>gradelens info</c> lists them (the import log is an audit trail, not data).</summary>

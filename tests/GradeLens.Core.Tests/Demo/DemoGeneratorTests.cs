@@ -72,7 +72,7 @@ public sealed class DemoGeneratorTests : IDisposable
         Assert.Equal(["Mock 1", "Mock 2", "Spring 2026", "Final"], info.Series);
         Assert.Equal(13, info.Subjects.Count); // 10 secondary subjects and Arabic, English, Math (French is in both)
         Assert.True(info.TableCounts["baselines"] > 200 * 8 - 1);
-        Assert.Equal(30, info.TableCounts["areas"]);
+        Assert.Equal(9_386, info.TableCounts["areas"]); // 51 states, 3,141 counties with a FIPS code each, and the (seeded) ZIP codes
         Assert.Equal(144, info.TableCounts["he_modules"]);
 
         var secondary = reports[0].Tables[0];

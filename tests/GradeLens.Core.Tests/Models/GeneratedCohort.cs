@@ -61,11 +61,12 @@ internal static class GeneratedCohort
         ],
     };
 
+    /// <summary>Imports the cohort of <paramref name="seed"/>; another seed over a stored cohort changes its values (allowed).</summary>
     public static async Task ImportAsync(IGradeStore store, string directory, int seed = 11)
     {
         var file = Path.Combine(directory, $"cohort-{seed}.csv");
         await File.WriteAllTextAsync(file, Csv(seed));
-        var report = await store.ImportAsync(new ImportRequest([file], Mapping()));
+        var report = await store.ImportAsync(new ImportRequest([file], Mapping(), AllowChanges: true));
         Assert.True(report.Succeeded, report.Message);
     }
 }

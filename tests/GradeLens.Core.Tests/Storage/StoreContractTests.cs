@@ -160,14 +160,14 @@ public abstract partial class StoreContractTests : IDisposable
     }
 
     [StoreFact]
-    public async Task A_changed_score_is_counted_as_changed_and_rewritten()
+    public async Task A_changed_score_allowed_to_change_is_counted_as_changed_and_rewritten()
     {
         await using var store = await CreateStoreAsync();
         var first = WriteFile("v1.csv", "student_id,subject,series,score\nA1,Maths,Mock 1,55\nA2,Maths,Mock 1,65\n");
         var second = WriteFile("v2.csv", "student_id,subject,series,score\nA1,Maths,Mock 1,56\nA2,Maths,Mock 1,65\nA3,Maths,Mock 1,70\n");
         Assert.True((await store.Store.ImportAsync(new ImportRequest([first]))).Succeeded);
 
-        var report = await store.Store.ImportAsync(new ImportRequest([second]));
+        var report = await store.Store.ImportAsync(new ImportRequest([second], AllowChanges: true));
 
         Assert.Equal((1L, 1L, 1L, 1L), (report.Written.StudentsAdded, report.Written.ResultsAdded, report.Written.ResultsUpdated, report.Written.ResultsUnchanged));
         var box = Assert.Single(await store.Store.GetSeriesBoxesAsync(Scope.Everything, new TrackingFilter("Maths")));

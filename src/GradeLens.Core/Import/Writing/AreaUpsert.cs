@@ -3,8 +3,9 @@ namespace GradeLens.Core.Import.Writing;
 /// <summary>
 /// Upserts an areas table's incoming areas and figures into either store — one SQL text, in the import's transaction:
 /// new areas get the next keys; a figure replaces the one stored for the same area, year and measure (or subject and
-/// grade). Before anything is overwritten, <c>areachanges_N</c> lists the figures that change and <c>import_changes</c>
-/// records what is added and the old values of what is changed, for an undo.
+/// grade). A figure and its copy rounded to a whole number are one figure: the precise one is kept (<see cref="RoundedCopy"/>).
+/// Before anything is overwritten, <c>areachanges_N</c> lists the figures that change and <c>import_changes</c> records
+/// what is added and the old values of what is changed (a rounded copy made precise too), for an undo.
 /// </summary>
 internal static class AreaUpsert
 {
@@ -29,7 +30,13 @@ internal static class AreaUpsert
         JOIN (SELECT area_key, level, name, parent, false AS is_new FROM areas WHERE organisation = {organisation}
               UNION ALL SELECT area_key, level, name, parent, true FROM newarea_{n}) a
           ON a.level = v.level AND a.name = v.name AND a.parent = v.parent;
-        {create} areachanges_{n} AS
+        UPDATE areafig_{n} SET value = m.value FROM area_measures m
+        WHERE NOT areafig_{n}.is_score AND m.area_key = areafig_{n}.area_key AND m.year = areafig_{n}.year AND m.measure = areafig_{n}.measure
+          AND {RoundedCopy($"areafig_{n}.value", "m.value")};
+        UPDATE areafig_{n} SET value = s.score FROM area_scores s
+        WHERE areafig_{n}.is_score AND s.area_key = areafig_{n}.area_key AND s.year = areafig_{n}.year AND s.subject = areafig_{n}.subject AND s.grade_level = areafig_{n}.grade_level
+          AND {RoundedCopy($"areafig_{n}.value", "s.score")};
+        {create} areadiff_{n} AS
         SELECT 'area_measure' AS kind, f.area_key, f.area, f.measure AS item, CAST(NULL AS TEXT) AS detail, f.year,
                m.value AS old_number, m.source AS old_extra, f.value AS new_number
         FROM areafig_{n} f JOIN area_measures m ON m.area_key = f.area_key AND m.year = f.year AND m.measure = f.measure
@@ -38,6 +45,8 @@ internal static class AreaUpsert
         SELECT 'area_score', f.area_key, f.area, f.subject, f.grade_level, f.year, s.score, CAST(NULL AS TEXT), f.value
         FROM areafig_{n} f JOIN area_scores s ON s.area_key = f.area_key AND s.year = f.year AND s.subject = f.subject AND s.grade_level = f.grade_level
         WHERE f.is_score AND s.score <> f.value;
+        {create} areachanges_{n} AS
+        SELECT * FROM areadiff_{n} WHERE NOT {RoundedCopy("old_number", "new_number")};
         INSERT INTO import_changes (import_id, kind, added, area_key, item, detail, year, old_number, old_text, old_extra)
         SELECT {importId}, 'area', true, area_key, CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS INTEGER), CAST(NULL AS FLOAT8), CAST(NULL AS TEXT), CAST(NULL AS TEXT) FROM newarea_{n}
         UNION ALL
@@ -49,7 +58,7 @@ internal static class AreaUpsert
         SELECT {importId}, 'area_score', true, f.area_key, f.subject, f.grade_level, f.year, NULL, NULL, NULL FROM areafig_{n} f
         WHERE f.is_score AND NOT f.is_new AND NOT EXISTS (SELECT 1 FROM area_scores s WHERE s.area_key = f.area_key AND s.year = f.year AND s.subject = f.subject AND s.grade_level = f.grade_level)
         UNION ALL
-        SELECT {importId}, kind, false, area_key, item, detail, year, old_number, NULL, old_extra FROM areachanges_{n};
+        SELECT {importId}, kind, false, area_key, item, detail, year, old_number, NULL, old_extra FROM areadiff_{n};
         UPDATE areas SET code = c.new_code FROM areacode_{n} c WHERE areas.area_key = c.area_key;
         INSERT INTO areas SELECT area_key, {organisation}, level, name, parent, code FROM newarea_{n};
         DELETE FROM area_measures WHERE EXISTS (SELECT 1 FROM areafig_{n} f WHERE NOT f.is_score AND area_measures.area_key = f.area_key AND area_measures.year = f.year AND area_measures.measure = f.measure);
@@ -57,6 +66,14 @@ internal static class AreaUpsert
         INSERT INTO area_measures SELECT area_key, year, measure, value, {source} FROM areafig_{n} WHERE NOT is_score;
         INSERT INTO area_scores SELECT area_key, year, grade_level, subject, value FROM areafig_{n} WHERE is_score;
         """;
+
+    /// <summary>
+    /// True where <paramref name="whole"/> is <paramref name="precise"/> given to the nearest whole number (a file of rounded
+    /// averages beside the full ones): the stored precise figure is kept over its rounded copy, and a precise figure
+    /// replaces its stored rounded copy without asking (recorded for an undo, never listed as a change).
+    /// </summary>
+    private static string RoundedCopy(string whole, string precise) =>
+        $"({whole} = floor({whole}) AND {precise} <> floor({precise}) AND abs({precise} - {whole}) <= 0.5)";
 
     /// <summary>The changed figures, in <see cref="ChangeList.ReadAsync"/>'s columns (the area in place of a student).</summary>
     public static string ListSql(string n, int limit) => $"""

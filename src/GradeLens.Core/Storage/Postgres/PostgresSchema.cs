@@ -55,9 +55,15 @@ internal static partial class PostgresSchema
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>A DuckDB-spelled schema text in PostgreSQL's spelling (column types only: casts in shared SQL say TEXT).</summary>
+    /// <summary>
+    /// A DuckDB-spelled schema text in PostgreSQL's spelling (column types only: casts in shared SQL say TEXT); a line
+    /// <c>-- @postgres SQL</c>, a comment to DuckDB, is SQL here (an upgrade step's indexes).
+    /// </summary>
     internal static string Translate(string duckDbSql) =>
-        VarcharType().Replace(DoubleType().Replace(duckDbSql, "DOUBLE PRECISION"), "TEXT COLLATE \"C\"");
+        PostgresOnlyLine().Replace(VarcharType().Replace(DoubleType().Replace(duckDbSql, "DOUBLE PRECISION"), "TEXT COLLATE \"C\""), "$1");
+
+    [GeneratedRegex(@"^-- @postgres (.*)$", RegexOptions.Multiline)]
+    private static partial Regex PostgresOnlyLine();
 
     [GeneratedRegex(@"\bDOUBLE\b(?! PRECISION)")]
     private static partial Regex DoubleType();

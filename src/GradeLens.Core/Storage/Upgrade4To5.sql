@@ -1,6 +1,6 @@
--- The import's second generation (issues 15, 17, 18): the same changes Schema.sql has, as an upgrade of an existing
--- store. Valid on DuckDB and PostgreSQL (PostgreSQL spells DOUBLE and VARCHAR as PostgresSchema translates them); the
--- PostgreSQL indexes follow, in PostgresIndexes.sql's terms.
+-- Schema upgrade step 4 -> 5 (StoreSchema.Upgrades): the import's second generation (issues 15, 17, 18), the same
+-- changes Schema.sql has. One text for DuckDB and PostgreSQL (PostgreSQL spells DOUBLE and VARCHAR as PostgresSchema
+-- translates them); a line '-- @postgres SQL' runs on PostgreSQL only (its indexes, as PostgresIndexes.sql has them).
 
 -- An assessment's weight in its module, when an assessments table gives one (related tables).
 ALTER TABLE assessments ADD COLUMN weight DOUBLE;
@@ -44,7 +44,6 @@ CREATE TABLE import_changes (
     old_extra       VARCHAR
 );
 
--- PostgreSQL only (as in PostgresIndexes.sql):
--- CREATE UNIQUE INDEX enrolment_attributes_key ON enrolment_attributes (student_key, enrolment, name);
--- CREATE UNIQUE INDEX imports_key ON imports (import_id);
--- CREATE INDEX import_changes_import ON import_changes (import_id, kind);
+-- @postgres CREATE UNIQUE INDEX enrolment_attributes_key ON enrolment_attributes (student_key, enrolment, name);
+-- @postgres CREATE UNIQUE INDEX imports_key ON imports (import_id);
+-- @postgres CREATE INDEX import_changes_import ON import_changes (import_id, kind);
