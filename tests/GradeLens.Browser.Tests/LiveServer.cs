@@ -41,6 +41,6 @@ public sealed class LiveServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _app.DisposeAsync();
-        _directory.Delete(recursive: true);
+        GradeLens.Testing.TempFolders.Delete(_directory);
     }
 }

@@ -38,6 +38,8 @@ public sealed class QualityPageTests(Chromium chromium, ITestOutputHelper output
         Assert.Equal(drawable, await page.Locator("#quality-scatter .scatterlayer path.point").CountAsync());
         Assert.Equal(atRisk.Select(r => r["Module"]).Order(), (await TableAsync(page.Locator("#quality-at-risk table"))).Select(r => r["Module"]).Order());
 
+        // The pointer moves in the viewport: the chart is brought into view first (the page above it may be taller).
+        await page.Locator("#quality-scatter").ScrollIntoViewIfNeededAsync();
         var box = await traces.Nth(1).Locator("path.point").First.BoundingBoxAsync();
         await page.Mouse.MoveAsync(box!.X + box.Width / 2, box.Y + box.Height / 2);
         await page.Locator("#quality-scatter .hoverlayer .hovertext").First.WaitForAsync();

@@ -77,7 +77,7 @@ public sealed partial class BackupCommandTests : IDisposable
 
         var refused = await CliProcess.RunAsync("restore", PathOf("b.duckdb"), "--store", target);
         Assert.Equal(1, refused.ExitCode);
-        Assert.Contains("holds data (1 assessments, 1 import_log, 3 results, 3 students); restoring", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("holds data (1 assessments, 4 import_changes, 1 import_log, 1 imports, 3 results, 3 students); restoring", refused.Error, StringComparison.Ordinal);
         Assert.Contains("confirm with --yes", refused.Error, StringComparison.Ordinal);
         Assert.Equal(before, await InfoAsync(target));
 

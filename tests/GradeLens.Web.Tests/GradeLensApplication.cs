@@ -84,7 +84,7 @@ public sealed class GradeLensApplication : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await App.DisposeAsync();
-        _directory.Delete(recursive: true);
+        GradeLens.Testing.TempFolders.Delete(_directory);
         if (!ExpectsServerErrors && _logged.Errors.Count > 0)
         {
             throw new InvalidOperationException("The app logged errors (a 500 is a bug):\n" + string.Join("\n", _logged.Errors));

@@ -29,16 +29,17 @@ public sealed class PageTests
     }
 
     [Fact]
-    public async Task A_page_not_built_yet_says_so_and_what_it_will_show()
+    public async Task Every_page_of_the_navigation_is_built_and_says_its_purpose_without_a_soon_mark()
     {
         await using var app = await GradeLensApplication.StartAsync();
         using var client = app.CreateClient();
 
-        var areas = GradeLens.Web.Pages.DashboardPage.All.Single(p => p.Path == "/areas");
-        Assert.False(areas.IsBuilt);
-        var html = await client.GetStringAsync(areas.Path);
+        Assert.All(GradeLens.Web.Pages.DashboardPage.All, p => Assert.True(p.IsBuilt, p.Path));
+        var areas = await client.GetStringAsync("/areas");
 
-        Assert.Contains("This page is not built yet: it will show how far poverty, income and unemployment explain an area", html);
+        Assert.DoesNotContain("not built yet", areas, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"soon\"", areas, StringComparison.Ordinal);
+        Assert.Contains("How far poverty, income and unemployment explain an area", areas, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -44,7 +44,8 @@ public static class ModelTargetReads
             var targets = await ModelTargetQueries.TargetsAsync(c, sql, scope, t);
             var outcomes = await ModelTargetQueries.OutcomeColumnsAsync(c, sql, scope, MaximumOutcomeLevels, t);
             var tables = await ModelTargetQueries.TablesAsync(c, sql, scope, t);
-            var target = targets.FirstOrDefault(x => x.Trainable);
+            // A target with earlier series to learn from first: without one only non-protected attributes could be features.
+            var target = targets.FirstOrDefault(x => x.Trainable && x.EarlierSeries.Count > 0) ?? targets.FirstOrDefault(x => x.Trainable);
             // Tables are in series order: among equal sizes the latest series.
             var table = tables.Reverse().OrderByDescending(x => x.Students).FirstOrDefault();
             var clusters = tables.Reverse().Where(x => x.Columns >= 2).OrderByDescending(x => x.Students).FirstOrDefault();

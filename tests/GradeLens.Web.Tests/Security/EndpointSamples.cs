@@ -36,6 +36,8 @@ public static class EndpointSamples
         ["GET /api/gaps/table.csv"] = "/api/gaps/table.csv?minN=1&within=subject",
         ["GET /api/gaps/priorities"] = "/api/gaps/priorities?within=subject",
         ["GET /api/risk"] = "/api/risk?series=Final&subject=Maths",
+        ["GET /api/risk/curve"] = "/api/risk/curve?series=Final&subject=Maths",
+        ["GET /api/models/targets"] = "/api/models/targets",
         ["GET /api/triage"] = "/api/triage?series=Final&subject=Maths",
         ["GET /api/clusters"] = "/api/clusters?series=Final&k=2",
         ["GET /api/students/{studentId}"] = $"/api/students/{TwoTrusts.StudentInNorth10Y}?series=Final&subject=Maths",
@@ -72,6 +74,7 @@ public static class EndpointSamples
         ["GET /api/admin/users/{name}/keys"] = "/api/admin/users/tom/keys",
         ["DELETE /api/admin/users/{name}/keys/{keyId}"] = "/api/admin/users/nobody/keys/0123456789ab",
         ["GET /api/admin/audit"] = "/api/admin/audit",
+        ["DELETE /api/imports/{id}"] = "/api/imports/999999",
         ["POST /api/audit/exports"] = "/api/audit/exports",
     };
 

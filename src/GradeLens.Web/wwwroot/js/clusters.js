@@ -72,10 +72,8 @@
     const tables = targets.tables.filter((t) => t.columns >= 2);
     seriesSelect.replaceChildren(...tables.map((t) => new Option(`${t.series} (${t.students} students)`, t.series)));
     if (!targets.defaultClusters) {
-      const box = document.getElementById("clusters-error");
-      box.replaceChildren(element("span", { textContent: "Clusters need a series where students have two or more subjects or domains: import such results on the Data page. " }),
-        element("a", { href: "/data", textContent: "Go to Data" }));
-      box.hidden = false;
+      window.gradelensModelForm.needs(document.getElementById("clusters-error"),
+        "Clusters need a series where students have two or more subjects or domains: import such results on the Data page.");
       return;
     }
     seriesSelect.value = targets.defaultClusters.series;

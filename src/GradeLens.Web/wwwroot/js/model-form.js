@@ -84,10 +84,13 @@ window.gradelensModelForm = (() => {
     return params;
   }
 
-  // What the page needs, in one sentence, with a link to the Data page.
+  // What the page needs, in one sentence with a link to the Data page: a note before the page's error box (which stays
+  // hidden: absent data is not an error).
   function needs(node, sentence) {
-    node.replaceChildren(element("span", { textContent: `${sentence} ` }), element("a", { href: "/data", textContent: "Go to Data" }));
-    node.hidden = false;
+    const note = node.parentElement?.querySelector(":scope > p.needs-data") ?? element("p", { className: "note needs-data" });
+    note.replaceChildren(element("span", { textContent: `${sentence} ` }), element("a", { href: "/data", textContent: "Go to Data" }));
+    if (!note.isConnected) { node.before(note); }
+    node.hidden = true;
   }
 
   // "Fitted at 14:02 on the data of 1 Dec" (the kept model's time and data version).

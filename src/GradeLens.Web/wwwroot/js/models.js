@@ -123,9 +123,7 @@
     // Only series that have a table of scores; the page opens on the one with the most students.
     const targets = await getJson("/api/models/targets");
     if (!targets.defaultTable) {
-      const box = document.getElementById("model-error");
-      box.replaceChildren(element("span", { textContent: "Models need students with scores: import results on the Data page. " }), element("a", { href: "/data", textContent: "Go to Data" }));
-      box.hidden = false;
+      window.gradelensModelForm.needs(document.getElementById("model-error"), "Models need students with scores: import results on the Data page.");
       return;
     }
     series.replaceChildren(...targets.tables.map((t) => new Option(`${t.series} (${t.students} students)`, t.series)));
