@@ -7,6 +7,7 @@ using GradeLens.Web.Clusters;
 using GradeLens.Web.Data;
 using GradeLens.Web.Errors;
 using GradeLens.Web.Explore;
+using GradeLens.Web.Filters;
 using GradeLens.Web.Gaps;
 using GradeLens.Web.Health;
 using GradeLens.Web.Models;
@@ -87,6 +88,7 @@ public static class WebApp
         var signedIn = app.MapGroup("").RequireAuthorization(Policies.Reader);
         signedIn.MapOpenApi();
         signedIn.MapOverviewApi();
+        signedIn.MapStudentFilterApi();
         signedIn.MapImportApi();
         signedIn.MapTrackingApi();
         signedIn.MapGapsApi();

@@ -33,6 +33,7 @@ public sealed record AnswerKey
             scope.Classes,
             scope.AggregatesOnly,
             scope.MinimumCellSize,
+            scope.Filter,
         }), JsonSerializer.Serialize(arguments));
     }
 

@@ -13,12 +13,14 @@ namespace GradeLens.Core.Storage;
 /// </param>
 /// <param name="AggregatesOnly">No student-level rows; groups below <paramref name="MinimumCellSize"/> are suppressed.</param>
 /// <param name="MinimumCellSize">Smallest group shown in an aggregate view.</param>
+/// <param name="Filter">A page's narrowing within the caller's reach (a school, class or year group); null for none.</param>
 public sealed record Scope(
     string? Organisation,
     IReadOnlyList<string>? Schools = null,
     bool AggregatesOnly = false,
     int MinimumCellSize = Scope.DefaultMinimumCellSize,
-    IReadOnlyList<ClassScope>? Classes = null)
+    IReadOnlyList<ClassScope>? Classes = null,
+    StudentFilter? Filter = null)
 {
     public const int DefaultMinimumCellSize = 10;
 
@@ -33,6 +35,16 @@ public sealed record Scope(
 
     /// <summary>True when the scope is narrower than an organisation (a teacher's schools or classes).</summary>
     public bool LimitsStudents => Schools is not null || Classes is not null;
+
+    /// <summary>This scope narrowed by a page's filter (an empty filter leaves it as it is).</summary>
+    public Scope Narrowed(StudentFilter? filter)
+    {
+        var kept = filter is null || filter.IsEmpty ? null : filter;
+        return kept == Filter ? this : this with { Filter = kept };
+    }
+
+    /// <summary>This scope without a page's filter: what the caller may see at all.</summary>
+    public Scope WithoutFilter() => Filter is null ? this : this with { Filter = null };
 }
 
 /// <summary>

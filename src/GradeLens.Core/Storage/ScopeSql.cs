@@ -25,6 +25,11 @@ public static class ScopeSql
             parts.Add(ReachCondition(sql, scope, command, alias));
         }
 
+        if (scope.Filter is { } filter)
+        {
+            parts.AddRange(FilterConditions(sql, filter, command, alias));
+        }
+
         return parts.Count == 0 ? "TRUE" : "(" + string.Join(" AND ", parts) + ")";
     }
 
@@ -42,6 +47,27 @@ public static class ScopeSql
         ArgumentNullException.ThrowIfNull(sql);
         ArgumentNullException.ThrowIfNull(values);
         return values.Count == 0 ? "NULL" : string.Join(", ", values.Select((v, i) => sql.Parameter(command, $"{prefix}{i}", v)));
+    }
+
+    /// <summary>A page's filter: the school, the class (any class attribute with that value) and the year group, each where named.</summary>
+    private static IEnumerable<string> FilterConditions(StoreSqlDialect sql, StudentFilter filter, DbCommand command, string alias)
+    {
+        if (filter.School is not null)
+        {
+            yield return $"{alias}.school = {sql.Parameter(command, "filter_school", filter.School)}";
+        }
+
+        if (filter.YearGroup is not null)
+        {
+            yield return $"{alias}.grade_level = {sql.Parameter(command, "filter_year", filter.YearGroup)}";
+        }
+
+        if (filter.Class is not null)
+        {
+            yield return $"EXISTS (SELECT 1 FROM student_attributes filter_a WHERE filter_a.student_key = {alias}.student_key " +
+                         $"AND lower(filter_a.name) IN ({sql.InList(command, "scope_class_attribute", Scope.ClassAttributes)}) " +
+                         $"AND filter_a.value = {sql.Parameter(command, "filter_class", filter.Class)})";
+        }
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using GradeLens.Core.Accounts;
+using GradeLens.Core.Filters;
 using GradeLens.Core.Models;
 using GradeLens.Core.Risk;
 using GradeLens.Core.Storage;
@@ -16,7 +17,10 @@ public sealed record TriageRow(int Rank, string Student, double Risk, string Out
 /// <param name="Fitted">When and at which data version the kept model was fitted.</param>
 public sealed record TriageView(string Series, string Subject, double Threshold, int Students, string CutOff, bool Pseudonymised, AucEstimate Auc, IReadOnlyList<TriageRow> Rows, string Outcome, string? AsOf, FittedOn Fitted);
 
-/// <summary>The Triage page's entry point: students ranked by calibrated risk, cut, each with the top reasons.</summary>
+/// <summary>
+/// The Triage page's entry point: students ranked by calibrated risk, cut, each with the top reasons. A page's filter (a
+/// school, class or year group) narrows the list, not the model: it learns from everyone the caller may see.
+/// </summary>
 public static class TriageAnalysis
 {
     public static async Task<TriageView> RunAsync(IGradeStore store, Scope scope, RiskRequest request, RiskOptions options, TriageCut cut, CancellationToken cancellationToken = default)
@@ -24,10 +28,11 @@ public static class TriageAnalysis
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(cut);
-        var result = await RiskAnalysis.RunAsync(store, scope, request, options, cancellationToken);
+        var result = await RiskAnalysis.RunAsync(store, scope.WithoutFilter(), request, options, cancellationToken);
+        var listed = scope.Filter is null ? result.Ranked : await NarrowedAsync(store, scope, result.Ranked, cancellationToken);
         // Pseudonyms: a keyed hash with the organisation's secret, the same in every export of that organisation.
         var name = cut.Pseudonymise ? await Pseudonyms.ForAsync(store.Accounts, scope.Organisation, cancellationToken) : id => id;
-        var selected = result.Ranked.Where(s => cut.MinimumRisk is null || s.Risk >= cut.MinimumRisk).Take(cut.Capacity ?? int.MaxValue).ToList();
+        var selected = listed.Where(s => cut.MinimumRisk is null || s.Risk >= cut.MinimumRisk).Take(cut.Capacity ?? int.MaxValue).ToList();
         var rows = selected.Select((s, i) => new TriageRow(
             i + 1,
             name(s.StudentId),
@@ -39,6 +44,12 @@ public static class TriageAnalysis
         var cutOff = cut.Capacity is not null ? $"the {rows.Count} highest-risk students (capacity {cut.Capacity})"
             : cut.MinimumRisk is not null ? $"{rows.Count} students with a risk of at least {cut.MinimumRisk:P0}" : $"all {rows.Count} students";
         return new TriageView(result.Features.Request.TargetSeries, result.Features.Request.TargetSubject, result.Features.Threshold,
-            result.Ranked.Count, cutOff, cut.Pseudonymise, result.Report.Auc, rows, result.Features.Outcome, result.Features.Request.Cutoff, result.Fitted);
+            listed.Count, cutOff, cut.Pseudonymise, result.Report.Auc, rows, result.Features.Outcome, result.Features.Request.Cutoff, result.Fitted);
+    }
+
+    private static async Task<IReadOnlyList<StudentRisk>> NarrowedAsync(IGradeStore store, Scope scope, IReadOnlyList<StudentRisk> ranked, CancellationToken cancellationToken)
+    {
+        var ids = await store.GetStudentIdsAsync(scope, cancellationToken);
+        return [.. ranked.Where(s => ids.Contains(s.StudentId))];
     }
 }

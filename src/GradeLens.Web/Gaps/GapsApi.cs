@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using GradeLens.Core.Gaps;
 using GradeLens.Core.Storage;
 using GradeLens.Web.Exports;
+using GradeLens.Web.Filters;
 using GradeLens.Web.OpenApi;
 using GradeLens.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,7 +17,7 @@ public static class GapsApi
 {
     public static IEndpointRouteBuilder MapGapsApi(this IEndpointRouteBuilder app)
     {
-        var gaps = app.MapGroup("/api/gaps").WithTags("Gaps").WithStandardProblems();
+        var gaps = app.MapGroup("/api/gaps").WithTags("Gaps").WithStandardProblems().WithStudentFilters();
         gaps.MapGet("/table", GetTableAsync).WithName("GetGapTable")
             .WithSummary("Every cell's figures and every gap between groups with its tests, effect size and q-value");
         gaps.MapGet("/table.csv", GetTableCsvAsync).WithName("GetGapTableCsv").Produces<string>(contentType: "text/csv")

@@ -1,5 +1,6 @@
 using GradeLens.Core.Overview;
 using GradeLens.Core.Storage;
+using GradeLens.Web.Filters;
 using GradeLens.Web.OpenApi;
 using GradeLens.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,9 +12,9 @@ public static class OverviewApi
 {
     public static IEndpointRouteBuilder MapOverviewApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/overview", GetOverviewAsync).WithName("GetOverview").WithTags("Overview").WithStandardProblems()
+        app.MapGet("/api/overview", GetOverviewAsync).WithName("GetOverview").WithTags("Overview").WithStandardProblems().WithStudentFilters()
             .WithSummary("What the store holds within the caller's scope: students, schools, regions, subjects, series and rows per table");
-        app.MapGet("/api/overview/attainment", GetAttainmentAsync).WithName("GetAttainment").WithTags("Overview").WithStandardProblems()
+        app.MapGet("/api/overview/attainment", GetAttainmentAsync).WithName("GetAttainment").WithTags("Overview").WithStandardProblems().WithStudentFilters()
             .WithSummary("% below proficiency per subject and the widest significant gaps of every attribute, tested together");
         return app;
     }

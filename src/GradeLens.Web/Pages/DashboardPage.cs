@@ -10,6 +10,11 @@ namespace GradeLens.Web.Pages;
 /// <param name="Policy">Who may open it (<see cref="Policies"/>); the API it calls enforces the same, and the store's scope narrows the rows.</param>
 public sealed record DashboardPage(string Title, string Path, string Purpose, string? Content = null, IReadOnlyList<string>? Scripts = null, string Policy = Policies.Reader)
 {
+    /// <summary>Pages that take the filters (a school, a class, a year group: Filters/StudentFilterEndpoints.cs), shown above their content.</summary>
+    public static IReadOnlySet<string> FilteredPaths { get; } = new HashSet<string>(StringComparer.Ordinal) { "/", "/tracking", "/gaps", "/equity", "/triage" };
+
+    public bool TakesFilters => IsBuilt && FilteredPaths.Contains(Path);
+
     /// <summary>Every page, in navigation order (DESIGN.md's list).</summary>
     public static IReadOnlyList<DashboardPage> All { get; } =
     [

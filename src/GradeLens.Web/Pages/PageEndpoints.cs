@@ -39,7 +39,13 @@ public static class PageEndpoints
             ? $"""    <section class="panel not-built"><p>This page is not built yet: it will show {e.Encode(Lower(page.Purpose))}</p></section>"""
             : ReadAsset(assets, page.Content).TrimEnd();
         var purpose = page.IsBuilt ? $"""      <p class="purpose">{e.Encode(page.Purpose)}</p>""" : "";
-        var scripts = string.Join("\n", ((IEnumerable<string>)["js/site.js", .. page.Scripts ?? []])
+        if (page.TakesFilters)
+        {
+            purpose += "\n" + """      <form class="student-filters" id="student-filters" aria-label="Filters" hidden></form>""";
+        }
+
+        var shared = page.TakesFilters ? new[] { "js/site.js", "js/filters.js" } : ["js/site.js"];
+        var scripts = string.Join("\n", ((IEnumerable<string>)[.. shared, .. page.Scripts ?? []])
             .Select(script => $"""  <script src="/{e.Encode(script)}"></script>"""));
 
         return $"""

@@ -71,10 +71,18 @@ public static class UserPrincipal
     private static ClassScope ClassOf(string claim) =>
         JsonSerializer.Deserialize<string?[]>(claim) is [var school, { } name] ? new ClassScope(school, name) : new ClassScope(null, claim);
 
-    /// <summary>What the caller may see. An endpoint only runs for a signed-in user, so a missing account is a bug: nothing is shown.</summary>
+    /// <summary>
+    /// What the caller may see, narrowed by the page's filters where the endpoint takes them (Filters/StudentFilterEndpoints.cs).
+    /// An endpoint only runs for a signed-in user, so a missing account is a bug: nothing is shown.
+    /// </summary>
     public static Scope Scope(this HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (context.Items.TryGetValue(Filters.StudentFilterEndpoints.NarrowedScope, out var narrowed) && narrowed is Scope scope)
+        {
+            return scope;
+        }
+
         return context.User.Account()?.Scope ?? new Scope(Organisation: "\u0000nobody", Schools: [], AggregatesOnly: true);
     }
 }

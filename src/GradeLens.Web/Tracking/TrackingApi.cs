@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using GradeLens.Core.Storage;
 using GradeLens.Core.Tracking;
+using GradeLens.Web.Filters;
 using GradeLens.Web.OpenApi;
 using GradeLens.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,7 +19,7 @@ public static class TrackingApi
 
     public static IEndpointRouteBuilder MapTrackingApi(this IEndpointRouteBuilder app)
     {
-        var tracking = app.MapGroup("/api/tracking").WithTags("Tracking").WithStandardProblems();
+        var tracking = app.MapGroup("/api/tracking").WithTags("Tracking").WithStandardProblems().WithStudentFilters();
         tracking.MapGet("/series", GetSeriesBoxesAsync).WithName("GetSeriesBoxes")
             .WithSummary("A subject's series (baseline first) as box statistics, with the scale and the quartile method").ProducesProblem(StatusCodes.Status404NotFound);
         tracking.MapGet("/students", GetStudentsAsync).WithName("GetTrackingStudents").Produces<SubjectStudents>(contentType: "application/json").RequireAuthorization(Policies.StudentRows)

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using GradeLens.Core.Storage;
 using GradeLens.Core.Triage;
+using GradeLens.Web.Filters;
 using GradeLens.Web.OpenApi;
 using GradeLens.Web.Risk;
 using GradeLens.Web.Security;
@@ -13,7 +14,7 @@ public static class TriageApi
 {
     public static IEndpointRouteBuilder MapTriageApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/triage", GetTriageAsync).WithName("GetTriage").WithTags("Triage").RequireAuthorization(Policies.StudentRows)
+        app.MapGet("/api/triage", GetTriageAsync).WithName("GetTriage").WithTags("Triage").WithStudentFilters().RequireAuthorization(Policies.StudentRows)
             .WithStandardProblems().ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Students ranked by calibrated risk, cut at a capacity or a minimum risk, each with the top reasons");
         return app;

@@ -36,6 +36,7 @@ public static class EndpointSamples
         ["GET /api/gaps/table.csv"] = "/api/gaps/table.csv?minN=1&within=subject",
         ["GET /api/gaps/priorities"] = "/api/gaps/priorities?within=subject",
         ["GET /api/risk"] = "/api/risk?series=Final&subject=Maths",
+        ["GET /api/filters"] = "/api/filters",
         ["GET /api/risk/curve"] = "/api/risk/curve?series=Final&subject=Maths",
         ["GET /api/models/targets"] = "/api/models/targets",
         ["GET /api/triage"] = "/api/triage?series=Final&subject=Maths",

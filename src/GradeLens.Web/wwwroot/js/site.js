@@ -62,8 +62,23 @@ window.gradelens = (() => {
     }
   }
 
+  // The page's filters (a school, a class, a year group: filters.js) ride in its address and go with every API call it
+  // makes, so every chart, table and CSV of the page is of the same students.
+  const filterNames = ["school", "class", "yearGroup"];
+  const pageFilters = new URLSearchParams();
+  if (document.getElementById("student-filters")) {
+    const here = new URLSearchParams(location.search);
+    for (const name of filterNames) { if (here.get(name)) { pageFilters.set(name, here.get(name)); } }
+  }
+  function withFilters(url) {
+    if (pageFilters.size === 0 || !url.startsWith("/api/") || url.startsWith("/api/filters")) { return url; }
+    const address = new URL(url, location.origin);
+    for (const [name, value] of pageFilters) { if (!address.searchParams.has(name)) { address.searchParams.set(name, value); } }
+    return address.pathname + address.search;
+  }
+
   function getJson(url) {
-    return tracked(() => request(url, { headers: { Accept: "application/json" } }));
+    return tracked(() => request(withFilters(url), { headers: { Accept: "application/json" } }));
   }
 
   async function sendJson(url, body, method = "POST") {
@@ -162,5 +177,5 @@ window.gradelens = (() => {
       element("button", { type: "submit", className: "link", id: "signout-everywhere-button", textContent: "Sign out everywhere", title: "Ends your sessions on every device and revokes your API keys" })]));
   });
 
-  return { getJson, sendJson, antiforgery, me, element, table, pagedTable, display, shown, problemSentence };
+  return { getJson, sendJson, antiforgery, me, element, table, pagedTable, display, shown, problemSentence, withFilters, pageFilters, filterNames };
 })();
