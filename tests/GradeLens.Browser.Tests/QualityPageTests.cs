@@ -159,41 +159,6 @@ public sealed class QualityPageTests(Chromium chromium, ITestOutputHelper output
     private static string Plain(string value) => value.Replace(",", "", StringComparison.Ordinal);
 
     /// <summary>RFC 4180 rows (quoted fields may hold commas and doubled quotes).</summary>
-    private static List<List<string>> Csv(string text)
-    {
-        var rows = new List<List<string>>();
-        foreach (var line in text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries))
-        {
-            var fields = new List<string>();
-            var field = new StringBuilder();
-            var quoted = false;
-            for (var i = 0; i < line.Length; i++)
-            {
-                var c = line[i];
-                if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = !quoted;
-                }
-                else if (c == ',' && !quoted)
-                {
-                    fields.Add(field.ToString());
-                    field.Clear();
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-
-            fields.Add(field.ToString());
-            rows.Add(fields);
-        }
-
-        return rows;
-    }
+    private static List<List<string>> Csv(string text) =>
+        [.. text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(GradeLens.Testing.CsvLine.Fields)];
 }

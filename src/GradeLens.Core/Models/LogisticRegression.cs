@@ -3,22 +3,6 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace GradeLens.Core.Models;
 
-/// <summary>How to fit a logistic regression.</summary>
-/// <param name="C">
-/// Inverse L2 strength in scikit-learn's convention: minimise the summed log-loss plus ||w||² / (2C), the intercept
-/// unpenalised. Null for the unpenalised maximum-likelihood fit.
-/// </param>
-/// <param name="MaxIterations">Newton steps at most (each is one pass over the rows).</param>
-/// <param name="Tolerance">Stop when no coefficient moves by more than this times (1 + its size).</param>
-/// <param name="Standardise">
-/// Fit on features centred and scaled by the training rows' means and standard deviations (computed on the fly, no
-/// copy), so the penalty treats every feature alike; the model is returned in the features' own units either way.
-/// </param>
-public sealed record LogisticOptions(double? C = null, int MaxIterations = 100, double Tolerance = 1e-10, bool Standardise = false)
-{
-    public static LogisticOptions Unpenalised { get; } = new();
-}
-
 /// <summary>A fitted logistic regression: log-odds = intercept + Σ weight × feature.</summary>
 /// <param name="StandardErrors">Intercept first, then one per weight: square roots of the diagonal of the inverse Hessian at the fit (for a penalised fit, of the penalised Hessian).</param>
 public sealed record LogisticModel(

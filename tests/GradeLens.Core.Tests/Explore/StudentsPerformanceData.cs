@@ -92,36 +92,5 @@ internal sealed class StudentsPerformanceData
         return column >= 0 ? column : throw new ArgumentException($"{name} is not a column of {File}.", nameof(name));
     }
 
-    /// <summary>One CSV line: fields in double quotes (a doubled quote inside is one quote), separated by commas.</summary>
-    private static List<string> Fields(string line)
-    {
-        var fields = new List<string>();
-        var field = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-            {
-                field.Append('"');
-                i++;
-            }
-            else if (c == '"')
-            {
-                quoted = !quoted;
-            }
-            else if (c == ',' && !quoted)
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        fields.Add(field.ToString());
-        return fields;
-    }
+    private static List<string> Fields(string line) => GradeLens.Testing.CsvLine.Fields(line);
 }

@@ -109,38 +109,7 @@ public sealed partial class AnalystReportTests(AnalystReport report) : IClassFix
         Assert.All(counts, n => Assert.True(n >= minimum, $"{file}: {column} = {n} under {minimum}"));
     }
 
-    /// <summary>A CSV line's fields, quotes honoured.</summary>
-    private static List<string> Fields(string line)
-    {
-        var fields = new List<string>();
-        var field = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-            {
-                field.Append('"');
-                i++;
-            }
-            else if (c == '"')
-            {
-                quoted = !quoted;
-            }
-            else if (c == ',' && !quoted)
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        fields.Add(field.ToString());
-        return fields;
-    }
+    private static List<string> Fields(string line) => GradeLens.Testing.CsvLine.Fields(line);
 
     /// <summary>Every text a figure draws: its words, categories, series, point labels and row and column names.</summary>
     private static IEnumerable<string> Labels(Figure figure)
