@@ -40,9 +40,11 @@ public sealed class ArrivalTests(Chromium chromium, ITestOutputHelper output) : 
             }
         };
 
+        var times = new List<string>();
         foreach (var entry in DashboardPage.All)
         {
             here = entry.Path;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             await page.GotoAsync(server.Url(entry.Path));
             try
             {
@@ -52,6 +54,8 @@ public sealed class ArrivalTests(Chromium chromium, ITestOutputHelper output) : 
             {
                 problems.Add($"{here}: still loading after 30 s");
             }
+
+            times.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{entry.Title}\t{clock.Elapsed.TotalSeconds:0.00} s"));
 
             foreach (var shown in await page.Locator(".error:visible, [role=alert]:visible").AllTextContentsAsync())
             {
@@ -68,6 +72,9 @@ public sealed class ArrivalTests(Chromium chromium, ITestOutputHelper output) : 
         {
             output.WriteLine(problem);
         }
+
+        // Each page's time from the address to settled (every answer in, nothing loading), kept beside the screenshots.
+        await File.WriteAllLinesAsync(Path.Combine(Path.GetTempPath(), "gradelens-screenshots", $"arrival-{store}-times.tsv"), times);
 
         Assert.True(problems.Count == 0, $"{store}: {problems.Count} problem(s)\n" + string.Join("\n", problems));
     }
