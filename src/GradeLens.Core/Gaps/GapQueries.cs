@@ -12,7 +12,8 @@ namespace GradeLens.Core.Gaps;
 /// </summary>
 internal static class GapQueries
 {
-    private static readonly string[] _studentColumns = ["school", "region", "grade"];
+    /// <summary>The students' own columns a gap can compare by, in the order they are offered.</summary>
+    private static readonly (GapDimension Dimension, string Name)[] ComparedColumns = [(GapDimension.School, "school"), (GapDimension.Region, "region"), (GapDimension.GradeLevel, "grade")];
 
     public static async Task<GroupAggregates> GroupAggregatesAsync(DbConnection connection, StoreSqlDialect sql, Scope scope, GapRequest request, CancellationToken cancellationToken)
     {
@@ -120,14 +121,8 @@ internal static class GapQueries
             ? $"SELECT DISTINCT g.name FROM gap_attributes g WHERE {students} ORDER BY 1"
             : $"SELECT DISTINCT a.name FROM student_attributes a JOIN students g ON g.student_key = a.student_key WHERE {students} ORDER BY 1";
         var names = new List<string> { GapRequest.DefaultAttribute };
-        await using (var columns = connection.CreateCommand())
-        {
-            var inScope = sql.StudentCondition(scope, columns, "g");
-            columns.CommandText = $"SELECT count(g.school), count(g.region), count(g.grade_level) FROM students g WHERE {inScope}";
-            await using var counts = await columns.ExecuteReaderAsync(cancellationToken);
-            await counts.ReadAsync(cancellationToken);
-            names.AddRange(_studentColumns.Where((_, i) => Convert.ToInt64(counts.GetValue(i), CultureInfo.InvariantCulture) > 0));
-        }
+        var recorded = await GapDimensionQueries.RecordedAsync(connection, sql, scope, cancellationToken);
+        names.AddRange(ComparedColumns.Where(c => recorded.Contains(c.Dimension)).Select(c => c.Name));
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
