@@ -17,9 +17,9 @@ public static class AreaReportFigures
         }
 
         var fit = scatter.Slope is { } slope && scatter.RSquared is { } r2
-            ? Invariant($"slope {slope.Estimate:0.###} points per unit (95% {slope.Lower:0.###} to {slope.Upper:0.###}), R² {r2:0.###}, r {scatter.R:0.###}")
+            ? Invariant($"slope {slope.Estimate:0.###} points per unit of the measure (95% {slope.Lower:0.###} to {slope.Upper:0.###}), R² {r2:0.###}, r {scatter.R:0.###}")
             : scatter.Reason ?? "no line";
-        var text = new FigureText(Invariant($"{scatter.Score} against {Label(scatter.Measure)} ({scatter.Points.Count} area-years)"), Label(scatter.Measure),
+        var text = new FigureText(Invariant($"{scatter.Score} against {Name(scatter.Measure)}, {scatter.Points.Count} area-years"), Label(scatter.Measure),
             $"{scatter.Score} (average scale score)",
             $"A point per area and year; OLS line of the score on {scatter.Measure} with the 95% confidence band of the mean; {fit}.");
         return new FitChart(text, [.. scatter.Points.Select(p => new ScatterPoint(p.Measure, p.Score))],
@@ -49,6 +49,15 @@ public static class AreaReportFigures
         AreaNames.Poverty => "poverty (% of people)",
         AreaNames.MedianIncome => "median household income ($)",
         AreaNames.Unemployment => "unemployment (% of the labour force)",
+        _ => measure,
+    };
+
+    /// <summary>The measure's name without its unit, for a title.</summary>
+    public static string Name(string measure) => measure switch
+    {
+        AreaNames.Poverty => "poverty",
+        AreaNames.MedianIncome => "median household income",
+        AreaNames.Unemployment => "unemployment",
         _ => measure,
     };
 

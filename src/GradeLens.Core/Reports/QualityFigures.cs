@@ -50,8 +50,8 @@ public static class QualityFigures
             ? Invariant($"{rate * 100:0.#}% within policy (Wilson {view.WithinPolicy.Lower * 100:0.#}-{view.WithinPolicy.Upper * 100:0.#}%)")
             : "% within policy \"low\" (too few assessments)";
         var text = new FigureText(Invariant($"Feedback turnaround in working days ({view.Returned} assessments returned)"),
-            "Working days from the deadline to the return (weekends and bank holidays skipped)", "Assessments returned",
-            Invariant($"{view.Calendar}; {within}; {view.Outstanding} outstanding on {view.AsOf:yyyy-MM-dd} ({view.OutstandingLate} past the limit), not drawn."));
+            "Working days from the deadline to the return", "Assessments returned",
+            Invariant($"Working days skip {view.Calendar}; {within}; {view.Outstanding} outstanding on {view.AsOf:yyyy-MM-dd} ({view.OutstandingLate} past the limit), not drawn."));
         return new HistogramChart(text, [.. view.Histogram.Select(h => new HistogramBin(h.WorkingDays - 0.5, h.WorkingDays + 0.5, h.Assessments))],
             new PolicyLine(view.PolicyWorkingDays + 0.5, Invariant($"policy: {view.PolicyWorkingDays} working days")));
     }
