@@ -6,7 +6,7 @@ namespace GradeLens.Core.Hostile;
 /// <summary>
 /// The folders an import may leave files in, listed before it: the store's own folder (a DuckDB file's), the store's
 /// import folders (<see cref="ImportSpool"/>) and the folder of the imported file. Afterwards, anything new is a leak —
-/// but an import folder with nothing in it, a DuckDB write-ahead log, and the reject file of a successful import.
+/// but a folder with no file in it, a DuckDB write-ahead log, and the reject file of a successful import.
 /// </summary>
 internal sealed class ProbeFolders
 {
@@ -36,9 +36,13 @@ internal sealed class ProbeFolders
         }
 
         var spooled = Directory.Exists(_spool) ? Directory.EnumerateFileSystemEntries(_spool, "*", SearchOption.AllDirectories).ToList() : [];
-        var added = Entries().Where(e => !_before.Contains(e) && e != _spool && !e.EndsWith(".wal", StringComparison.Ordinal)).Concat(spooled).Distinct().ToList();
+        var added = Entries().Where(e => !_before.Contains(e) && e != _spool && !e.EndsWith(".wal", StringComparison.Ordinal) && !IsEmptyFolder(e))
+            .Concat(spooled.Where(e => !IsEmptyFolder(e))).Distinct().ToList();
         return added.Count == 0 ? null : string.Join(", ", added.Take(5).Select(Path.GetFileName));
     }
+
+    /// <summary>A folder with no file in it at any depth holds no pupil data (DuckDB's spill folder once its blocks are freed).</summary>
+    private static bool IsEmptyFolder(string path) => Directory.Exists(path) && !Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Any();
 
     private IEnumerable<string> Entries() => _folders.Where(Directory.Exists).SelectMany(f => Directory.EnumerateFileSystemEntries(f));
 }
