@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using GradeLens.Core.Hostile;
 using GradeLens.Core.Storage.DuckDb;
 
@@ -24,7 +23,6 @@ public sealed class FuzzCorpusTests : IDisposable
     [Fact]
     public async Task Every_kind_of_the_corpus_is_imported_without_a_crash_a_trace_garbage_a_change_or_a_leak()
     {
-        var clock = Stopwatch.StartNew();
         var files = HostileCorpus.Write(Path.Combine(_directory, "corpus"), seed: 1);
 
         var report = await ProbeAsync(files);
@@ -36,7 +34,6 @@ public sealed class FuzzCorpusTests : IDisposable
         Assert.Equal(KnownUnexpected, report.Attempts.Where(a => !a.Expected).Select(a => a.Kind));
         // Most kinds are refused; those allowed in are imported and taken back, so every file met the same store.
         Assert.True(report.Attempts.Count(a => a.Outcome != HostileOutcomes.Imported) > files.Count * 2 / 3);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(120), $"{clock.Elapsed.TotalSeconds:0.0} s");
     }
 
     [Fact]
