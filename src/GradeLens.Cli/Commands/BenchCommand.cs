@@ -12,7 +12,7 @@ namespace GradeLens.Cli.Commands;
 /// <summary><c>gradelens bench ...</c>: speed and memory figures. Each ends with one JSON line of its figures.</summary>
 public static class BenchCommand
 {
-    public static Command Create() => new("bench", "Benchmarks; each prints its figures and ends with one JSON line.") { ImportBench(), Bench.BenchTrackingCommand.Create(), BenchGaps.Create(), RiskBench.Create(), Bench.BenchLoadCommand.Create(), Bench.BenchModelsCommand.Create(), Bench.BenchAreasCommand.Create(), Bench.BenchQualityCommand.Create() };
+    public static Command Create() => new("bench", "Benchmarks; each prints its figures and ends with one JSON line.") { ImportBench(), Bench.BenchTrackingCommand.Create(), BenchGaps.Create(), RiskBench.Create(), Bench.BenchLoadCommand.Create(), Bench.BenchModelsCommand.Create(), Bench.BenchAreasCommand.Create(), Bench.BenchQualityCommand.Create(), Bench.BenchHostileCommand.Create() };
 
     private static Command ImportBench()
     {

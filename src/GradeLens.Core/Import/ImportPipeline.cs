@@ -55,8 +55,9 @@ internal sealed class ImportPipeline(DuckDBConnection connection, IImportWriter 
         catch (DbException e)
         {
             // Anything the checks did not foresee: the transaction was not committed, so the store is unchanged.
+            // The database's own words (its error classes, its internals) are not for the user: a sentence saying what to do.
             var files = string.Join(", ", request.DisplayNames ?? request.Files.Select(Path.GetFileName).ToList()!);
-            return Failed($"{files} could not be imported; nothing was written. The database said: {e.Message.Split('\n', 2)[0].Trim()}", [], [], 0);
+            return Failed($"{files} could not be imported; nothing was written: {ImportQuestions.DatabaseFailure(e.Message)}", [], [], 0);
         }
         finally
         {

@@ -25,7 +25,7 @@ public static class ScaleDetector
             }
 
             var text = raw.Trim();
-            if (GradeScale.TryParseNumber(text, out var number))
+            if (GradeScale.TryParseNumber(text, out var number) && double.IsFinite(number))
             {
                 numbers.Add(number);
             }

@@ -21,7 +21,7 @@ internal static class EncodingDetector
     {
         if (sample.StartsWith((byte[])[0xEF, 0xBB, 0xBF]))
         {
-            return new(new UTF8Encoding(false), "UTF-8 (BOM)", 3);
+            return LooksBinary(sample[3..]) ? null : new(new UTF8Encoding(false), "UTF-8 (BOM)", 3);
         }
 
         if (sample.StartsWith((byte[])[0xFF, 0xFE]))

@@ -8,6 +8,15 @@ namespace GradeLens.Core.Import.Reading;
 /// </summary>
 internal static class HeaderCheck
 {
+    /// <summary>The widest table read: a row per pupil with a column per figure is far narrower; wider is a dump or a matrix.</summary>
+    public const int MaxColumns = 1000;
+
+    /// <summary>Null when a table of <paramref name="columns"/> columns can be read, else why not.</summary>
+    public static string? TooWide(string display, int columns) =>
+        columns <= MaxColumns ? null
+        : $"{display} has {columns:N0} columns; GradeLens reads tables of at most {MaxColumns:N0} (a row per pupil, a column per figure). " +
+          "Import only the columns you need (a cell range in a mapping), or split the file.";
+
     /// <summary>Null when <paramref name="cells"/> can be a header, else why not.</summary>
     public static string? Refusal(string display, IReadOnlyList<string> cells)
     {

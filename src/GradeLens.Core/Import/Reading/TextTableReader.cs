@@ -16,6 +16,15 @@ internal static partial class TextTableReader
         var encoding = EncodingDetector.Detect(sample)
             ?? throw new UnreadableFileException($"{display} is not a text table: it looks like a binary file (an image, archive or program?). Save it as CSV or .xlsx and try again.");
         var text = encoding.Encoding.GetString(sample[encoding.BomLength..]);
+
+        // Lines ended by a lone CR (old Mac files, or mixed with LF) are read as lines here and in the copy DuckDB reads,
+        // whose CSV reader stops on a mixture.
+        var loneReturns = text.Replace("\r\n", "", StringComparison.Ordinal).Contains('\r', StringComparison.Ordinal);
+        if (loneReturns)
+        {
+            text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        }
+
         if (length > sample.Length)
         {
             text = text[..Math.Max(0, text.LastIndexOf('\n'))];
@@ -40,6 +49,11 @@ internal static partial class TextTableReader
         var headerLine = start.HeaderIndex;
         var notes = new List<string>();
         var headers = HeaderNames.Clean(start.Cells, notes);
+        if (HeaderCheck.TooWide(display, headers.Count) is { } wide)
+        {
+            throw new UnreadableFileException(wide);
+        }
+
         if (length < SampleBytes && lines.Skip(headerLine + 1).All(string.IsNullOrWhiteSpace))
         {
             throw new UnreadableFileException($"{display} has a header row but no data rows.");
@@ -51,7 +65,7 @@ internal static partial class TextTableReader
             notes.Insert(0, $"The table starts on line {start.FirstHeaderIndex + 1} ({start.Found}): the lines above it (a title or notes: '{Shorten(title.Replace(delimiter, ' ').Trim())}') were skipped.");
         }
 
-        var csvPath = encoding.IsUtf8 && headerLine == 0 && range is null ? path : Transcode(path, encoding, headerLine, delimiter, range, workFolder);
+        var csvPath = encoding.IsUtf8 && headerLine == 0 && range is null && !loneReturns ? path : Transcode(path, encoding, headerLine, delimiter, range, workFolder);
         return new SourceTable(display, path, csvPath, delimiter, headers, encoding.Name, 2 + headerLine, null, csvPath != path, notes)
         {
             HeaderLine = headerLine + 1,

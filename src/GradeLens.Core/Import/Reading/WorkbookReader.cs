@@ -92,6 +92,12 @@ internal static class WorkbookReader
         }
 
         var headers = HeaderNames.Clean(cells, notes);
+        if (HeaderCheck.TooWide($"{display} [{reader.Name}]", headers.Count) is { } wide)
+        {
+            refusals.Add(wide);
+            return null;
+        }
+
         var target = Path.Combine(workFolder, "gradelens-" + Guid.NewGuid().ToString("N") + ".csv");
         var dataRows = 0;
         using (var writer = new StreamWriter(target, append: false, new UTF8Encoding(false)))
@@ -156,7 +162,7 @@ internal static class WorkbookReader
         for (var i = first; i < last; i++)
         {
             var value = Format(reader.GetValue(i));
-            values.Add(value.Length == 0 && errors.TryGetValue((rowNumber, i), out var error) ? error : value);
+            values.Add(errors.TryGetValue((rowNumber, i), out var error) ? error : value);
         }
 
         return values;

@@ -6,6 +6,8 @@ namespace GradeLens.Core.Import.Reading;
 /// <summary>
 /// The error cells (#DIV/0!, #N/A, #VALUE!...) of one sheet of an .xlsx workbook, read from the sheet's XML, so an
 /// import can report each by its cell instead of reading it as an empty cell (the workbook reader gives no value for them).
+/// A shared-string cell whose index points past the workbook's strings (a damaged file: the reader would give the index
+/// itself as the value) counts as an error cell, #ERROR.
 /// </summary>
 internal static class XlsxErrorCells
 {
@@ -24,12 +26,25 @@ internal static class XlsxErrorCells
                 return errors;
             }
 
+            var strings = SharedStringCount(zip);
             using var stream = entry.Open();
             using var xml = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, IgnoreWhitespace = true });
             while (xml.ReadToFollowing("c", MainNamespace))
             {
-                if (xml.GetAttribute("t") != "e" || xml.GetAttribute("r") is not { } reference || CellOf(reference) is not { } cell)
+                var type = xml.GetAttribute("t");
+                if (type is not ("e" or "s") || xml.GetAttribute("r") is not { } reference || CellOf(reference) is not { } cell)
                 {
+                    continue;
+                }
+
+                if (type == "s")
+                {
+                    using var shared = xml.ReadSubtree();
+                    if (shared.ReadToFollowing("v", MainNamespace) && (!int.TryParse(shared.ReadElementContentAsString(), out var index) || index < 0 || index >= strings))
+                    {
+                        errors[cell] = "#ERROR";
+                    }
+
                     continue;
                 }
 
@@ -44,6 +59,25 @@ internal static class XlsxErrorCells
         }
 
         return errors;
+    }
+
+    /// <summary>How many strings the workbook's shared-string table holds (every index stands when there is no table to count).</summary>
+    private static int SharedStringCount(ZipArchive zip)
+    {
+        if (zip.Entries.FirstOrDefault(e => e.FullName.EndsWith("sharedStrings.xml", StringComparison.OrdinalIgnoreCase)) is not { } entry)
+        {
+            return int.MaxValue;
+        }
+
+        using var stream = entry.Open();
+        using var xml = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, IgnoreWhitespace = true });
+        var count = 0;
+        while (xml.ReadToFollowing("si", MainNamespace))
+        {
+            count++;
+        }
+
+        return count;
     }
 
     private static string? SheetPart(ZipArchive zip, string sheet)

@@ -54,7 +54,7 @@ internal sealed class PreparedTable
         var mapping = requested is null
             ? table.Hints.ApplyTo(WithoutScales(MappingInference.Infer(source.Headers, await SampleAsync(connection, table, cancellationToken))))
             : MappingAlignment.Align(requested, source);
-        var question = requested is null ? ImportQuestions.Unsure(source.DisplayName, MappingInference.Unsure(mapping)) : null;
+        var question = requested is null ? ImportQuestions.Unsure(source.DisplayName, MappingInference.Unsure(mapping)) ?? ImportQuestions.RepeatedHeader(source.DisplayName, mapping) : null;
 
         TableHealth health;
         Func<IImportWriter, string, CancellationToken, Task<WriteCounts>> write;

@@ -185,7 +185,8 @@ internal static class ScaleResolver
         FROM (SELECT l.*, sc.scale_id, lb.value AS label_value,
                      CASE WHEN l.raw IS NOT NULL AND lb.label IS NULL THEN {NumberFormat.ParseSql("l.raw", "sc")} END AS number,
                      CASE WHEN lb.label IS NOT NULL THEN l.raw END AS grade_label,
-                     COALESCE(TRY_CAST(l.taken_raw AS DATE), TRY_STRPTIME(l.taken_raw, '%d/%m/%Y')::DATE) AS taken_on,
+                     CASE WHEN year(COALESCE(TRY_CAST(l.taken_raw AS DATE), TRY_STRPTIME(l.taken_raw, '%d/%m/%Y')::DATE)) BETWEEN 1000 AND 9999
+                          THEN COALESCE(TRY_CAST(l.taken_raw AS DATE), TRY_STRPTIME(l.taken_raw, '%d/%m/%Y')::DATE) END AS taken_on,
                      TRY_CAST(replace(l.weight_raw, ',', '.') AS DOUBLE) AS weight, TRY_CAST(replace(l.max_raw, ',', '.') AS DOUBLE) AS row_max
               FROM {rows.ViewName} l
               LEFT JOIN scales_{suffix} sc ON sc.grp = l.grp

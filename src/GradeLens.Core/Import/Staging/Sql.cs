@@ -5,7 +5,11 @@ namespace GradeLens.Core.Import.Staging;
 /// <summary>Literal quoting for the few SQL parts DuckDB cannot take as parameters (file paths, identifiers in generated SQL).</summary>
 internal static class Sql
 {
-    public static string Text(string? value) => value is null ? "NULL" : "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+    /// <summary>A string literal; a NUL (which would end DuckDB's reading of the statement) is written as chr(0).</summary>
+    public static string Text(string? value) =>
+        value is null ? "NULL"
+        : value.Contains('\0', StringComparison.Ordinal) ? "(" + string.Join(" || chr(0) || ", value.Split('\0').Select(Text)) + ")"
+        : "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

@@ -20,6 +20,9 @@ internal static class ValueChecks
 
     private const string ControlPattern = @"[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]";
 
+    /// <summary>An id holds no whitespace control at all: a tab or a line break in one is a damaged file, not a pupil.</summary>
+    private const string IdControlPattern = @"[\x00-\x1F\x7F]";
+
     /// <summary>Scans, marks the columns to clean (<see cref="StagedTable.Invisible"/>), adds the checks; returns the notes for the report.</summary>
     public static async Task<IReadOnlyList<string>> ApplyAsync(DuckDBConnection connection, StagedTable table, ImportMapping mapping, CancellationToken cancellationToken)
     {
@@ -35,7 +38,7 @@ internal static class ValueChecks
         await using (var first = connection.CreateCommand())
         {
             first.CommandText = $"""
-                SELECT count(*) FILTER (WHERE regexp_matches({joined}, '{ControlPattern}|{InvisiblePattern}|#')),
+                SELECT count(*) FILTER (WHERE regexp_matches({joined}, '{IdControlPattern}|{InvisiblePattern}|#')),
                        {string.Join(", ", mapped.Select(x => $"COALESCE(max(length({Sql.Column(x.i)})), 0)"))}
                 FROM {table.Name}
                 """;
@@ -53,9 +56,9 @@ internal static class ValueChecks
             }
         }
 
-        var aggregates = mapped.Select(x => Sql.Column(x.i)).Select(c =>
-            $"count(*) FILTER (WHERE regexp_matches({c}, '{InvisiblePattern}')), count(*) FILTER (WHERE regexp_matches({c}, '{ControlPattern}')), " +
-            $"COALESCE(max(length({c})), 0), count(*) FILTER (WHERE {ExcelErrors.Condition($"trim({c})")})");
+        var aggregates = mapped.Select(x => (c: Sql.Column(x.i), control: ControlOf(x.c.Role))).Select(x =>
+            $"count(*) FILTER (WHERE regexp_matches({x.c}, '{InvisiblePattern}')), count(*) FILTER (WHERE regexp_matches({x.c}, '{x.control}')), " +
+            $"COALESCE(max(length({x.c})), 0), count(*) FILTER (WHERE {ExcelErrors.Condition($"trim({x.c})")})");
         await using (var command = connection.CreateCommand())
         {
             command.CommandText = $"SELECT {string.Join(", ", aggregates)} FROM {table.Name}";
@@ -77,6 +80,8 @@ internal static class ValueChecks
         return notes;
     }
 
+    private static string ControlOf(ColumnRole role) => role == ColumnRole.StudentId ? IdControlPattern : ControlPattern;
+
     private static void AddChecks(StagedTable table, IReadOnlyList<(ColumnMapping c, int i)> mapped, long[,] counts, List<string> notes, HashSet<int> invisible)
     {
         for (var k = 0; k < mapped.Count; k++)
@@ -91,7 +96,7 @@ internal static class ValueChecks
 
             if (counts[k, 1] > 0)
             {
-                table.ExtraChecks.Add($"SELECT row_index, {header}, NULL, 'the value holds a control character (such as a NUL or an escape) that no score, id or name has: the file may be damaged' FROM {table.Name} WHERE regexp_matches({Sql.Column(index)}, '{ControlPattern}')");
+                table.ExtraChecks.Add($"SELECT row_index, {header}, NULL, 'the value holds a control character (such as a NUL or an escape) that no score, id or name has: the file may be damaged' FROM {table.Name} WHERE regexp_matches({Sql.Column(index)}, '{ControlOf(column.Role)}')");
             }
 
             var limit = column.Role == ColumnRole.StudentId ? MaxIdLength : MaxTextLength;
