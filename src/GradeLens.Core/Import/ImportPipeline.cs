@@ -57,7 +57,10 @@ internal sealed class ImportPipeline(DuckDBConnection connection, IImportWriter 
             // Anything the checks did not foresee: the transaction was not committed, so the store is unchanged.
             // The database's own words (its error classes, its internals) are not for the user: a sentence saying what to do.
             var files = string.Join(", ", request.DisplayNames ?? request.Files.Select(Path.GetFileName).ToList()!);
-            return Failed($"{files} could not be imported; nothing was written: {ImportQuestions.DatabaseFailure(e.Message)}", [], [], 0);
+            var why = e is Npgsql.NpgsqlException
+                ? "the store refused to write it (a full disk, a lost connection or a changed database?). Try again; if it fails again, tell your administrator, whose database log has the reason."
+                : ImportQuestions.DatabaseFailure(e.Message);
+            return Failed($"{files} could not be imported; nothing was written: {why}", [], [], 0);
         }
         finally
         {
