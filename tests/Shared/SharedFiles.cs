@@ -5,7 +5,8 @@ namespace GradeLens.Testing;
 /// <summary>
 /// The one way every test project finds what lies outside it: ../shared/data (the real datasets), ../shared/reference
 /// (independent reference values) and this repository's docs/samples (mappings), searched upwards from the test
-/// binaries. Read where they are: never copied or changed.
+/// binaries — and, for a clone made elsewhere (`git clone -q . "$(mktemp -d)"`), upwards from the repository it was
+/// cloned from (its origin, when that is a folder on this machine). Read where they are: never copied or changed.
 /// </summary>
 public static class SharedFiles
 {
@@ -30,7 +31,14 @@ public static class SharedFiles
 
     private static string FindUp(string relative)
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        var origin = ClonedFrom();
+        return Above(AppContext.BaseDirectory, relative) ?? (origin is null ? null : Above(origin, relative))
+            ?? throw new DirectoryNotFoundException($"No \"{relative}\" above {AppContext.BaseDirectory}{(origin is null ? "" : $" or above {origin}, where this clone came from")}.");
+    }
+
+    private static string? Above(string start, string relative)
+    {
+        for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
         {
             var candidate = System.IO.Path.Combine(directory.FullName, relative);
             if (Directory.Exists(candidate))
@@ -39,6 +47,36 @@ public static class SharedFiles
             }
         }
 
-        throw new DirectoryNotFoundException($"No \"{relative}\" above {AppContext.BaseDirectory}.");
+        return null;
+    }
+
+    /// <summary>The folder this repository was cloned from: its .git/config's origin url, when that is a local folder.</summary>
+    private static string? ClonedFrom()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var config = System.IO.Path.Combine(directory.FullName, ".git", "config");
+            if (!File.Exists(config))
+            {
+                continue;
+            }
+
+            var inOrigin = false;
+            foreach (var line in File.ReadLines(config).Select(l => l.Trim()))
+            {
+                if (line.StartsWith('['))
+                {
+                    inOrigin = line == "[remote \"origin\"]";
+                }
+                else if (inOrigin && line.StartsWith("url = ", StringComparison.Ordinal) && Directory.Exists(line["url = ".Length..]))
+                {
+                    return line["url = ".Length..];
+                }
+            }
+
+            return null;
+        }
+
+        return null;
     }
 }
