@@ -35,23 +35,13 @@ public static class QualityApi
     public static async Task<Ok<QualityChoices>> GetChoicesAsync(HttpContext context, IGradeStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.GetQualityChoicesAsync(context.Scope(), cancellationToken));
 
-    public static async Task<Results<Ok<PassRates>, ValidationProblem>> GetPassRatesAsync(
-        HttpContext context, IGradeStore store, [AsParameters] QualityQuery query, CancellationToken cancellationToken)
-    {
-        var errors = await ErrorsAsync(context, store, query, cancellationToken);
-        return errors.Count > 0
-            ? TypedResults.ValidationProblem(errors)
-            : TypedResults.Ok(await store.GetPassRatesAsync(context.Scope(), query.Filter(), query.Options(), cancellationToken));
-    }
+    public static Task<Results<Ok<PassRates>, ValidationProblem>> GetPassRatesAsync(
+        HttpContext context, IGradeStore store, [AsParameters] QualityQuery query, CancellationToken cancellationToken) =>
+        AnswerAsync(context, store, query, (scope, filter, options) => store.GetPassRatesAsync(scope, filter, options, cancellationToken), cancellationToken);
 
-    public static async Task<Results<Ok<TrendAnswer>, ValidationProblem>> GetTrendsAsync(
-        HttpContext context, IGradeStore store, [AsParameters] QualityQuery query, CancellationToken cancellationToken)
-    {
-        var errors = await ErrorsAsync(context, store, query, cancellationToken);
-        return errors.Count > 0
-            ? TypedResults.ValidationProblem(errors)
-            : TypedResults.Ok(await store.GetPassRateTrendsAsync(context.Scope(), query.Filter(), query.Options(), cancellationToken));
-    }
+    public static Task<Results<Ok<TrendAnswer>, ValidationProblem>> GetTrendsAsync(
+        HttpContext context, IGradeStore store, [AsParameters] QualityQuery query, CancellationToken cancellationToken) =>
+        AnswerAsync(context, store, query, (scope, filter, options) => store.GetPassRateTrendsAsync(scope, filter, options, cancellationToken), cancellationToken);
 
     /// <param name="asOf">The day outstanding work is aged to (yyyy-mm-dd); default today.</param>
     public static async Task<Results<Ok<TurnaroundView>, ValidationProblem>> GetTurnaroundAsync(
@@ -69,22 +59,20 @@ public static class QualityApi
         return TypedResults.Ok(await store.GetTurnaroundViewAsync(context.Scope(), query.Filter(), date, calendar, query.Options(), cancellationToken: cancellationToken));
     }
 
-    public static async Task<Results<Ok<EngagementAnswer>, ValidationProblem>> GetEngagementAsync(
-        HttpContext context, IGradeStore store, [AsParameters] QualityQuery query, CancellationToken cancellationToken)
-    {
-        var errors = await ErrorsAsync(context, store, query, cancellationToken);
-        return errors.Count > 0
-            ? TypedResults.ValidationProblem(errors)
-            : TypedResults.Ok(await store.GetEngagementAsync(context.Scope(), query.Filter(), query.Options(), cancellationToken));
-    }
+    public static Task<Results<Ok<EngagementAnswer>, ValidationProblem>> GetEngagementAsync(
+        HttpContext context, IGradeStore store, [AsParameters] QualityQuery query, CancellationToken cancellationToken) =>
+        AnswerAsync(context, store, query, (scope, filter, options) => store.GetEngagementAsync(scope, filter, options, cancellationToken), cancellationToken);
 
-    public static async Task<Results<Ok<AtRiskAnswer>, ValidationProblem>> GetAtRiskAsync(
-        HttpContext context, IGradeStore store, [AsParameters] QualityQuery query, CancellationToken cancellationToken)
+    public static Task<Results<Ok<AtRiskAnswer>, ValidationProblem>> GetAtRiskAsync(
+        HttpContext context, IGradeStore store, [AsParameters] QualityQuery query, CancellationToken cancellationToken) =>
+        AnswerAsync(context, store, query, (scope, filter, options) => store.GetAtRiskModulesAsync(scope, filter, options, cancellationToken), cancellationToken);
+
+    /// <summary>The answer of <paramref name="read"/> for the query's filter and options, or the query's errors as a validation problem.</summary>
+    private static async Task<Results<Ok<T>, ValidationProblem>> AnswerAsync<T>(
+        HttpContext context, IGradeStore store, QualityQuery query, Func<Scope, QualityFilter, QualityOptions, Task<T>> read, CancellationToken cancellationToken)
     {
         var errors = await ErrorsAsync(context, store, query, cancellationToken);
-        return errors.Count > 0
-            ? TypedResults.ValidationProblem(errors)
-            : TypedResults.Ok(await store.GetAtRiskModulesAsync(context.Scope(), query.Filter(), query.Options(), cancellationToken));
+        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await read(context.Scope(), query.Filter(), query.Options()));
     }
 
     /// <summary>The query's own errors, and a faculty, programme or term that is not in the caller's view (from the kept choices).</summary>
