@@ -10,7 +10,7 @@ internal static class StudentFilterQueries
     {
         await using var command = connection.CreateCommand();
         var reach = sql.StudentCondition(scope, command, "s");
-        var classAttributes = sql.InList(command, "filter_class_attribute", Scope.ClassAttributes);
+        var classAttributes = sql.ClassAttributeNames(command);
         command.CommandText = $"""
             SELECT 'school' AS kind, s.school AS value, CAST(NULL AS TEXT) AS school, count(*) AS students
             FROM students s WHERE {reach} AND s.school IS NOT NULL AND s.school <> '' GROUP BY s.school

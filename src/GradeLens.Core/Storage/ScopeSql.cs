@@ -64,9 +64,7 @@ public static class ScopeSql
 
         if (filter.Class is not null)
         {
-            yield return $"EXISTS (SELECT 1 FROM student_attributes filter_a WHERE filter_a.student_key = {alias}.student_key " +
-                         $"AND lower(filter_a.name) IN ({sql.InList(command, "scope_class_attribute", Scope.ClassAttributes)}) " +
-                         $"AND filter_a.value = {sql.Parameter(command, "filter_class", filter.Class)})";
+            yield return ClassOf(sql, command, alias, "filter_a", $"filter_a.value = {sql.Parameter(command, "filter_class", filter.Class)}");
         }
     }
 
@@ -86,11 +84,21 @@ public static class ScopeSql
         {
             var pairs = classes.Select((c, i) =>
                 $"({alias}.school = {sql.Parameter(command, $"scope_class_school{i}", c.School)} AND scope_a.value = {sql.Parameter(command, $"scope_class{i}", c.Class)})");
-            reach.Add($"EXISTS (SELECT 1 FROM student_attributes scope_a WHERE scope_a.student_key = {alias}.student_key " +
-                      $"AND lower(scope_a.name) IN ({sql.InList(command, "scope_class_attribute", Scope.ClassAttributes)}) " +
-                      $"AND ({string.Join(" OR ", pairs)}))");
+            reach.Add(ClassOf(sql, command, alias, "scope_a", $"({string.Join(" OR ", pairs)})"));
         }
 
         return reach.Count == 0 ? "FALSE" : "(" + string.Join(" OR ", reach) + ")";
     }
+
+    /// <summary>The class attribute names (<see cref="Scope.ClassAttributes"/>) as a parameter list, for <c>lower(name) IN (...)</c>.</summary>
+    public static string ClassAttributeNames(this StoreSqlDialect sql, DbCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        return sql.InList(command, "scope_class_attribute", Scope.ClassAttributes);
+    }
+
+    /// <summary>The student of <paramref name="alias"/> has a class attribute (as <paramref name="attribute"/>) meeting <paramref name="condition"/>.</summary>
+    private static string ClassOf(StoreSqlDialect sql, DbCommand command, string alias, string attribute, string condition) =>
+        $"EXISTS (SELECT 1 FROM student_attributes {attribute} WHERE {attribute}.student_key = {alias}.student_key " +
+        $"AND lower({attribute}.name) IN ({sql.ClassAttributeNames(command)}) AND {condition})";
 }
