@@ -25,8 +25,10 @@ public sealed class FiltersPageTests(Chromium chromium, ITestOutputHelper output
         var chosen = menu.RootElement.GetProperty("choices").GetProperty("classes")[0];
         var name = chosen.GetProperty("value").GetString()!;
 
+        // The choice opens the page again on its new address: wait for that navigation, started by the choice itself.
+        var narrowing = page.WaitForURLAsync(url => url.Contains("class=" + Uri.EscapeDataString(name), StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 60_000 });
         await page.Locator("#filter-class").SelectOptionAsync(name);
-        await page.WaitForURLAsync(url => url.Contains("class=" + Uri.EscapeDataString(name), StringComparison.Ordinal));
+        await narrowing;
         await page.Locator("#series-table table.series-boxes").WaitForAsync();
         await PageSettled.WaitAsync(page);
         await PageEvidence.ScreenshotAsync(page, "tracking-filtered", output);
@@ -37,8 +39,9 @@ public sealed class FiltersPageTests(Chromium chromium, ITestOutputHelper output
         Assert.True(narrowed < everyone, $"{narrowed} students in class {name}, {everyone} in all");
         Assert.True(narrowed <= chosen.GetProperty("students").GetInt32());
 
+        var widening = page.WaitForURLAsync(url => !url.Contains("class=", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 60_000 });
         await page.Locator(".filter-state a", new PageLocatorOptions { HasTextString = "Show everyone" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("class=", StringComparison.Ordinal));
+        await widening;
         await page.Locator("#series-table table.series-boxes").WaitForAsync();
         await PageSettled.WaitAsync(page);
         Assert.Equal(everyone, await LargestAsync(page));

@@ -144,7 +144,7 @@ public sealed class GapsPagesTests(Chromium chromium, ITestOutputHelper output) 
         var report = await server.Store.ImportAsync(new ImportRequest([SharedFile("students-performance/StudentsPerformance.csv")], mapping));
         Assert.True(report.Succeeded, report.Message);
         // scipy's figures: % below 50 per subject from the gender rows, and the largest |Hedges' g| of the nine two-group tests.
-        using var reference = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(FindUp(Path.Combine("shared", "reference")), "reference.json")));
+        using var reference = GradeLens.Testing.SharedFiles.Reference();
         var gaps = reference.RootElement.GetProperty("exams").GetProperty("gaps").EnumerateArray().ToList();
         var below = gaps.Where(g => g.GetProperty("attribute").GetString() == "gender").Select(g =>
         {
@@ -176,21 +176,7 @@ public sealed class GapsPagesTests(Chromium chromium, ITestOutputHelper output) 
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
-    private static string SharedFile(string relative) => Path.Combine(FindUp(Path.Combine("shared", "data")), relative);
+    private static string SharedFile(string relative) => GradeLens.Testing.SharedFiles.Path(relative);
 
-    private static string SampleMapping(string file) => Path.Combine(FindUp(Path.Combine("docs", "samples")), file + ".mapping.json");
-
-    private static string FindUp(string relative)
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, relative);
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No \"{relative}\" above {AppContext.BaseDirectory}.");
-    }
+    private static string SampleMapping(string file) => GradeLens.Testing.SharedFiles.Mapping(file);
 }
