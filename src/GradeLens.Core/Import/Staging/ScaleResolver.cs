@@ -177,19 +177,26 @@ internal static class ScaleResolver
 
     /// <summary>
     /// The table <c>scored_N</c>: long rows with their number as written (<c>number</c>, possibly not finite), their score
-    /// (a grade label's value, or the finite number), grade label and date.
+    /// (a grade label's value, or the finite number), grade label and date. Made in one pass over the long rows; the
+    /// label join, date, weight and maximum parsing only when some scale has labels or the file such a column.
     /// </summary>
-    public static string ScoredViewSql(StudentRows rows, string suffix) => $"""
-        CREATE OR REPLACE TEMP TABLE scored_{suffix} AS
-        SELECT *, CASE WHEN label_value IS NOT NULL THEN label_value WHEN isfinite(number) THEN number END AS score
-        FROM (SELECT l.*, sc.scale_id, lb.value AS label_value,
-                     CASE WHEN l.raw IS NOT NULL AND lb.label IS NULL THEN {NumberFormat.ParseSql("l.raw", "sc")} END AS number,
-                     CASE WHEN lb.label IS NOT NULL THEN l.raw END AS grade_label,
-                     CASE WHEN year(COALESCE(TRY_CAST(l.taken_raw AS DATE), TRY_STRPTIME(l.taken_raw, '%d/%m/%Y')::DATE)) BETWEEN 1000 AND 9999
-                          THEN COALESCE(TRY_CAST(l.taken_raw AS DATE), TRY_STRPTIME(l.taken_raw, '%d/%m/%Y')::DATE) END AS taken_on,
-                     TRY_CAST(replace(l.weight_raw, ',', '.') AS DOUBLE) AS weight, TRY_CAST(replace(l.max_raw, ',', '.') AS DOUBLE) AS row_max
-              FROM {rows.ViewName} l
-              LEFT JOIN scales_{suffix} sc ON sc.grp = l.grp
-              LEFT JOIN labels_{suffix} lb ON lb.grp = l.grp AND lb.label = upper(l.raw))
-        """;
+    public static string ScoredViewSql(StudentRows rows, string suffix, IReadOnlyList<ResolvedScale> scales)
+    {
+        var labelled = scales.Any(s => s.Scale.Labels.Count > 0);
+        var date = "COALESCE(TRY_CAST(l.taken_raw AS DATE), TRY_STRPTIME(l.taken_raw, '%d/%m/%Y')::DATE)";
+        var takenOn = rows.Index(ColumnRole.Date) is null ? "NULL::DATE" : $"CASE WHEN year({date}) BETWEEN 1000 AND 9999 THEN {date} END";
+        var weight = rows.Index(ColumnRole.Weight) is null ? "NULL::DOUBLE" : "TRY_CAST(replace(l.weight_raw, ',', '.') AS DOUBLE)";
+        var max = rows.Index(ColumnRole.MaxScore) is null ? "NULL::DOUBLE" : "TRY_CAST(replace(l.max_raw, ',', '.') AS DOUBLE)";
+        return $"""
+            CREATE OR REPLACE TEMP TABLE scored_{suffix} AS
+            SELECT *, CASE WHEN label_value IS NOT NULL THEN label_value WHEN isfinite(number) THEN number END AS score
+            FROM (SELECT l.*, sc.scale_id, {(labelled ? "lb.value" : "NULL::DOUBLE")} AS label_value,
+                         CASE WHEN l.raw IS NOT NULL{(labelled ? " AND lb.label IS NULL" : "")} THEN {NumberFormat.ParseSql("l.raw", "sc")} END AS number,
+                         {(labelled ? "CASE WHEN lb.label IS NOT NULL THEN l.raw END" : "NULL::VARCHAR")} AS grade_label,
+                         {takenOn} AS taken_on, {weight} AS weight, {max} AS row_max
+                  FROM {rows.ViewName} l
+                  LEFT JOIN scales_{suffix} sc ON sc.grp = l.grp
+                  {(labelled ? $"LEFT JOIN labels_{suffix} lb ON lb.grp = l.grp AND lb.label = upper(l.raw)" : "")})
+            """;
+    }
 }

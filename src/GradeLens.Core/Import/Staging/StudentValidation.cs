@@ -87,19 +87,26 @@ internal static class StudentValidation
 
     /// <summary>
     /// Student x subject x series cells given more than once: <c>cells_N</c> (n, lo, hi, first row). One aggregate
-    /// serves both the conflicting-value check (lo &lt;&gt; hi) and the duplicate count (lo = hi).
+    /// serves both the conflicting-value check (lo &lt;&gt; hi) and the duplicate count (lo = hi). The cells are first
+    /// grouped by one hash of their key (an integer, so the grouping of every cell is cheap); only the (rare) hashes seen
+    /// twice — repeats, or a collision that the exact grouping then drops — are grouped by their key.
     /// </summary>
     private static async Task CreateRepeatedCellsAsync(DuckDBConnection connection, string suffix, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
+        const string Key = "hash(student_id, subject, series, domain, is_baseline)";
+        const string Scored = "score IS NOT NULL AND student_id IS NOT NULL";
+        await PreparedTable.ExecuteAsync(connection, $"""
+            CREATE OR REPLACE TEMP TABLE cellkeys_{suffix} AS
+            SELECT h FROM (SELECT {Key} AS h FROM scored_{suffix} WHERE {Scored}) GROUP BY h HAVING count(*) > 1
+            """, cancellationToken);
+        var repeated = await ColumnFacts.ScalarAsync(connection, $"SELECT count(*) FROM cellkeys_{suffix}", cancellationToken) > 0;
+        await PreparedTable.ExecuteAsync(connection, $"""
             CREATE OR REPLACE TEMP TABLE cells_{suffix} AS
             SELECT student_id, subject, series, domain, is_baseline, count(*) AS n, min(score) AS lo, max(score) AS hi,
                    arg_min(raw, row_index) AS first_raw, min(row_index) AS first_row
-            FROM scored_{suffix} WHERE score IS NOT NULL AND student_id IS NOT NULL
+            FROM scored_{suffix} WHERE {Scored} AND {(repeated ? $"{Key} IN (SELECT h FROM cellkeys_{suffix})" : "false")}
             GROUP BY ALL HAVING count(*) > 1
-            """;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+            """, cancellationToken);
     }
 
     /// <summary>
