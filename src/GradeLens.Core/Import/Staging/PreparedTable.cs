@@ -89,7 +89,7 @@ internal sealed class PreparedTable
             }
             ImportTrace.Mark("scales");
             mapping = WithScales(mapping, scales, rows.IsLong);
-            await ExecuteAsync(connection, ScaleResolver.ScoredViewSql(rows, suffix, scales), cancellationToken);
+            await ExecuteAsync(connection, ScaleResolver.ScoredViewSql(rows, suffix), cancellationToken);
             ImportTrace.Mark("scored");
             await StudentValidation.CreateBadRowsAsync(connection, rows, mapping, suffix, cancellationToken);
             ImportTrace.Mark("validated");

@@ -19,18 +19,8 @@ internal static class StudentValidation
         ImportTrace.Mark("repeated cells");
         var checks = new List<string>
         {
-            $"""
-            SELECT v.row_index, v.score_column, v.raw,
-                   CASE WHEN v.score IS NULL AND v.number IS NOT NULL THEN '''' || v.raw || ''' is not a finite number'
-                        WHEN v.score IS NULL AND {ExcelErrors.Condition("v.raw")} THEN {ExcelErrors.Reason("v.raw")}
-                        WHEN v.score IS NULL THEN '''' || v.raw || ''' is not a number or grade on the ' || sc.scale_name || ' scale'
-                        WHEN v.score > sc.max_value AND NOT sc.declared
-                             THEN 'far above the column''s other values, which fit the ' || sc.scale_name || ' scale: an outlier is reported, never a reason to widen the scale'
-                        WHEN v.score < sc.min_value OR v.score > sc.max_value THEN 'outside the ' || sc.scale_name || ' scale (' || sc.min_value || ' to ' || sc.max_value || ')'
-                        ELSE 'not a whole or half grade on the ' || sc.scale_name || ' scale' END
-            FROM scored_{suffix} v JOIN scales_{suffix} sc ON sc.grp = v.grp
-            WHERE v.raw IS NOT NULL AND (v.score IS NULL OR v.score < sc.min_value OR v.score > sc.max_value OR (sc.half_grades AND (v.score * 2) % 1 <> 0))
-            """,
+            // Each distinct value's reason was decided once (ScaleResolver's parsed_N); the rows only carry it.
+            $"SELECT row_index, score_column, raw, reason FROM scored_{suffix} WHERE reason IS NOT NULL",
             $"""
             SELECT v.row_index, v.score_column, v.raw,
                    'the same student, subject and series already has the value ' || f.first_raw || ' on line ' || (f.first_row + {firstLine})::VARCHAR
