@@ -19,15 +19,47 @@ internal static class ColumnFacts
         DuckDBConnection connection, StagedTable table, ImportMapping mapping,
         Func<ColumnMapping, (string? Target, string? Scale, long OutOfScale, long Zeros)> extra, CancellationToken cancellationToken)
     {
-        // Each value is trimmed and parsed once, in the inner query; the outer one only aggregates. A column with a value
-        // in its first rows that is not a number cannot have numeric bounds, so it is not parsed at all (the costly part).
-        var numeric = await MaybeNumericAsync(connection, table, mapping.Columns.Count, cancellationToken);
-        var inner = string.Join(", ", Enumerable.Range(0, mapping.Columns.Count).Select(i =>
+        // Usually counted already, in the value checks' scan of the stage (ValueChecks); otherwise in a scan of their own.
+        var facts = table.Facts;
+        if (facts is null || facts.Columns.Count != mapping.Columns.Count)
+        {
+            var query = await QueryAsync(connection, table, mapping.Columns.Count, cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {query.Aggregates} FROM (SELECT {query.Inner} FROM {table.Name})";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            facts = query.Read(reader, 0);
+        }
+
+        var result = new List<ColumnHealth>();
+        for (var i = 0; i < mapping.Columns.Count; i++)
+        {
+            var column = mapping.Columns[i];
+            var (target, scale, outside, zeros) = extra(column);
+            var raw = facts.Columns[i];
+            result.Add(new ColumnHealth(column.Header, column.Role, target, raw.Missing, raw.Distinct, scale, outside, zeros, raw.Min, raw.Max)
+            {
+                DistinctIsApproximate = facts.Approximate,
+            });
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The facts' SQL for one scan of the stage: the inner select's expressions (each value trimmed and parsed once:
+    /// <c>v_i</c>, <c>n_i</c>) and the outer aggregates (four per column, first in the select list). A column with a value
+    /// in its first rows that is not a number cannot have numeric bounds, so it is not parsed at all (the costly part).
+    /// </summary>
+    public static async Task<FactsQuery> QueryAsync(DuckDBConnection connection, StagedTable table, int columns, CancellationToken cancellationToken)
+    {
+        var numeric = await MaybeNumericAsync(connection, table, columns, cancellationToken);
+        var inner = string.Join(", ", Enumerable.Range(0, columns).Select(i =>
             $"NULLIF(trim({Sql.Column(i)}), '') AS v{i}, " +
             (numeric[i] ? $"TRY_CAST(replace(NULLIF(trim({Sql.Column(i)}), ''), ',', '.') AS DOUBLE)" : "NULL::DOUBLE") + $" AS n{i}"));
         var exact = table.Rows <= ExactDistinctRows;
-        var sql = new StringBuilder("SELECT ");
-        for (var i = 0; i < mapping.Columns.Count; i++)
+        var sql = new StringBuilder();
+        for (var i = 0; i < columns; i++)
         {
             sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"""
                 count(*) - count(v{i}), {(exact ? "count(DISTINCT " : "approx_count_distinct(")}v{i}),
@@ -36,24 +68,7 @@ internal static class ColumnFacts
                 """);
         }
 
-        sql.Append(CultureInfo.InvariantCulture, $" FROM (SELECT {inner} FROM {table.Name})");
-        var result = new List<ColumnHealth>();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql.ToString();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        for (var i = 0; i < mapping.Columns.Count; i++)
-        {
-            var column = mapping.Columns[i];
-            var (target, scale, outside, zeros) = extra(column);
-            result.Add(new ColumnHealth(column.Header, column.Role, target, reader.GetInt64(4 * i), reader.GetInt64(4 * i + 1), scale, outside, zeros,
-                reader.IsDBNull(4 * i + 2) ? null : reader.GetString(4 * i + 2), reader.IsDBNull(4 * i + 3) ? null : reader.GetString(4 * i + 3))
-            {
-                DistinctIsApproximate = !exact,
-            });
-        }
-
-        return result;
+        return new FactsQuery(inner, sql.ToString(), columns, !exact);
     }
 
     /// <summary>Per column: every value of its first rows reads as a number (or there is none), so its bounds may be numeric.</summary>
@@ -105,4 +120,22 @@ internal static class ColumnFacts
 
         return values;
     }
+}
+
+/// <summary>One column's facts over its raw (trimmed) values: missing, distinct, and bounds (numeric when every value is a number).</summary>
+internal sealed record RawColumnFacts(long Missing, long Distinct, string? Min, string? Max);
+
+/// <summary>Every column's raw facts, counted in one scan of the stage.</summary>
+internal sealed record StageFacts(IReadOnlyList<RawColumnFacts> Columns, bool Approximate);
+
+/// <summary>The SQL of <see cref="ColumnFacts.QueryAsync"/> and the reading of its result.</summary>
+internal sealed record FactsQuery(string Inner, string Aggregates, int Columns, bool Approximate)
+{
+    /// <summary>The facts from the row of a query whose select list holds <see cref="Aggregates"/> from column <paramref name="offset"/>.</summary>
+    public StageFacts Read(System.Data.Common.DbDataReader reader, int offset) => new(
+        [.. Enumerable.Range(0, Columns).Select(i => new RawColumnFacts(
+            reader.GetInt64(offset + 4 * i), reader.GetInt64(offset + 4 * i + 1),
+            reader.IsDBNull(offset + 4 * i + 2) ? null : reader.GetString(offset + 4 * i + 2),
+            reader.IsDBNull(offset + 4 * i + 3) ? null : reader.GetString(offset + 4 * i + 3)))],
+        Approximate);
 }

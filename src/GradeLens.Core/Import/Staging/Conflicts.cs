@@ -18,12 +18,23 @@ internal static class Conflicts
             return;
         }
 
+        // First by hashes (integers: a cheap grouping of every row): the ids whose rows may disagree, a superset (a hash
+        // collision only adds a candidate); then the exact grouping of those few students' rows.
         var id = table.Value(index);
+        var hashed = columns.Select(i => $"CASE WHEN {table.Value(i)} IS NOT NULL THEN hash({table.Value(i)}) END").ToList();
+        await PreparedTable.ExecuteAsync(connection, $"""
+            CREATE OR REPLACE TEMP TABLE conflictkeys_{suffix} AS
+            SELECT h FROM (SELECT hash({id}) AS h, {string.Join(", ", hashed.Select((v, n) => $"{v} AS v{n.ToString(CultureInfo.InvariantCulture)}"))}
+                           FROM {table.Name} WHERE {id} IS NOT NULL)
+            GROUP BY h HAVING {string.Join(" OR ", hashed.Select((_, n) => $"min(v{n.ToString(CultureInfo.InvariantCulture)}) <> max(v{n.ToString(CultureInfo.InvariantCulture)})"))}
+            """, cancellationToken);
+        var candidates = await ColumnFacts.ScalarAsync(connection, $"SELECT count(*) FROM conflictkeys_{suffix}", cancellationToken) > 0;
         var flags = columns.Select(i => $"min({table.Value(i)}) <> max({table.Value(i)})").ToList();
         await PreparedTable.ExecuteAsync(connection, $"""
             CREATE OR REPLACE TEMP TABLE conflicted_{suffix} AS
             SELECT {id} AS id, {string.Join(", ", flags.Select((f, n) => $"COALESCE({f}, false) AS d{columns[n].ToString(CultureInfo.InvariantCulture)}"))}
-            FROM {table.Name} WHERE {id} IS NOT NULL GROUP BY 1 HAVING {string.Join(" OR ", flags)}
+            FROM {table.Name} WHERE {id} IS NOT NULL AND {(candidates ? $"hash({id}) IN (SELECT h FROM conflictkeys_{suffix})" : "false")}
+            GROUP BY 1 HAVING {string.Join(" OR ", flags)}
             """, cancellationToken);
     }
 

@@ -102,8 +102,31 @@ internal static class ScaleResolver
         }
 
         await WriteTablesAsync(connection, resolved, suffix, cancellationToken);
+        await PreparedTable.ExecuteAsync(connection, ParsedSql(suffix), cancellationToken);
         return resolved;
     }
+
+    /// <summary>
+    /// The table <c>parsed_N</c>: each distinct value of each scale group read once — its label's value, number, score and,
+    /// when it cannot be stored, the reason (not a number, outside the scale, an outlier, not a whole or half grade).
+    /// </summary>
+    private static string ParsedSql(string suffix) => $"""
+        CREATE OR REPLACE TEMP TABLE parsed_{suffix} AS
+        SELECT grp, raw, scale_id, label_value, number, grade_label, score,
+               CASE WHEN score IS NULL AND number IS NOT NULL THEN '''' || raw || ''' is not a finite number'
+                    WHEN score IS NULL AND {ExcelErrors.Condition("raw")} THEN {ExcelErrors.Reason("raw")}
+                    WHEN score IS NULL THEN '''' || raw || ''' is not a number or grade on the ' || scale_name || ' scale'
+                    WHEN score > max_value AND NOT declared
+                         THEN 'far above the column''s other values, which fit the ' || scale_name || ' scale: an outlier is reported, never a reason to widen the scale'
+                    WHEN score < min_value OR score > max_value THEN 'outside the ' || scale_name || ' scale (' || min_value || ' to ' || max_value || ')'
+                    WHEN half_grades AND (score * 2) % 1 <> 0 THEN 'not a whole or half grade on the ' || scale_name || ' scale' END AS reason
+        FROM (SELECT *, CASE WHEN label_value IS NOT NULL THEN label_value WHEN isfinite(number) THEN number END AS score
+              FROM (SELECT v.grp, v.raw, sc.scale_id, sc.scale_name, sc.min_value, sc.max_value, sc.declared, sc.half_grades, lb.value AS label_value,
+                           CASE WHEN lb.label IS NULL THEN {NumberFormat.ParseSql("v.raw", "sc")} END AS number,
+                           CASE WHEN lb.label IS NOT NULL THEN v.raw END AS grade_label
+                    FROM rawvals_{suffix} v JOIN scales_{suffix} sc USING (grp)
+                    LEFT JOIN labels_{suffix} lb ON lb.grp = v.grp AND lb.label = upper(v.raw)))
+        """;
 
     /// <summary>
     /// The largest value of the bulk, from the group's largest distinct values (descending, with their counts) and its
@@ -176,20 +199,21 @@ internal static class ScaleResolver
     }
 
     /// <summary>
-    /// The table <c>scored_N</c>: long rows with their number as written (<c>number</c>, possibly not finite), their score
-    /// (a grade label's value, or the finite number), grade label and date.
+    /// The table <c>scored_N</c>: the long rows, each with its value as read once in <c>parsed_N</c> (number as written,
+    /// possibly not finite; score, a grade label's value or the finite number; grade label; the reason it cannot be
+    /// stored), and its date; the date, weight and maximum parsed only when the file has such a column.
     /// </summary>
-    public static string ScoredViewSql(StudentRows rows, string suffix) => $"""
-        CREATE OR REPLACE TEMP TABLE scored_{suffix} AS
-        SELECT *, CASE WHEN label_value IS NOT NULL THEN label_value WHEN isfinite(number) THEN number END AS score
-        FROM (SELECT l.*, sc.scale_id, lb.value AS label_value,
-                     CASE WHEN l.raw IS NOT NULL AND lb.label IS NULL THEN {NumberFormat.ParseSql("l.raw", "sc")} END AS number,
-                     CASE WHEN lb.label IS NOT NULL THEN l.raw END AS grade_label,
-                     CASE WHEN year(COALESCE(TRY_CAST(l.taken_raw AS DATE), TRY_STRPTIME(l.taken_raw, '%d/%m/%Y')::DATE)) BETWEEN 1000 AND 9999
-                          THEN COALESCE(TRY_CAST(l.taken_raw AS DATE), TRY_STRPTIME(l.taken_raw, '%d/%m/%Y')::DATE) END AS taken_on,
-                     TRY_CAST(replace(l.weight_raw, ',', '.') AS DOUBLE) AS weight, TRY_CAST(replace(l.max_raw, ',', '.') AS DOUBLE) AS row_max
-              FROM {rows.ViewName} l
-              LEFT JOIN scales_{suffix} sc ON sc.grp = l.grp
-              LEFT JOIN labels_{suffix} lb ON lb.grp = l.grp AND lb.label = upper(l.raw))
-        """;
+    public static string ScoredViewSql(StudentRows rows, string suffix)
+    {
+        var date = "COALESCE(TRY_CAST(l.taken_raw AS DATE), TRY_STRPTIME(l.taken_raw, '%d/%m/%Y')::DATE)";
+        var takenOn = rows.Index(ColumnRole.Date) is null ? "NULL::DATE" : $"CASE WHEN year({date}) BETWEEN 1000 AND 9999 THEN {date} END";
+        var weight = rows.Index(ColumnRole.Weight) is null ? "NULL::DOUBLE" : "TRY_CAST(replace(l.weight_raw, ',', '.') AS DOUBLE)";
+        var max = rows.Index(ColumnRole.MaxScore) is null ? "NULL::DOUBLE" : "TRY_CAST(replace(l.max_raw, ',', '.') AS DOUBLE)";
+        return $"""
+            CREATE OR REPLACE TEMP TABLE scored_{suffix} AS
+            SELECT l.*, p.scale_id, p.label_value, p.number, p.grade_label, {takenOn} AS taken_on, {weight} AS weight, {max} AS row_max,
+                   p.score, p.reason
+            FROM {rows.ViewName} l LEFT JOIN parsed_{suffix} p ON p.grp = l.grp AND p.raw = l.raw
+            """;
+    }
 }

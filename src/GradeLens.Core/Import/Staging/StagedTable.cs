@@ -54,6 +54,9 @@ internal sealed class StagedTable
     /// <summary>Per column, values merged to another spelling ("male" -> "M"; see <c>ValueSynonyms</c>).</summary>
     public IReadOnlyDictionary<int, IReadOnlyDictionary<string, string>> Synonyms { get; internal set; } = new Dictionary<int, IReadOnlyDictionary<string, string>>();
 
+    /// <summary>Every column's facts for the health report, once counted (in the value checks' scan), or null.</summary>
+    public StageFacts? Facts { get; internal set; }
+
     /// <summary>The SQL of column <paramref name="index"/>'s value: trimmed, blank as NULL, without invisible characters, merged spellings merged.</summary>
     public string Value(int index)
     {

@@ -19,18 +19,8 @@ internal static class StudentValidation
         ImportTrace.Mark("repeated cells");
         var checks = new List<string>
         {
-            $"""
-            SELECT v.row_index, v.score_column, v.raw,
-                   CASE WHEN v.score IS NULL AND v.number IS NOT NULL THEN '''' || v.raw || ''' is not a finite number'
-                        WHEN v.score IS NULL AND {ExcelErrors.Condition("v.raw")} THEN {ExcelErrors.Reason("v.raw")}
-                        WHEN v.score IS NULL THEN '''' || v.raw || ''' is not a number or grade on the ' || sc.scale_name || ' scale'
-                        WHEN v.score > sc.max_value AND NOT sc.declared
-                             THEN 'far above the column''s other values, which fit the ' || sc.scale_name || ' scale: an outlier is reported, never a reason to widen the scale'
-                        WHEN v.score < sc.min_value OR v.score > sc.max_value THEN 'outside the ' || sc.scale_name || ' scale (' || sc.min_value || ' to ' || sc.max_value || ')'
-                        ELSE 'not a whole or half grade on the ' || sc.scale_name || ' scale' END
-            FROM scored_{suffix} v JOIN scales_{suffix} sc ON sc.grp = v.grp
-            WHERE v.raw IS NOT NULL AND (v.score IS NULL OR v.score < sc.min_value OR v.score > sc.max_value OR (sc.half_grades AND (v.score * 2) % 1 <> 0))
-            """,
+            // Each distinct value's reason was decided once (ScaleResolver's parsed_N); the rows only carry it.
+            $"SELECT row_index, score_column, raw, reason FROM scored_{suffix} WHERE reason IS NOT NULL",
             $"""
             SELECT v.row_index, v.score_column, v.raw,
                    'the same student, subject and series already has the value ' || f.first_raw || ' on line ' || (f.first_row + {firstLine})::VARCHAR
@@ -87,19 +77,26 @@ internal static class StudentValidation
 
     /// <summary>
     /// Student x subject x series cells given more than once: <c>cells_N</c> (n, lo, hi, first row). One aggregate
-    /// serves both the conflicting-value check (lo &lt;&gt; hi) and the duplicate count (lo = hi).
+    /// serves both the conflicting-value check (lo &lt;&gt; hi) and the duplicate count (lo = hi). The cells are first
+    /// grouped by one hash of their key (an integer, so the grouping of every cell is cheap); only the (rare) hashes seen
+    /// twice — repeats, or a collision that the exact grouping then drops — are grouped by their key.
     /// </summary>
     private static async Task CreateRepeatedCellsAsync(DuckDBConnection connection, string suffix, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
+        const string Key = "hash(student_id, subject, series, domain, is_baseline)";
+        const string Scored = "score IS NOT NULL AND student_id IS NOT NULL";
+        await PreparedTable.ExecuteAsync(connection, $"""
+            CREATE OR REPLACE TEMP TABLE cellkeys_{suffix} AS
+            SELECT h FROM (SELECT {Key} AS h FROM scored_{suffix} WHERE {Scored}) GROUP BY h HAVING count(*) > 1
+            """, cancellationToken);
+        var repeated = await ColumnFacts.ScalarAsync(connection, $"SELECT count(*) FROM cellkeys_{suffix}", cancellationToken) > 0;
+        await PreparedTable.ExecuteAsync(connection, $"""
             CREATE OR REPLACE TEMP TABLE cells_{suffix} AS
             SELECT student_id, subject, series, domain, is_baseline, count(*) AS n, min(score) AS lo, max(score) AS hi,
                    arg_min(raw, row_index) AS first_raw, min(row_index) AS first_row
-            FROM scored_{suffix} WHERE score IS NOT NULL AND student_id IS NOT NULL
+            FROM scored_{suffix} WHERE {Scored} AND {(repeated ? $"{Key} IN (SELECT h FROM cellkeys_{suffix})" : "false")}
             GROUP BY ALL HAVING count(*) > 1
-            """;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+            """, cancellationToken);
     }
 
     /// <summary>

@@ -32,24 +32,28 @@ internal static class ValueChecks
             return [];
         }
 
-        // One regular expression per row over its mapped values together finds the (rare) tables that need a closer look.
+        // One regular expression per row over its mapped values together finds the (rare) tables that need a closer look;
+        // the same scan counts every column's facts for the health report (ColumnFacts).
         var counts = new long[mapped.Count, 4];
         var joined = $"concat({string.Join(", ", mapped.Select(x => $"COALESCE({Sql.Column(x.i)}, '')"))})";
+        var facts = await ColumnFacts.QueryAsync(connection, table, mapping.Columns.Count, cancellationToken);
+        var offset = 4 * facts.Columns;
         await using (var first = connection.CreateCommand())
         {
             first.CommandText = $"""
-                SELECT count(*) FILTER (WHERE regexp_matches({joined}, '{IdControlPattern}|{InvisiblePattern}|#')),
+                SELECT {facts.Aggregates}, count(*) FILTER (WHERE regexp_matches({joined}, '{IdControlPattern}|{InvisiblePattern}|#')),
                        {string.Join(", ", mapped.Select(x => $"COALESCE(max(length({Sql.Column(x.i)})), 0)"))}
-                FROM {table.Name}
+                FROM (SELECT *, {facts.Inner} FROM {table.Name})
                 """;
             await using var reader = await first.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
+            table.Facts = facts.Read(reader, 0);
             for (var k = 0; k < mapped.Count; k++)
             {
-                counts[k, 2] = Convert.ToInt64(reader.GetValue(k + 1), CultureInfo.InvariantCulture);
+                counts[k, 2] = Convert.ToInt64(reader.GetValue(offset + k + 1), CultureInfo.InvariantCulture);
             }
 
-            if (Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture) == 0)
+            if (Convert.ToInt64(reader.GetValue(offset), CultureInfo.InvariantCulture) == 0)
             {
                 AddChecks(table, mapped, counts, [], []);
                 return [];
