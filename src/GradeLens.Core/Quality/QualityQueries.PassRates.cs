@@ -10,13 +10,44 @@ namespace GradeLens.Core.Quality;
 /// </summary>
 internal static partial class QualityQueries
 {
+    /// <summary>
+    /// Module and programme x term pass rates from one scan of the results (GROUPING SETS: the join of every enrolment
+    /// with its marks, the costly part, is made once for both levels; GROUPING(module_id) tells the rows apart).
+    /// </summary>
     public static async Task<PassRates> PassRatesAsync(
         DbConnection connection, StoreSqlDialect sql, Scope scope, QualityFilter filter, QualityOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var modules = await ModulePassRatesAsync(connection, sql, scope, filter, options, cancellationToken);
-        var programmes = await ProgrammePassRatesAsync(connection, sql, scope, filter, options, cancellationToken);
-        return new PassRates(options.Marks.Describe(), modules, programmes);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql.Parameters($"""
+            WITH {ResultsCte(sql, scope, filter, options, command)}
+            SELECT GROUPING(sm.module_id), sm.module_id, sm.title, sm.programme_id, sm.programme, sm.faculty, sm.term,
+                   count(r.mark), count(*) FILTER (WHERE r.mark >= {PassMark(sql, options, command)}), count(*) - count(r.mark),
+                   count(DISTINCT r.student_id) FILTER (WHERE r.mark IS NOT NULL)
+            FROM results r
+            JOIN scoped_modules sm ON {On(scope, "sm", "r", "module_id")}
+            GROUP BY GROUPING SETS ((sm.organisation, sm.module_id, sm.title, sm.programme_id, sm.programme, sm.faculty, sm.term),
+                                    (sm.organisation, sm.programme_id, sm.programme, sm.faculty, sm.term))
+            """);
+        var modules = new List<ModulePassRate>();
+        var programmes = new List<ProgrammePassRate>();
+        var rule = Rule(scope, options);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var rate = ProportionEstimate.From(Long(reader, 8), Long(reader, 7), rule, options.Confidence);
+            if (Long(reader, 0) == 0)
+            {
+                modules.Add(new ModulePassRate(Text(reader, 1), Text(reader, 2), Text(reader, 3), Text(reader, 4), NullableText(reader, 5), Text(reader, 6),
+                    rate, rule.Publish(Long(reader, 9))));
+            }
+            else
+            {
+                programmes.Add(new ProgrammePassRate(Text(reader, 3), Text(reader, 4), NullableText(reader, 5), Text(reader, 6), rule.Publish(Long(reader, 10)), rate));
+            }
+        }
+
+        return new PassRates(options.Marks.Describe(), Sorted(modules, r => r.ProgrammeId, r => r.Term + "\u0000" + r.ModuleId), Sorted(programmes, r => r.ProgrammeId, r => r.Term));
     }
 
     public static async Task<IReadOnlyList<ModulePassRate>> ModulePassRatesAsync(

@@ -12,6 +12,16 @@ internal static partial class QualityQueries
     {
         ArgumentNullException.ThrowIfNull(options);
         var modules = await ModulePassRatesAsync(connection, sql, scope, filter, options, cancellationToken);
+        return await AtRiskAsync(connection, sql, scope, filter, options, modules, cancellationToken);
+    }
+
+    /// <summary>As above, from the modules' pass rates already read (the kept pass-rates answer: <see cref="QualityReads"/>).</summary>
+    public static async Task<AtRiskAnswer> AtRiskAsync(
+        DbConnection connection, StoreSqlDialect sql, Scope scope, QualityFilter filter, QualityOptions options, IReadOnlyList<ModulePassRate> modules,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(modules);
         var surveys = await SurveyTotalsAsync(connection, sql, scope, filter, perProgrammeTerm: false, cancellationToken);
         var organisation = scope.Organisation;
         var rule = Rule(scope, options);
@@ -37,6 +47,17 @@ internal static partial class QualityQueries
         ArgumentNullException.ThrowIfNull(options);
         var everyTerm = filter with { Term = null };
         var rates = await ProgrammePassRatesAsync(connection, sql, scope, everyTerm, options, cancellationToken);
+        return await TrendsAsync(connection, sql, scope, everyTerm, options, rates, cancellationToken);
+    }
+
+    /// <summary>As above, from the programmes' pass rates in every term already read (<paramref name="filter"/> without a term).</summary>
+    public static async Task<TrendAnswer> TrendsAsync(
+        DbConnection connection, StoreSqlDialect sql, Scope scope, QualityFilter filter, QualityOptions options, IReadOnlyList<ProgrammePassRate> rates,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(options);
+        var everyTerm = filter with { Term = null };
         var starts = await TermStartsAsync(connection, sql, scope, everyTerm, cancellationToken);
         return PassRateTrends.Of(rates, starts, options);
     }

@@ -22,14 +22,21 @@ public static class QualityReads
             (c, sql, t) => QualityQueries.PassRatesAsync(c, sql, scope, filter, chosen, t), cancellationToken);
     }
 
-    /// <summary>Each programme's pass rate across terms (the term filter is ignored), with every change between published terms tested.</summary>
+    /// <summary>
+    /// Each programme's pass rate across terms (the term filter is ignored), with every change between published terms
+    /// tested; its rates are the kept pass-rates answer for every term (read once for the page's pass rates and trends).
+    /// </summary>
     public static Task<TrendAnswer> GetPassRateTrendsAsync(this IGradeStore store, Scope scope, QualityFilter filter, QualityOptions? options = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(filter);
         var chosen = options ?? QualityOptions.Default;
         var everyTerm = filter with { Term = null };
-        return store.AnswerAsync(AnswerKey.For("quality.trends", scope, everyTerm, chosen),
-            (c, sql, t) => QualityQueries.TrendsAsync(c, sql, scope, everyTerm, chosen, t), cancellationToken);
+        return store.RememberAsync(AnswerKey.For("quality.trends", scope, everyTerm, chosen), async token =>
+        {
+            var rates = await store.GetPassRatesAsync(scope, everyTerm, chosen, token);
+            return await store.ReadAsync((c, sql, t) => QualityQueries.TrendsAsync(c, sql, scope, everyTerm, chosen, rates.Programmes, t), token);
+        }, cancellationToken);
     }
 
     /// <summary>Every assessment's turnaround in calendar and working days on <paramref name="asOf"/> (outstanding work with its age), bins and the policy rate.</summary>
@@ -68,13 +75,20 @@ public static class QualityReads
             (c, sql, t) => QualityQueries.EngagementAsync(c, sql, scope, filter, chosen, t), cancellationToken);
     }
 
-    /// <summary>Every module with its pass rate, survey mean, the study's at-risk rule and the evidence of its interval (clearly / possibly below).</summary>
+    /// <summary>
+    /// Every module with its pass rate, survey mean, the study's at-risk rule and the evidence of its interval (clearly /
+    /// possibly below); the modules' pass rates are the kept pass-rates answer under the same filter (read once for both).
+    /// </summary>
     public static Task<AtRiskAnswer> GetAtRiskModulesAsync(this IGradeStore store, Scope scope, QualityFilter filter, QualityOptions? options = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(filter);
         var chosen = options ?? QualityOptions.Default;
-        return store.AnswerAsync(AnswerKey.For("quality.at-risk", scope, filter, chosen),
-            (c, sql, t) => QualityQueries.AtRiskAsync(c, sql, scope, filter, chosen, t), cancellationToken);
+        return store.RememberAsync(AnswerKey.For("quality.at-risk", scope, filter, chosen), async token =>
+        {
+            var rates = await store.GetPassRatesAsync(scope, filter, chosen, token);
+            return await store.ReadAsync((c, sql, t) => QualityQueries.AtRiskAsync(c, sql, scope, filter, chosen, rates.Modules, t), token);
+        }, cancellationToken);
     }
 
     /// <summary>Everything a Quality report needs (its four CSVs and four figures), read once: see <see cref="QualityReport"/>.</summary>

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using DuckDB.NET.Data;
+using GradeLens.Core.Import.Staging;
 using GradeLens.Core.Storage;
 using Npgsql;
 using NpgsqlTypes;
@@ -61,6 +62,7 @@ internal static class QualityWriter
                 insert.CommandText = sql.Parameters(
                     $"INSERT INTO {table.Name} (organisation, {table.ColumnList}) SELECT {org}, {table.ColumnList} FROM {stagedName(table)}");
                 written[table.Name] = await insert.ExecuteNonQueryAsync(cancellationToken);
+                ImportTrace.Mark("quality wrote " + table.Name);
                 continue;
             }
 
@@ -71,8 +73,10 @@ internal static class QualityWriter
         }
 
         await DeriveModuleMarksAsync(connection, transaction, sql, organisation, cancellationToken);
+        ImportTrace.Mark("quality module marks");
         await LogAsync(connection, transaction, sql, organisation, written, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        ImportTrace.Mark("quality committed");
         await AnalyseAsync(connection, cancellationToken);
         return written;
     }

@@ -81,6 +81,7 @@ internal sealed class QualityStagedFile
             evidence = new DateOrderEvidence(At(0), At(1), At(2), At(3), At(4));
         }
 
+        ImportTrace.Mark("quality date evidence");
         return new QualityStagedFile(number, staged, recognition, evidence);
     }
 
@@ -108,6 +109,7 @@ internal sealed class QualityStagedFile
             FROM (SELECT file_no, row_index, {string.Join(", ", checkedValues)}
                   FROM (SELECT {Number} AS file_no, row_index, {string.Join(", ", parsed)} FROM {Staged.Name}) parsed) checked
             """, cancellationToken);
+        ImportTrace.Mark("quality typed " + Kind.Name);
 
         var checks = typed.Select(c =>
             $"SELECT q.row_index, '{c.Column}', trim(s.{Sql.Column(Recognition.Columns[c.Column])}), {Sql.Text(QualityValueSql.Problem(c.Kind, order))} " +
