@@ -47,7 +47,6 @@ public static class StoreImport
             finally
             {
                 await ImportMemoryLimit.RestoreAsync(connection, capped);
-                await CheckpointAsync(connection);
             }
         }
 
@@ -69,24 +68,6 @@ public static class StoreImport
 
             default:
                 throw new ArgumentException($"{store?.GetType().Name ?? "null"} is not a store imports can write to.", nameof(store));
-        }
-    }
-
-    /// <summary>
-    /// Under the import's cap the store's own DuckDB evicts its blocks not yet checkpointed (the import's writes and earlier
-    /// ones in the write-ahead log) to its spill file beside the store, where pupil data would stay until the store closes:
-    /// a checkpoint writes them into the store's file and frees the spill. Where another transaction prevents it, the
-    /// spill is freed at the next checkpoint or when the store closes (the command line's process ends with its import).
-    /// </summary>
-    private static async Task CheckpointAsync(DuckDBConnection connection)
-    {
-        try
-        {
-            await DuckDbStore.ExecuteAsync(connection, "CHECKPOINT", CancellationToken.None);
-        }
-        catch (DuckDBException)
-        {
-            // Not a failure of the import, which is committed (or refused) already.
         }
     }
 

@@ -5,9 +5,11 @@ namespace GradeLens.Core.Storage.DuckDb;
 
 /// <summary>
 /// Caps the memory of an import's own staging DuckDB (an in-memory instance per import, Import/StoreImport.cs), so a
-/// million-student file does not take gigabytes: it spills what does not fit to the import's folder. The cap is that
-/// instance's alone — the store's instance, which the server's readers share, is never capped by an import — and it ends
-/// with the import. GRADELENS_IMPORT_MEMORY sets it ("300MB" by default, "off" for DuckDB's own, 80% of RAM).
+/// million-student file does not take gigabytes: it spills what does not fit to the import's folder. There the cap is
+/// that instance's alone and ends with it. Two imports stage in the store's own instance instead, which readers share,
+/// and restore it when they end (<see cref="RestoreAsync"/>): the command line's (it owns the store) and the quality
+/// tables' import (with a cap of its own, Quality/Import/QualityStoreImport.cs). GRADELENS_IMPORT_MEMORY sets the cap
+/// ("300MB" by default, "off" for DuckDB's own, 80% of RAM).
 /// </summary>
 internal static partial class ImportMemoryLimit
 {
@@ -61,6 +63,27 @@ internal static partial class ImportMemoryLimit
         await using var command = connection.CreateCommand();
         command.CommandText = "RESET memory_limit";
         await command.ExecuteNonQueryAsync(CancellationToken.None);
+        await ReleaseSpillAsync(connection);
+    }
+
+    /// <summary>
+    /// Under a cap the store's own instance evicts its blocks not yet checkpointed (the import's writes and earlier ones in
+    /// the write-ahead log) to its spill file beside the store, where pupil data would stay until the store closes (DuckDB
+    /// frees a dropped table's spill at once, not these): a checkpoint writes them into the store's file and frees the
+    /// spill. Where another transaction prevents it, the spill goes at the next checkpoint or when the store closes.
+    /// </summary>
+    private static async Task ReleaseSpillAsync(DuckDBConnection connection)
+    {
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "CHECKPOINT";
+            await command.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+        catch (DuckDBException)
+        {
+            // Not a failure of the import, which is committed (or refused) already.
+        }
     }
 
     [GeneratedRegex(@"^\d+(\.\d+)?\s?(B|KB|KiB|MB|MiB|GB|GiB|TB|TiB)$", RegexOptions.IgnoreCase)]
