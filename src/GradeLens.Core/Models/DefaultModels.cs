@@ -5,7 +5,7 @@ using GradeLens.Core.Storage;
 namespace GradeLens.Core.Models;
 
 /// <summary>
-/// Fits the model each page opens on (Risk and Triage with their early-warning curve, Models, Clusters) for the whole
+/// Fits the model each page opens on (Risk and Triage, Models, Clusters, then the early-warning curve) for the whole
 /// store, so the first visitor after an import does not wait: called in the background when the data version changes.
 /// </summary>
 public static class DefaultModels
@@ -17,10 +17,10 @@ public static class DefaultModels
         var scope = Scope.Everything;
         var targets = await store.GetModelTargetsAsync(scope, cancellationToken);
         var asked = 0;
-        if (targets.DefaultRequest() is { } risk)
+        var risk = targets.DefaultRequest();
+        if (risk is not null)
         {
             asked += await TryAsync(() => RiskAnalysis.RunAsync(store, scope, risk, new RiskOptions(), cancellationToken));
-            asked += await TryAsync(() => RiskAnalysis.CurveAsync(store, scope, risk, new RiskOptions(), cancellationToken));
         }
 
         if (targets.DefaultTable is { } table)
@@ -35,6 +35,12 @@ public static class DefaultModels
         if (targets.DefaultClusters is { } clusters)
         {
             asked += await TryAsync(() => store.GetClustersAsync(scope, clusters.Series, null, ClusterReads.DefaultSeed, cancellationToken));
+        }
+
+        // The early-warning curve last: several fits, shown only when asked for, so the pages' own models come first.
+        if (risk is not null)
+        {
+            asked += await TryAsync(() => RiskAnalysis.CurveAsync(store, scope, risk, new RiskOptions(), cancellationToken));
         }
 
         return asked;

@@ -11,7 +11,11 @@ namespace GradeLens.Core.Models;
 /// Fit on features centred and scaled by the training rows' means and standard deviations (computed on the fly, no
 /// copy), so the penalty treats every feature alike; the model is returned in the features' own units either way.
 /// </param>
-public sealed record LogisticOptions(double? C = null, int MaxIterations = 100, double Tolerance = 1e-10, bool Standardise = false)
+/// <param name="Start">
+/// A fit to start Newton's method from (a cross-validation fold starts from the model fitted on every row: the same
+/// convex objective on most of the same rows, so it converges in a few passes to the fold's own optimum). Null: from zero.
+/// </param>
+public sealed record LogisticOptions(double? C = null, int MaxIterations = 100, double Tolerance = 1e-10, bool Standardise = false, LogisticModel? Start = null)
 {
     public static LogisticOptions Unpenalised { get; } = new();
 }

@@ -94,7 +94,17 @@ public static class LogisticRegression
         var scaling = options.Standardise ? Scaling.Of(x, selected) : Scaling.Identity(x.Columns);
         var start = new double[x.Columns + 1];
         var iterations = 0;
-        if (selected.Length > 4 * WarmStartRows)
+        if (options.Start is { } from && from.Weights.Count == x.Columns && from.Weights.All(double.IsFinite) && double.IsFinite(from.Intercept))
+        {
+            // In the scaled coordinates z = (x - m) / s: intercept + Σ w·m, and w·s.
+            start[0] = from.Intercept;
+            for (var j = 0; j < x.Columns; j++)
+            {
+                start[0] += from.Weights[j] * scaling.Means[j];
+                start[j + 1] = from.Weights[j] * scaling.Scales[j];
+            }
+        }
+        else if (selected.Length > 4 * WarmStartRows)
         {
             // A close start from an evenly spaced sample: Newton then converges in two or three full passes.
             var step = selected.Length / WarmStartRows;

@@ -89,20 +89,16 @@ public static class RiskAnalysis
             report = report with { OddsRatios = [], Warnings = [.. report.Warnings, DesignCheck.IllConditionedNote(condition)] };
         }
 
-        var ranked = new List<StudentRisk>(features.Training.Students + features.UnscoredIds.Count);
+        // Every student's risk and reasons, in parallel: each row is read on its own.
         var x = features.Training.Features;
-        for (var i = 0; i < x.Rows; i++)
+        var unscored = features.Unscored;
+        var ranked = new StudentRisk[x.Rows + (unscored?.Rows ?? 0)];
+        Parallel.For(0, ranked.Length, i =>
         {
-            ranked.Add(new StudentRisk(features.Training.StudentIds[i], trained.OutOfFoldRisk[i], features.Training.Outcome[i], Reasons(trained.Model, x.Row(i))));
-        }
-
-        if (features.Unscored is { } unscored)
-        {
-            for (var i = 0; i < unscored.Rows; i++)
-            {
-                ranked.Add(new StudentRisk(features.UnscoredIds[i], trained.Model.Risk(unscored.Row(i)), null, Reasons(trained.Model, unscored.Row(i))));
-            }
-        }
+            ranked[i] = i < x.Rows
+                ? new StudentRisk(features.Training.StudentIds[i], trained.OutOfFoldRisk[i], features.Training.Outcome[i], Reasons(trained.Model, x.Row(i)))
+                : new StudentRisk(features.UnscoredIds[i - x.Rows], trained.Model.Risk(unscored!.Row(i - x.Rows)), null, Reasons(trained.Model, unscored.Row(i - x.Rows)));
+        });
 
         var summary = new RiskFeatureSummary(features.Request, features.Outcome, features.Threshold, features.FeatureSeries, x.Names, features.Notes, features.Missing);
         return new RiskAnalysisResult(summary, report, [.. ranked.OrderByDescending(r => r.Risk).ThenBy(r => r.StudentId, StringComparer.Ordinal)],
@@ -112,8 +108,7 @@ public static class RiskAnalysis
     /// <summary>What a kept result holds, roughly: each ranked student with three reasons, and the report.</summary>
     private static long Bytes(RiskAnalysisResult result) => 64_000 + (result.Ranked.Count * 400L) + (result.Report.OddsRatios.Count * 200L);
 
-    private static List<FeatureContribution> Reasons(RiskModel model, ReadOnlySpan<double> row) =>
-        model.Contributions(row).Where(c => c.LogOdds > 0).Take(ReasonsPerStudent).ToList();
+    private static List<FeatureContribution> Reasons(RiskModel model, ReadOnlySpan<double> row) => model.TopReasons(row, ReasonsPerStudent);
 }
 
 /// <summary>The Risk page's answer: what was predicted, from which features, the model's cross-validated evaluation, and when it was fitted.</summary>

@@ -4,14 +4,13 @@ using GradeLens.Core.Models;
 namespace GradeLens.Core.Risk;
 
 /// <summary>
-/// Lays the store's rows of lists into raw feature columns (a score per series x subject x domain, an attribute's text)
+/// Lays the store's pivoted rows (one column per feature) into raw feature columns (a score per series x subject x domain, an attribute's text)
 /// and hands them to <see cref="FeatureBuilder"/>, the one encoding every model page uses. Students with an outcome
 /// train the model; the others are the ones to score.
 /// </summary>
 internal sealed class RiskFeatureColumns(RiskRequest request, IReadOnlyList<string> featureSeries)
 {
     private readonly List<(string Series, string Subject, string Domain)> _scores = [];
-    private readonly Dictionary<(string, string, string), int> _scoreIndex = [];
     private readonly List<string> _attributes = [];
     private readonly Dictionary<string, int> _attributeIndex = new(StringComparer.Ordinal);
     private readonly List<string> _ids = [];
@@ -22,7 +21,6 @@ internal sealed class RiskFeatureColumns(RiskRequest request, IReadOnlyList<stri
 
     public void AddScore(string series, string subject, string domain)
     {
-        _scoreIndex[(series, subject, domain)] = _scores.Count;
         _scores.Add((series, subject, domain));
     }
 
@@ -59,21 +57,17 @@ internal sealed class RiskFeatureColumns(RiskRequest request, IReadOnlyList<stri
         return _ids.Count - 1;
     }
 
-    public void SetScore(int row, string series, string subject, string domain, double value)
-    {
-        if (_scoreIndex.TryGetValue((series, subject, domain), out var j))
-        {
-            _scoreRows[row][j] = value;
-        }
-    }
+    /// <summary>The score columns in the order they were added (the pivoted query's score columns).</summary>
+    public IReadOnlyList<(string Series, string Subject, string Domain)> Scores => _scores;
 
-    public void SetAttribute(int row, string name, string value)
-    {
-        if (_attributeIndex.TryGetValue(name, out var j))
-        {
-            _attributeRows[row][j] = value;
-        }
-    }
+    /// <summary>The attributes in the order they were added (the pivoted query's attribute columns).</summary>
+    public IReadOnlyList<string> Attributes => _attributes;
+
+    /// <summary>Score column <paramref name="j"/> (in <see cref="Scores"/>' order) of a row.</summary>
+    public void SetScore(int row, int j, double value) => _scoreRows[row][j] = value;
+
+    /// <summary>Attribute <paramref name="j"/> (in <see cref="Attributes"/>' order) of a row.</summary>
+    public void SetAttribute(int row, int j, string value) => _attributeRows[row][j] = value;
 
     public void SetOutcome(int row, bool? outcome, double? threshold)
     {

@@ -7,7 +7,7 @@ namespace GradeLens.Core.Risk;
 
 /// <summary>
 /// The risk model's raw features, read within the caller's scope: the list of score columns and attributes, then per
-/// student one row of lists (score cells, attribute values, the outcome) that C# lays into columns for
+/// student one row with a column per feature (pivoted in SQL with FILTER) and the outcome, laid into columns by
 /// <see cref="RiskFeatureColumns"/>. One query text for both stores: <see cref="StoreSqlDialect"/> spells what differs.
 /// </summary>
 internal static class RiskFeatureQueries
@@ -102,7 +102,7 @@ internal static class RiskFeatureQueries
             }
         }
 
-        // 2. Per student: the outcome, every score and attribute value present, in one row of lists.
+        // 2. Per student: the outcome and one column per feature (pivoted by the store, so no per-student lists to unpack).
         await using var rowsCommand = connection.CreateCommand();
         {
             var students = Cohort(sql, rowsCommand, scope, request);
@@ -116,48 +116,49 @@ internal static class RiskFeatureQueries
                     WHERE a.series = {sql.Parameter(rowsCommand, "target", target)} AND a.subject = {sql.Parameter(rowsCommand, "subject", request.TargetSubject)} AND a.domain = ''
                     GROUP BY r.student_key
                     """;
+            var scoreColumns = layout.Scores.Select((c, j) =>
+                $"avg(r.score) FILTER (WHERE a.series = {sql.Parameter(rowsCommand, $"ps{j}", c.Series)} AND a.subject = {sql.Parameter(rowsCommand, $"pu{j}", c.Subject)} AND a.domain = {sql.Parameter(rowsCommand, $"pd{j}", c.Domain)}) AS s{j}");
+            var attributeColumns = layout.Attributes.Select((name, j) => $"min(value) FILTER (WHERE name = {sql.Parameter(rowsCommand, $"pa{j}", name)}) AS t{j}");
             rowsCommand.CommandText = $"""
                 WITH cohort AS (SELECT s.student_key, s.student_id FROM students s WHERE {students}),
-                attributes AS ({AttributesSql(students)}),
+                attributes AS ({AttributesSql("s.student_key IN (SELECT student_key FROM cohort)")}),
                 outcome AS ({outcome}),
-                cells AS (
-                    SELECT r.student_key, 0 AS kind, a.series AS key, a.subject AS level, a.domain, avg(r.score) AS value
+                scores AS (
+                    SELECT r.student_key{string.Concat(scoreColumns.Select(c => ", " + c))}
                     FROM results r JOIN assessments a ON a.assessment_key = r.assessment_key
-                    WHERE a.series IN ({seriesList}) {known} GROUP BY r.student_key, a.series, a.subject, a.domain
-                    UNION ALL SELECT student_key, 1, name, value, '', CAST(0 AS DOUBLE PRECISION) FROM attributes),
-                per_student AS (
-                    SELECT student_key, {sql.List("kind")} AS kinds, {sql.List("key")} AS keys, {sql.List("level")} AS levels, {sql.List("domain")} AS domains, {sql.List("value")} AS vals
-                    FROM cells WHERE student_key IN (SELECT student_key FROM cohort) GROUP BY student_key)
-                SELECT c.student_id, o.score, o.threshold, o.value, p.kinds, p.keys, p.levels, p.domains, p.vals
+                    WHERE a.series IN ({seriesList}) {known} AND r.student_key IN (SELECT student_key FROM cohort) GROUP BY r.student_key),
+                attribute_values AS (
+                    SELECT student_key{string.Concat(attributeColumns.Select(c => ", " + c))} FROM attributes GROUP BY student_key)
+                SELECT c.student_id, o.score, o.threshold, o.value{string.Concat(layout.Scores.Select((_, j) => $", p.s{j}"))}{string.Concat(layout.Attributes.Select((_, j) => $", v.t{j}"))}
                 FROM cohort c
-                JOIN per_student p ON p.student_key = c.student_key
+                LEFT JOIN scores p ON p.student_key = c.student_key
+                LEFT JOIN attribute_values v ON v.student_key = c.student_key
                 LEFT JOIN outcome o ON o.student_key = c.student_key
+                WHERE p.student_key IS NOT NULL OR v.student_key IS NOT NULL
                 ORDER BY c.student_id
                 """;
         }
 
         await using (var reader = await rowsCommand.ExecuteReaderAsync(cancellationToken))
         {
+            var scoreCount = layout.Scores.Count;
+            var attributeCount = layout.Attributes.Count;
             while (await reader.ReadAsync(cancellationToken))
             {
                 var row = layout.StartRow(reader.GetString(0));
-                var kinds = StoreSqlDialect.ReadList(reader, 4);
-                var keys = StoreSqlDialect.ReadList(reader, 5);
-                var levels = StoreSqlDialect.ReadList(reader, 6);
-                var domains = StoreSqlDialect.ReadList(reader, 7);
-                var values = StoreSqlDialect.ReadList(reader, 8);
-                for (var k = 0; k < kinds.Count; k++)
+                for (var j = 0; j < scoreCount; j++)
                 {
-                    if (Convert.ToInt32(kinds[k], CultureInfo.InvariantCulture) == 0)
+                    if (!reader.IsDBNull(4 + j))
                     {
-                        if (values[k] is not null)
-                        {
-                            layout.SetScore(row, (string)keys[k]!, (string)levels[k]!, (string)domains[k]!, Convert.ToDouble(values[k], CultureInfo.InvariantCulture));
-                        }
+                        layout.SetScore(row, j, reader.GetDouble(4 + j));
                     }
-                    else if (levels[k] is string value)
+                }
+
+                for (var j = 0; j < attributeCount; j++)
+                {
+                    if (!reader.IsDBNull(4 + scoreCount + j))
                     {
-                        layout.SetAttribute(row, (string)keys[k]!, value);
+                        layout.SetAttribute(row, j, reader.GetString(4 + scoreCount + j));
                     }
                 }
 

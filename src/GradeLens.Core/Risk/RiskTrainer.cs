@@ -28,7 +28,8 @@ public static class RiskTrainer
     /// The student of each row: when a student has several rows (enrolments, several targets) the folds are grouped by
     /// student, so no student is in both a fold's training and its test rows.
     /// </param>
-    public static CrossValidation CrossValidate(FeatureMatrix x, IReadOnlyList<bool> y, int folds, int seed, double? c, IReadOnlyList<string>? students = null)
+    /// <param name="start">A model fitted on every row, to start each fold's fit from (fewer passes to the fold's own optimum); null: from zero.</param>
+    public static CrossValidation CrossValidate(FeatureMatrix x, IReadOnlyList<bool> y, int folds, int seed, double? c, IReadOnlyList<string>? students = null, LogisticModel? start = null)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
@@ -39,7 +40,7 @@ public static class RiskTrainer
         for (var fold = 0; fold < folds; fold++)
         {
             var (train, test) = StratifiedFolds.Split(assignment, fold);
-            var model = LogisticRegression.Fit(x, y, new LogisticOptions(C: c, Tolerance: 1e-7, Standardise: true), train);
+            var model = LogisticRegression.Fit(x, y, new LogisticOptions(C: c, Tolerance: 1e-7, Standardise: true, Start: start), train);
             var scored = model.Probabilities(x, test);
             for (var i = 0; i < test.Length; i++)
             {
@@ -63,13 +64,14 @@ public static class RiskTrainer
                 $"{positives} students have the outcome and {negatives} do not: {options.Folds}-fold cross-validation needs at least {options.Folds} of each.");
         }
 
-        var cv = CrossValidate(data.Features, y, options.Folds, options.Seed, options.C, data.StudentIds);
+        // The model fitted on everyone first: each fold's fit starts from it (a few passes instead of a dozen).
+        var full = LogisticRegression.Fit(data.Features, y, new LogisticOptions(C: options.C, Standardise: true));
+        var cv = CrossValidate(data.Features, y, options.Folds, options.Seed, options.C, data.StudentIds, full);
         // The calibrator kept for new students is fitted on every out-of-fold probability; the calibrated figures shown are
         // cross-fitted (fold k calibrated by the other folds), so the calibration is judged on students it was not fitted to.
         var calibrator = Calibrator.Fit(options.Calibration, cv.Probabilities, y);
         var calibrated = CrossFittedCalibration(options.Calibration, cv, y, options.Folds);
 
-        var full = LogisticRegression.Fit(data.Features, y, new LogisticOptions(C: options.C, Standardise: true));
         var (means, scales) = data.Features.ColumnMoments();
         var report = new RiskReport(
             y.Count, positives, data.Features.Columns, options.Folds, options.Seed,
@@ -88,7 +90,7 @@ public static class RiskTrainer
         for (var fold = 0; fold < folds; fold++)
         {
             var (others, held) = StratifiedFolds.Split(cv.Folds, fold);
-            var calibrator = Calibrator.Fit(method, others.Select(i => cv.Probabilities[i]).ToArray(), others.Select(i => y[i]).ToArray());
+        var calibrator = Calibrator.Fit(method, others.Select(i => cv.Probabilities[i]).ToArray(), others.Select(i => y[i]).ToArray());
             foreach (var i in held)
             {
                 calibrated[i] = calibrator.Apply(cv.Probabilities[i]);

@@ -4,7 +4,7 @@ using GradeLens.Core.Tracking;
 
 namespace GradeLens.Core.Students;
 
-/// <summary>A student's whole record (every result and baseline) for the Students page: one query for both stores.</summary>
+/// <summary>A student's whole record (every result and baseline) for the Students page: lookups by constants, one text for both stores.</summary>
 internal static class StudentResultQueries
 {
     public static async Task<IReadOnlyList<StudentResult>> ResultsAsync(DbConnection connection, StoreSqlDialect sql, Scope scope, string studentId, CancellationToken cancellationToken)
@@ -14,19 +14,29 @@ internal static class StudentResultQueries
             return [];
         }
 
+        // Two steps, each a lookup by constants: the student's keys within scope, then their results and baselines. DuckDB
+        // stores students in id order and results in key order, so both skip almost every row group (a join on the
+        // student's key read the whole results table on every request); PostgreSQL uses its indexes.
+        var keys = await KeysAsync(connection, sql, scope, studentId, cancellationToken);
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
         await using var command = connection.CreateCommand();
-        var students = sql.StudentCondition(scope, command);
-        var id = sql.Parameter(command, "student_id", studentId);
+        var list = string.Join(", ", keys.Select((key, i) => sql.Parameter(command, $"k{i}", key)));
         command.CommandText = $"""
-            WITH student AS (SELECT s.student_key, s.organisation FROM students s WHERE s.student_id = {id} AND {students})
+            WITH student AS (SELECT s.student_key, s.organisation FROM students s WHERE s.student_key IN ({list})),
+            own AS (SELECT r.student_key, r.assessment_key, r.score, r.grade FROM results r WHERE r.student_key IN ({list})),
+            own_baselines AS (SELECT b.student_key, b.subject, b.expected, b.scale, b.source FROM baselines b WHERE b.student_key IN ({list}))
             SELECT s.organisation, a.subject, a.domain, a.series, a.series_order, false AS is_baseline, CAST(a.taken_on AS VARCHAR) AS taken_on,
                    r.score, r.grade, a.scale
             FROM student s
-            JOIN results r ON r.student_key = s.student_key
+            JOIN own r ON r.student_key = s.student_key
             JOIN assessments a ON a.assessment_key = r.assessment_key AND a.organisation = s.organisation
             UNION ALL
             SELECT s.organisation, b.subject, '', b.source, -1, true, CAST(NULL AS VARCHAR), b.expected, CAST(NULL AS VARCHAR), b.scale
-            FROM student s JOIN baselines b ON b.student_key = s.student_key
+            FROM student s JOIN own_baselines b ON b.student_key = s.student_key
             ORDER BY 1, 2, 3, 5, 4
             """;
         var results = new List<StudentResult>();
@@ -39,5 +49,21 @@ internal static class StudentResultQueries
         }
 
         return results;
+    }
+
+    /// <summary>The student's keys within the scope (one per organisation that knows the id).</summary>
+    private static async Task<List<long>> KeysAsync(DbConnection connection, StoreSqlDialect sql, Scope scope, string studentId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        var students = sql.StudentCondition(scope, command);
+        command.CommandText = $"SELECT s.student_key FROM students s WHERE s.student_id = {sql.Parameter(command, "student_id", studentId)} AND {students}";
+        var keys = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            keys.Add(Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return keys;
     }
 }

@@ -29,7 +29,9 @@ public static class TriageAnalysis
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(cut);
         var result = await RiskAnalysis.RunAsync(store, scope.WithoutFilter(), request, options, cancellationToken);
-        var listed = scope.Filter is null ? result.Ranked : await NarrowedAsync(store, scope, result.Ranked, cancellationToken);
+        // The narrowed list is kept per filter and data version, so a filtered page answers from it too.
+        var listed = scope.Filter is null ? result.Ranked
+            : await store.RememberAsync(AnswerKey.For("triage.narrowed", scope, request, options), token => NarrowedAsync(store, scope, result.Ranked, token), cancellationToken);
         // Pseudonyms: a keyed hash with the organisation's secret, the same in every export of that organisation.
         var name = cut.Pseudonymise ? await Pseudonyms.ForAsync(store.Accounts, scope.Organisation, cancellationToken) : id => id;
         var selected = listed.Where(s => cut.MinimumRisk is null || s.Risk >= cut.MinimumRisk).Take(cut.Capacity ?? int.MaxValue).ToList();

@@ -12,7 +12,8 @@ namespace GradeLens.Web.Models;
 /// </summary>
 internal static class DefaultModelFits
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
+    /// <summary>How often the data version is read: a fit starts at most this long after an import commits.</summary>
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
     /// <summary>How long a stopping server waits for a fit under way, so nothing reads the store once it is closed.</summary>
     private static readonly TimeSpan FinishFit = TimeSpan.FromSeconds(30);
