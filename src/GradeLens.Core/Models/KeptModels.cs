@@ -19,9 +19,15 @@ public sealed record FittedOn(DateTimeOffset FittedAt, string DataVersion, doubl
 /// </summary>
 public sealed class KeptModels(long budgetBytes)
 {
-    /// <summary>The budget unless <c>GRADELENS_MODEL_MEMORY_MB</c> says otherwise: 256 MB.</summary>
+    /// <summary>
+    /// The budget unless <c>GRADELENS_MODEL_MEMORY_MB</c> says otherwise: an eighth of the memory this process may use, at
+    /// least 256 MB. A kept model holds its ranked students, so it grows with the cohort (about 40 MB for each page's default
+    /// at 100,000 students, ten times that at 1,000,000): a fixed 256 MB kept nothing at a million and every visit refitted.
+    /// </summary>
     public static long DefaultBudgetBytes { get; } =
-        (long.TryParse(Environment.GetEnvironmentVariable("GRADELENS_MODEL_MEMORY_MB"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var mb) && mb > 0 ? mb : 256) * 1024 * 1024;
+        long.TryParse(Environment.GetEnvironmentVariable("GRADELENS_MODEL_MEMORY_MB"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var mb) && mb > 0
+            ? mb * 1024 * 1024
+            : Math.Max(256L * 1024 * 1024, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 8);
 
     private static readonly ConditionalWeakTable<IGradeStore, KeptModels> PerStore = [];
 
@@ -147,10 +153,11 @@ public sealed class KeptModels(long budgetBytes)
 
             entry.Bytes = size;
             _used += size;
-            // Least recently used first; finished fits only (one still running has no size yet).
+            // Least recently used first; finished fits only (one still running has no size yet), never the one just fitted:
+            // a model larger than the whole budget still answers its repeats until another needs the room.
             while (_used > BudgetBytes && _entries.Count > 0)
             {
-                var oldest = _entries.Where(e => e.Value.Fit.IsValueCreated && e.Value.Fit.Value.IsCompletedSuccessfully && e.Value.Bytes > 0)
+                var oldest = _entries.Where(e => !ReferenceEquals(e.Value, entry) && e.Value.Fit.IsValueCreated && e.Value.Fit.Value.IsCompletedSuccessfully && e.Value.Bytes > 0)
                     .OrderBy(e => e.Value.LastUsed).Select(e => e.Key).FirstOrDefault();
                 if (oldest is null)
                 {

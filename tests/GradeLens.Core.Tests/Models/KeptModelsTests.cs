@@ -66,6 +66,27 @@ public sealed class KeptModelsTests
     }
 
     [Fact]
+    public async Task A_model_larger_than_the_budget_is_kept_until_another_needs_the_room()
+    {
+        var kept = new KeptModels(250);
+        var keys = Enumerable.Range(0, 2).Select(i => AnswerKey.For("test.model", Scope.Everything, i)).ToArray();
+        await kept.GetOrFitAsync("v1", keys[0], _ => Task.FromResult("big"), _ => 1000);
+
+        Assert.Equal("big", await kept.GetOrFitAsync("v1", keys[0], _ => Task.FromResult("refitted"), _ => 1000));
+        Assert.Equal((1, 1000L, 0L), (kept.Usage().Models, kept.Usage().UsedBytes, kept.Usage().Evictions));
+
+        await kept.GetOrFitAsync("v1", keys[1], _ => Task.FromResult("other"), _ => 1000);
+        Assert.Equal((1, 1000L, 1L), (kept.Usage().Models, kept.Usage().UsedBytes, kept.Usage().Evictions));
+        Assert.Equal("other", await kept.GetOrFitAsync("v1", keys[1], _ => Task.FromResult("refitted"), _ => 1000));
+    }
+
+    [Fact]
+    public void The_default_budget_is_at_least_256_MB()
+    {
+        Assert.True(KeptModels.DefaultBudgetBytes >= 256L * 1024 * 1024, $"{KeptModels.DefaultBudgetBytes} bytes");
+    }
+
+    [Fact]
     public async Task The_kept_risk_model_answers_again_until_an_import_changes_the_data()
     {
         await using var temp = await TempStore.CreateAsync();
