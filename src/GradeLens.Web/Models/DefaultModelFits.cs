@@ -45,9 +45,14 @@ internal static class DefaultModelFits
                         await DefaultModels.FitAsync(store, CancellationToken.None);
                     }
                 }
-                catch (Exception e) when (e is RiskDataException or DbException or InvalidOperationException or ObjectDisposedException)
+                catch (ObjectDisposedException)
                 {
-                    // The store closed, or a default cannot be fitted: its page says why when asked. Try again at the next version.
+                    // The store is closed (a server disposed without being stopped first, as tests do): nothing more to watch.
+                    return;
+                }
+                catch (Exception e) when (e is RiskDataException or DbException or InvalidOperationException)
+                {
+                    // A default cannot be fitted: its page says why when asked. Try again at the next version.
                 }
             }
             while (await timer.WaitForNextTickAsync(stopping));

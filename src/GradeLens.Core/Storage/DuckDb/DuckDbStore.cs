@@ -12,6 +12,7 @@ public sealed partial class DuckDbStore : IGradeStore
 {
     private readonly DuckDBConnection _root;
     private int _restores;
+    private int _disposed;
 
     private DuckDbStore(string path, DuckDBConnection root)
     {
@@ -76,6 +77,8 @@ public sealed partial class DuckDbStore : IGradeStore
     /// <summary>A new connection to the same database instance.</summary>
     public async Task<DuckDBConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
     {
+        // A closed store stays closed: a new connection would open the file again as a database instance of its own.
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         // DuckDB.NET shares one database instance among the connections of a process to the same file.
         var connection = new DuckDBConnection(_root.ConnectionString);
         await connection.OpenAsync(cancellationToken);
@@ -94,7 +97,11 @@ public sealed partial class DuckDbStore : IGradeStore
         return Volatile.Read(ref _restores).ToString(System.Globalization.CultureInfo.InvariantCulture) + "|" + (string)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    public ValueTask DisposeAsync() => _root.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        Interlocked.Exchange(ref _disposed, 1);
+        return _root.DisposeAsync();
+    }
 
     internal static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
     {
