@@ -113,6 +113,8 @@
         });
       } else {
         clusterTitle.textContent = `Cluster: none (too few students or subjects in ${data.clusterSeries})`;
+        hideChart("cluster-chart");
+        document.getElementById("cluster-table").replaceChildren();
       }
     } catch (e) {
       if (ticket === latest) { show(`The student could not be shown: ${e.message}`); }
