@@ -17,7 +17,7 @@ internal static class StudentResultQueries
         // Two steps, each a lookup by constants: the student's keys within scope, then their results and baselines. DuckDB
         // stores students in id order and results in key order, so both skip almost every row group (a join on the
         // student's key read the whole results table on every request); PostgreSQL uses its indexes.
-        var keys = await KeysAsync(connection, sql, scope, studentId, cancellationToken);
+        var keys = await StudentPathQueries.StudentKeysAsync(connection, sql, scope, studentId, cancellationToken);
         if (keys.Count == 0)
         {
             return [];
@@ -49,21 +49,5 @@ internal static class StudentResultQueries
         }
 
         return results;
-    }
-
-    /// <summary>The student's keys within the scope (one per organisation that knows the id).</summary>
-    private static async Task<List<long>> KeysAsync(DbConnection connection, StoreSqlDialect sql, Scope scope, string studentId, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        var students = sql.StudentCondition(scope, command);
-        command.CommandText = $"SELECT s.student_key FROM students s WHERE s.student_id = {sql.Parameter(command, "student_id", studentId)} AND {students}";
-        var keys = new List<long>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            keys.Add(Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        return keys;
     }
 }

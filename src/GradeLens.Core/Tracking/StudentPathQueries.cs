@@ -143,7 +143,8 @@ internal static class StudentPathQueries
         return below;
     }
 
-    private static async Task<IReadOnlyList<long>> StudentKeysAsync(DbConnection connection, StoreSqlDialect sql, Scope scope, string studentId, CancellationToken cancellationToken)
+    /// <summary>The student's keys within the scope (one per organisation that knows the id); the Students answer reads them too.</summary>
+    internal static async Task<IReadOnlyList<long>> StudentKeysAsync(DbConnection connection, StoreSqlDialect sql, Scope scope, string studentId, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         var students = sql.StudentCondition(scope, command);
