@@ -33,10 +33,15 @@ public sealed class Chromium : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh page (its own context: no cookies or storage shared between tests), 1360 x 900 unless told.</summary>
+    /// <summary>
+    /// A fresh page (its own context: no cookies or storage shared between tests), 1360 x 900 unless told. Waits time out
+    /// after 60 s rather than Playwright's 30: on the 2-core CI machine the suite's other servers, and each server's
+    /// background model fits, share the cores with the page's requests, and a wait of 30 s has run out there.
+    /// </summary>
     public async Task<IPage> NewPageAsync(int width = 1360, int height = 900)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, AcceptDownloads = true });
+        context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
     }
 
