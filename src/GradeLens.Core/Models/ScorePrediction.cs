@@ -74,19 +74,18 @@ public static class ScorePrediction
         for (var fold = 0; fold < request.Folds; fold++)
         {
             var (train, test) = StratifiedFolds.Split(folds, fold);
-            Func<FeatureMatrix, double[]> predict;
+            Func<FeatureMatrix, int[], double[]> predict;
             if (request.Forest)
             {
                 var forest = RandomForest.FitRegression(x, y, train, request.Seed);
-                predict = m => forest.Predict(m, test);
+                predict = forest.Predict;
             }
             else
             {
-                var fit = OrdinaryLeastSquares.Fit(x, y, train);
-                predict = m => test.Select(i => fit.Predict(m.Row(i))).ToArray();
+                predict = HeldOutPredictions.FoldLeastSquares(x, y, train);
             }
 
-            var predicted = predict(x);
+            var predicted = predict(x, test);
             var score = RSquared(predicted, y, test);
             r2 += score;
             var errors = test.Select((i, t) => predicted[t] - y[i]).ToArray();
@@ -94,7 +93,7 @@ public static class ScorePrediction
             mae += errors.Average(Math.Abs);
             for (var g = 0; g < groups.Count; g++)
             {
-                drops[g] += score - RSquared(predict(Permuted(x, test, [.. groups[g].Columns], random)), y, test);
+                drops[g] += score - RSquared(predict(HeldOutPredictions.PermutedTestRows(x, test, [.. groups[g].Columns], random), HeldOutPredictions.Positions(test.Length)), y, test);
             }
         }
 
@@ -147,20 +146,20 @@ public static class ScorePrediction
         for (var fold = 0; fold < request.Folds; fold++)
         {
             var (train, test) = StratifiedFolds.Split(folds, fold);
-            Func<FeatureMatrix, double[]> predict;
+            Func<FeatureMatrix, int[], double[]> predict;
             if (request.Forest)
             {
                 var forest = RandomForest.FitClassifier(x, y, train, request.Seed);
-                predict = m => forest.Predict(m, test);
+                predict = forest.Predict;
             }
             else
             {
                 var model = LogisticRegression.Fit(x, y, options, train);
-                predict = m => model.Probabilities(m, test);
+                predict = model.Probabilities;
             }
 
             var truth = test.Select(i => y[i]).ToArray();
-            var p = predict(x);
+            var p = predict(x, test);
             for (var t = 0; t < test.Length; t++)
             {
                 pooled[test[t]] = p[t];
@@ -169,7 +168,7 @@ public static class ScorePrediction
             var score = ClassifierMetrics.Auc(truth, p);
             for (var g = 0; g < groups.Count; g++)
             {
-                drops[g] += score - ClassifierMetrics.Auc(truth, predict(Permuted(x, test, [.. groups[g].Columns], random)));
+                drops[g] += score - ClassifierMetrics.Auc(truth, predict(HeldOutPredictions.PermutedTestRows(x, test, [.. groups[g].Columns], random), HeldOutPredictions.Positions(test.Length)));
             }
         }
 
@@ -216,28 +215,6 @@ public static class ScorePrediction
         }
 
         return 1 - (residual / total);
-    }
-
-    /// <summary>A copy of <paramref name="x"/> whose <paramref name="columns"/> are shuffled together among <paramref name="rows"/>.</summary>
-    private static FeatureMatrix Permuted(FeatureMatrix x, int[] rows, int[] columns, Random random)
-    {
-        var order = (int[])rows.Clone();
-        random.Shuffle(order);
-        var values = new double[x.Rows * x.Columns];
-        for (var i = 0; i < x.Rows; i++)
-        {
-            x.Row(i).CopyTo(values.AsSpan(i * x.Columns, x.Columns));
-        }
-
-        for (var t = 0; t < rows.Length; t++)
-        {
-            foreach (var j in columns)
-            {
-                values[(rows[t] * x.Columns) + j] = x[order[t], j];
-            }
-        }
-
-        return new FeatureMatrix(x.Names, values);
     }
 
     /// <summary>The chosen score columns and attributes, encoded by <see cref="FeatureBuilder"/> (the same encoding as the Risk page and <c>train</c>).</summary>
