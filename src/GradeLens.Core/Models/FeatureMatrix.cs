@@ -131,14 +131,18 @@ public sealed class FeatureMatrix
         return new FeatureMatrix(Names, values);
     }
 
-    /// <summary>A copy with one column's values permuted by <paramref name="order"/> (permutation importance).</summary>
-    public FeatureMatrix WithColumnPermuted(int column, IReadOnlyList<int> order)
+    /// <summary>A copy whose <paramref name="columns"/> take their values from row <c>order[i]</c> together (permutation importance).</summary>
+    public FeatureMatrix WithColumnsPermuted(IReadOnlyList<int> columns, IReadOnlyList<int> order)
     {
+        ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(order);
         var values = (double[])_values.Clone();
         for (var i = 0; i < Rows; i++)
         {
-            values[(i * Columns) + column] = _values[(order[i] * Columns) + column];
+            foreach (var column in columns)
+            {
+                values[(i * Columns) + column] = _values[(order[i] * Columns) + column];
+            }
         }
 
         return new FeatureMatrix(Names, values);

@@ -28,20 +28,9 @@ internal static class HeldOutPredictions
     /// </summary>
     internal static FeatureMatrix PermutedTestRows(FeatureMatrix x, int[] rows, int[] columns, Random random)
     {
-        var order = (int[])rows.Clone();
+        var order = Positions(rows.Length);
         random.Shuffle(order);
-        var values = new double[rows.Length * x.Columns];
-        for (var t = 0; t < rows.Length; t++)
-        {
-            var row = values.AsSpan(t * x.Columns, x.Columns);
-            x.Row(rows[t]).CopyTo(row);
-            foreach (var j in columns)
-            {
-                row[j] = x[order[t], j];
-            }
-        }
-
-        return new FeatureMatrix(x.Names, values);
+        return x.Subset(rows).WithColumnsPermuted(columns, order);
     }
 
     internal static int[] Positions(int count) => [.. Enumerable.Range(0, count)];

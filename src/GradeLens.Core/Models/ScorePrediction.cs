@@ -91,9 +91,10 @@ public static class ScorePrediction
             var errors = test.Select((i, t) => predicted[t] - y[i]).ToArray();
             rmse += Math.Sqrt(errors.Average(e => e * e));
             mae += errors.Average(Math.Abs);
+            var held = HeldOutPredictions.Positions(test.Length);
             for (var g = 0; g < groups.Count; g++)
             {
-                drops[g] += score - RSquared(predict(HeldOutPredictions.PermutedTestRows(x, test, [.. groups[g].Columns], random), HeldOutPredictions.Positions(test.Length)), y, test);
+                drops[g] += score - RSquared(predict(HeldOutPredictions.PermutedTestRows(x, test, [.. groups[g].Columns], random), held), y, test);
             }
         }
 
@@ -166,9 +167,10 @@ public static class ScorePrediction
             }
 
             var score = ClassifierMetrics.Auc(truth, p);
+            var held = HeldOutPredictions.Positions(test.Length);
             for (var g = 0; g < groups.Count; g++)
             {
-                drops[g] += score - ClassifierMetrics.Auc(truth, predict(HeldOutPredictions.PermutedTestRows(x, test, [.. groups[g].Columns], random), HeldOutPredictions.Positions(test.Length)));
+                drops[g] += score - ClassifierMetrics.Auc(truth, predict(HeldOutPredictions.PermutedTestRows(x, test, [.. groups[g].Columns], random), held));
             }
         }
 
