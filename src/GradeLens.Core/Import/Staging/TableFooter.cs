@@ -16,7 +16,8 @@ internal static partial class TableFooter
 
     public static async Task<string?> RemoveAsync(DuckDBConnection connection, SourceTable source, string name, CancellationToken cancellationToken)
     {
-        var columns = Enumerable.Range(0, source.Headers.Count).Select(i => $"NULLIF(trim({Sql.Column(i)}), '')").ToList();
+        // CAST: the quality import's typed read leaves number and date columns as they were read.
+        var columns = Enumerable.Range(0, source.Headers.Count).Select(i => $"NULLIF(trim(CAST({Sql.Column(i)} AS VARCHAR)), '')").ToList();
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
             SELECT rowid, {string.Join(" + ", columns.Select(c => $"CASE WHEN {c} IS NULL THEN 0 ELSE 1 END"))}, COALESCE({string.Join(", ", columns)})

@@ -15,8 +15,8 @@ internal sealed record DateOrderEvidence(long Slashed, long DayFirst, long Month
 }
 
 /// <summary>
-/// One recognised file or sheet in the staging database: its text (<c>stage_N</c>, every value VARCHAR, from the
-/// import's <see cref="StagedTable"/>), then <c>qs_N</c> with the quality table's columns read as their kinds, plus
+/// One recognised file or sheet in the staging database: its rows (<c>stage_N</c>: numbers and dates already typed when
+/// the file is clean, <see cref="QualityTypedRead"/>; else every value VARCHAR, from the import's <see cref="StagedTable"/>), then <c>qs_N</c> with the quality table's columns read as their kinds, plus
 /// <c>file_no</c> and <c>row_index</c> so every later check can point back at the line.
 /// </summary>
 internal sealed class QualityStagedFile
@@ -31,13 +31,17 @@ internal sealed class QualityStagedFile
         [("survey answers", "question")] = "theme",
     };
 
-    private QualityStagedFile(int number, StagedTable staged, QualityRecognition recognition, DateOrderEvidence evidence)
+    private QualityStagedFile(int number, StagedTable staged, QualityRecognition recognition, DateOrderEvidence evidence, IReadOnlySet<int> typedColumns)
     {
         Number = number;
         Staged = staged;
         Recognition = recognition;
         Evidence = evidence;
+        TypedColumns = typedColumns;
     }
+
+    /// <summary>The file's columns read as numbers or dates by <see cref="QualityTypedRead"/> (none when staged as text).</summary>
+    public IReadOnlySet<int> TypedColumns { get; }
 
     public int Number { get; }
 
@@ -67,6 +71,12 @@ internal sealed class QualityStagedFile
 
     public static async Task<QualityStagedFile> StageAsync(DuckDBConnection connection, SourceTable source, QualityRecognition recognition, int number, CancellationToken cancellationToken)
     {
+        var typed = QualityTypedRead.TypedColumns(source, recognition);
+        if (await QualityTypedRead.TryStageAsync(connection, source, typed, number, cancellationToken) is { } clean)
+        {
+            return new QualityStagedFile(number, clean, recognition, DateOrderEvidence.None, typed.Keys.ToHashSet()); // ISO dates only
+        }
+
         var staged = await StagedTable.CreateAsync(connection, source, number, cancellationToken);
         var dates = recognition.Kind!.Columns.Where(c => c.Kind == QualityValueKind.Date && recognition.Columns.ContainsKey(c.Column))
             .Select(c => Sql.Column(recognition.Columns[c.Column])).ToList();
@@ -82,23 +92,25 @@ internal sealed class QualityStagedFile
         }
 
         ImportTrace.Mark("quality date evidence");
-        return new QualityStagedFile(number, staged, recognition, evidence);
+        return new QualityStagedFile(number, staged, recognition, evidence, new HashSet<int>());
     }
 
     /// <summary>
     /// Creates <c>qs_N</c>: the quality table's columns read as their kinds, and <c>bad_COLUMN</c> for each value that is
     /// there but is not of its kind; then records those, and every empty value a row needs, in <c>qr</c>. Each value's text
-    /// is parsed once (three nested projections: parse, check, fill in the table's columns).
+    /// is parsed once, unless it was read typed (three nested projections: parse, check, fill in the table's columns).
     /// </summary>
     public async Task ReadAsync(DuckDBConnection connection, CancellationToken cancellationToken)
     {
         var order = Order ?? DateOrder.DayMonth;
         var mapped = Kind.Columns.Where(c => Recognition.Columns.ContainsKey(c.Column)).ToList();
-        var parsed = mapped.SelectMany(c => new[]
-        {
-            $"{QualityValueSql.Parsed(c.Kind, Sql.Column(Recognition.Columns[c.Column]), order)} AS p_{c.Column}",
-            $"{QualityValueSql.Trimmed(Sql.Column(Recognition.Columns[c.Column]))} IS NOT NULL AS has_{c.Column}",
-        });
+        var parsed = mapped.SelectMany(c => TypedColumns.Contains(Recognition.Columns[c.Column])
+            ? new[] { $"{Sql.Column(Recognition.Columns[c.Column])} AS p_{c.Column}", $"{Sql.Column(Recognition.Columns[c.Column])} IS NOT NULL AS has_{c.Column}" }
+            :
+            [
+                $"{QualityValueSql.Parsed(c.Kind, Sql.Column(Recognition.Columns[c.Column]), order)} AS p_{c.Column}",
+                $"{QualityValueSql.Trimmed(Sql.Column(Recognition.Columns[c.Column]))} IS NOT NULL AS has_{c.Column}",
+            ]);
         var checkedValues = mapped.SelectMany(c => new[] { $"{QualityValueSql.Checked(c.Kind, "p_" + c.Column)} AS v_{c.Column}", $"has_{c.Column}" });
         var typed = mapped.Where(IsTyped).ToList();
         var outputs = Target.Columns.Select(c => $"{Fill(c)} AS {c.Name}")
@@ -112,7 +124,7 @@ internal sealed class QualityStagedFile
         ImportTrace.Mark("quality typed " + Kind.Name);
 
         var checks = typed.Select(c =>
-            $"SELECT q.row_index, '{c.Column}', trim(s.{Sql.Column(Recognition.Columns[c.Column])}), {Sql.Text(QualityValueSql.Problem(c.Kind, order))} " +
+            $"SELECT q.row_index, '{c.Column}', trim(CAST(s.{Sql.Column(Recognition.Columns[c.Column])} AS VARCHAR)), {Sql.Text(QualityValueSql.Problem(c.Kind, order))} " +
             $"FROM (SELECT row_index FROM {Typed} WHERE bad_{c.Column}) q JOIN {Staged.Name} s ON s.row_index = q.row_index").ToList();
         foreach (var needed in Kind.Columns.Where(c => (c.Required && !c.MayBeEmpty) || c.Group is not (null or QualityTableKinds.RecognitionGroup)).GroupBy(c => c.Group ?? c.Column))
         {
