@@ -92,7 +92,8 @@
         columns: [{ key: "feature", label: "Feature" }, { key: "drop", label: "Drop", number: true }],
       });
 
-      const coefficientsPanel = document.getElementById("coefficients-title").parentElement;
+      document.getElementById("importance-panel").hidden = false;
+      const coefficientsPanel = document.getElementById("coefficients-panel");
       coefficientsPanel.hidden = !r.ols && !r.oddsRatios;
       if (coefficientsPanel.hidden) { return; }
       const coefficients = r.ols
@@ -123,6 +124,8 @@
     // Only series that have a table of scores; the page opens on the one with the most students.
     const targets = await getJson("/api/models/targets");
     if (!targets.defaultTable) {
+      // Nothing to choose or fit: the form goes, the page says what it needs (the result panels stay hidden).
+      for (const id of ["model-controls", "model-features", "model-button"]) { document.getElementById(id).hidden = true; }
       window.gradelensModelForm.needs(document.getElementById("model-error"), "Models need students with scores: import results on the Data page.");
       return;
     }
