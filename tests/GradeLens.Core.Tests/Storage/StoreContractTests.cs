@@ -219,6 +219,26 @@ public abstract partial class StoreContractTests : IDisposable
         Assert.Contains("Maths", table.Scores.Names);
     }
 
+    [StoreFact]
+    public async Task The_student_table_puts_each_score_and_attribute_in_its_students_row_and_leaves_the_missing_ones_empty()
+    {
+        await using var store = await CreateStoreAsync();
+        var file = WriteFile("long.csv",
+            "student_id,lunch,gender,subject,series,score\nC3,paid,F,Maths,Mock 1,75\nA1,free,,Maths,Mock 1,55\nA1,free,,English,Mock 1,61\nB2,,M,English,Mock 1,48\nB2,,M,Maths,Mock 2,90\n");
+        Assert.True((await store.Store.ImportAsync(new ImportRequest([file]))).Succeeded);
+
+        var table = await store.Store.GetStudentTableAsync(Scope.Everything, "Mock 1");
+
+        Assert.Equal(["A1", "B2", "C3"], table.StudentIds);
+        Assert.Equal(["English", "Maths"], table.Scores.Names);
+        Assert.Equal([61, 55, 48, double.NaN, double.NaN, 75], Enumerable.Range(0, 3).SelectMany(i => new[] { table.Scores[i, 0], table.Scores[i, 1] }));
+        string?[][] expected = [["free", null, "paid"], [null, "M", "F"]];
+        foreach (var (name, values) in new[] { "lunch", "gender" }.Zip(expected))
+        {
+            Assert.Equal(values, table.Attributes[table.AttributeNames.ToList().IndexOf(name)]);
+        }
+    }
+
     internal static async Task<ImportReport> ImportSharedAsync(IGradeStore store, string dataset)
     {
         var report = await store.ImportAsync(new ImportRequest([SharedFiles.Path(dataset)], SharedDatasetImportTests.SampleMapping(dataset)));
