@@ -16,7 +16,8 @@ internal sealed record DateOrderEvidence(long Slashed, long DayFirst, long Month
 
 /// <summary>
 /// One recognised file or sheet in the staging database: its rows (<c>stage_N</c>: numbers and dates already typed when
-/// the file is clean, <see cref="QualityTypedRead"/>; else every value VARCHAR, from the import's <see cref="StagedTable"/>), then <c>qs_N</c> with the quality table's columns read as their kinds, plus
+/// the file is clean, <see cref="QualityTypedRead"/>; else every value VARCHAR, from the import's
+/// <see cref="StagedTable"/>), then <c>qs_N</c> with the quality table's columns read as their kinds, plus
 /// <c>file_no</c> and <c>row_index</c> so every later check can point back at the line.
 /// </summary>
 internal sealed class QualityStagedFile
